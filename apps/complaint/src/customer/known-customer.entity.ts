@@ -1,0 +1,14 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** A customer id known from crm's events; no personal data is copied. */
+@Entity('known_customer')
+export class KnownCustomer {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'known_since', type: 'timestamptz', precision: 3 })
+  knownSince: Date;
+
+  @Column({ name: 'erased_at', type: 'timestamptz', precision: 3, nullable: true })
+  erasedAt: Date | null;
+}

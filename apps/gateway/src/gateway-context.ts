@@ -1,0 +1,6 @@
+import type { Identity } from '@carebridge/auth';
+
+export interface GatewayContext {
+  identity: Identity;
+  requestId: string;
+}

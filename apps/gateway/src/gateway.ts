@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { createTokenVerifier, IDENTITY_HEADERS, InvalidTokenError } from '@carebridge/auth';
+import type { Environment } from '@carebridge/config';
+import { createLogger, formatGraphQLError, headerValue, hostApollo, type Logger } from '@carebridge/service-kit';
+import { GraphQLError } from 'graphql';
+import type { GatewayContext } from './gateway-context';
+import { gatewaySettings } from './gateway.settings';
+import { maxDepthRule } from './query-depth';
+import { SubgraphDataSource } from './subgraph-data-source';
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+/**
+ * The single endpoint for client apps. It verifies the bearer token, plans each operation across
+ * the subgraphs, and calls them with the verified identity and their shared secret.
+ */
+export async function startGateway(env: Environment = process.env): Promise<RunningGateway> {
+  const settings = gatewaySettings(env);
+  const logger = createLogger({ service: 'gateway', level: settings.LOG_LEVEL });
+  const development = !settings.production;
+  const endpoints = new Map(settings.subgraphs.map((s) => [s.name, s]));
+  const verifyToken = createTokenVerifier(settings.verification);
+
+  const gateway = new ApolloGateway({
+    ...(settings.SUPERGRAPH_FILE
+      ? { supergraphSdl: readFileSync(settings.SUPERGRAPH_FILE, 'utf8') }
+      : {
+          supergraphSdl: new IntrospectAndCompose({
+            subgraphs: settings.subgraphs.map(({ name, url }) => ({ name, url })),
+            ...(settings.SUPERGRAPH_POLL_INTERVAL_MS > 0 ? { pollIntervalInMs: settings.SUPERGRAPH_POLL_INTERVAL_MS } : {}),
+            logger,
+          }),
+        }),
+    buildService: ({ name, url }) => {
+      const endpoint = endpoints.get(name);
+      // A supergraph file may name a subgraph's URL; the environment's URL wins when set.
+      return new SubgraphDataSource(name, endpoint?.url ?? url ?? '', endpoint?.secret ?? '', settings.SUBGRAPH_TIMEOUT_MS);
+    },
+    logger,
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: development,
+    includeStacktraceInErrorResponses: development,
+    validationRules: [maxDepthRule(settings.MAX_QUERY_DEPTH)],
+    plugins: [
+      development ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
+    formatError: (formatted, error) =>
+      formatGraphQLError(formatted, error, { development, onUnexpected: (err) => logger.error({ err }, 'unexpected error at the gateway') }),
+  });
+  await apollo.start();
+
+  const host = await hostApollo({
+    port: settings.PORT,
+    host: settings.HOST,
+    apollo,
+    logger,
+    maxBodyBytes: settings.MAX_BODY_BYTES,
+    context: async (request): Promise<GatewayContext> => {
+      const requestId = headerValue(request, IDENTITY_HEADERS.requestId) || randomUUID();
+      const authorization = headerValue(request, 'authorization') ?? '';
+      const match = /^Bearer\s+(.+)$/i.exec(authorization.trim());
+      if (!match) throw unauthenticated('Authentication is required: send an Authorization: Bearer <token> header');
+      try {
+        return { identity: await verifyToken(match[1]), requestId };
+      } catch (error) {
+        if (error instanceof InvalidTokenError) throw unauthenticated(`The bearer token was refused: ${error.message}`);
+        throw error;
+      }
+    },
+    readiness: async () => ({ ready: true, details: { subgraphs: settings.subgraphs.map((s) => s.name) } }),
+  });
+  logger.info({ url: host.url, subgraphs: settings.subgraphs.map((s) => `${s.name}=${s.url}`) }, 'gateway ready');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: host.url,
+    port: host.port,
+    logger,
+    stop() {
+      stopping ??= (async () => {
+        await host.close(settings.SHUTDOWN_TIMEOUT_MS);
+        await apollo.stop();
+        logger.info('stopped');
+      })();
+      return stopping;
+    },
+  };
+}
+
+function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}

@@ -1,0 +1,4 @@
+import { runProcess } from '@carebridge/service-kit';
+import { startGateway } from './gateway';
+
+runProcess(() => startGateway());

@@ -1,0 +1,3 @@
+export * from './roles';
+export * from './identity-headers';
+export * from './tokens';

@@ -1,0 +1,26 @@
+/**
+ * The roles of a travel company's or airline's customer-service department (REQUIREMENTS T-3-norms).
+ * Each role sees and does what its duties need; `admin` may do everything.
+ */
+export const ROLES = ['agent', 'complaint_specialist', 'crm_manager', 'after_sales', 'trainer', 'analyst', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** The verified caller, as the gateway passes it to subgraphs. */
+export interface Identity {
+  userId: string;
+  roles: Role[];
+  name?: string;
+}
+
+export function hasAnyRole(identity: Identity | undefined, roles: readonly Role[]): boolean {
+  if (!identity) return false;
+  if (identity.roles.includes('admin')) return true;
+  return roles.some((role) => identity.roles.includes(role));
+}
+
+/** Roles whose duties need a customer's contact details (answering, following up, resolving). */
+export const CONTACT_DETAIL_ROLES: readonly Role[] = ['agent', 'complaint_specialist', 'crm_manager', 'after_sales'];

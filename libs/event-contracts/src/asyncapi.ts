@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { stringify } from 'yaml';
+import { type EventContract, contractId, dataSchemaUri } from './contract';
+
+type JsonSchema = Record<string, any>;
+
+export function payloadSchema(contract: EventContract): JsonSchema {
+  const { $schema: _ignored, ...schema } = z.toJSONSchema(contract.schema, { target: 'draft-2020-12' }) as JsonSchema;
+  return schema;
+}
+
+const CLOUD_EVENT_HEADERS: JsonSchema = {
+  type: 'object',
+  description: 'CloudEvents 1.0 attributes in Kafka binary content mode, plus W3C trace context.',
+  required: ['ce_id', 'ce_source', 'ce_type', 'ce_specversion', 'ce_time', 'ce_subject', 'ce_dataschema', 'content-type'],
+  properties: {
+    ce_id: { type: 'string', format: 'uuid', description: 'Event id; the same on a redelivery, so consumers de-duplicate on it.' },
+    ce_source: { type: 'string', description: 'Producing service, /carebridge/<service>.' },
+    ce_type: { type: 'string', description: 'Event type, e.g. complaint.registered.' },
+    ce_specversion: { type: 'string', const: '1.0' },
+    ce_time: { type: 'string', format: 'date-time', description: 'When the change happened (commit of the producing transaction).' },
+    ce_subject: { type: 'string', description: 'Aggregate id; equals the Kafka message key.' },
+    ce_dataschema: { type: 'string', description: 'urn:carebridge:events:<type>:v<version>' },
+    'content-type': { type: 'string', const: 'application/json', description: 'CloudEvents datacontenttype.' },
+    traceparent: { type: 'string', description: 'W3C trace context of the request that caused the event.' },
+  },
+};
+
+/** The AsyncAPI 3 document for every topic and event type, as YAML. */
+export function asyncApiDocument(contracts: readonly EventContract[]): string {
+  const channels: JsonSchema = {};
+  const operations: JsonSchema = {};
+  const messages: JsonSchema = {};
+  for (const contract of contracts) {
+    const id = contractId(contract);
+    const channelId = contract.topic.replace(/^carebridge\./, '').replace(/\./g, '-');
+    channels[channelId] ??= { address: contract.topic, title: contract.topic, messages: {} };
+    channels[channelId].messages[id] = { $ref: `#/components/messages/${id}` };
+    messages[id] = {
+      name: contract.type,
+      title: `${contract.type} v${contract.version}`,
+      summary: contract.description,
+      contentType: 'application/json',
+      headers: { $ref: '#/components/schemas/CloudEventHeaders' },
+      payload: payloadSchema(contract),
+      bindings: { kafka: { key: { type: 'string', description: 'Aggregate id (same as ce_subject)' }, bindingVersion: '0.5.0' } },
+      'x-carebridge-version': contract.version,
+      'x-carebridge-producer': contract.producer,
+      'x-carebridge-dataschema': dataSchemaUri(contract),
+      'x-carebridge-personal-data': contract.personalData,
+    };
+    const operationId = `${contract.producer}-sends-${contract.type.replace(/\./g, '-')}-v${contract.version}`;
+    operations[operationId] = {
+      action: 'send',
+      channel: { $ref: `#/channels/${channelId}` },
+      messages: [{ $ref: `#/channels/${channelId}/messages/${id}` }],
+    };
+  }
+  const document = {
+    asyncapi: '3.0.0',
+    info: {
+      title: 'Carebridge events',
+      version: '1.0.0',
+      description:
+        'Events the Carebridge services publish through their transactional outboxes. Generated from libs/event-contracts; do not edit by hand (npm run events:catalogue).',
+    },
+    defaultContentType: 'application/json',
+    servers: {
+      kafka: { host: 'kafka:9092', protocol: 'kafka', description: 'Production Kafka (KAFKA_BROKERS). Locally the embedded transport keeps the same topics in Postgres.' },
+    },
+    channels,
+    operations,
+    components: { schemas: { CloudEventHeaders: CLOUD_EVENT_HEADERS }, messages },
+  };
+  return `# Generated from libs/event-contracts — run \`npm run events:catalogue\` after changing a contract.\n${stringify(document, { lineWidth: 0 })}`;
+}
+
+/** The human catalogue, docs/events.md. */
+export function eventCatalogueMarkdown(contracts: readonly EventContract[]): string {
+  const lines: string[] = [
+    '# Event catalogue',
+    '',
+    '<!-- Generated from libs/event-contracts — run `npm run events:catalogue` after changing a contract. -->',
+    '',
+    'Every Carebridge service tells the others what happened through these events, written in the same',
+    'transaction as the change (transactional outbox) and consumed idempotently. Analysts subscribe to the',
+    'same streams (see the README, "Subscribing to event streams"); the machine-readable form is',
+    '[asyncapi.yaml](asyncapi.yaml).',
+    '',
+    '**Envelope.** CloudEvents 1.0 in Kafka binary mode: the data is the JSON message value; the attributes',
+    'are headers `ce_id`, `ce_source`, `ce_type`, `ce_specversion`, `ce_time`, `ce_subject`, `ce_dataschema`,',
+    '`content-type`, plus `traceparent`. The message key is the aggregate id (`ce_subject`), so events about',
+    'one aggregate keep their order. `ce_id` is stable across redeliveries: consumers de-duplicate on it.',
+    '',
+    '**Versions.** A contract that changes incompatibly gets a new version (`ce_dataschema` ends in `:v<N>`);',
+    '`npm test` refuses an incompatible change to a published version. Consumers ignore fields they do not know.',
+    '',
+    '## Topics',
+    '',
+    '| Topic | Events | Key |',
+    '| --- | --- | --- |',
+  ];
+  const topics = [...new Set(contracts.map((c) => c.topic))];
+  for (const topic of topics) {
+    const onTopic = contracts.filter((c) => c.topic === topic);
+    lines.push(`| \`${topic}\` | ${onTopic.map((c) => `[\`${c.type}\` v${c.version}](#${anchor(c)})`).join(', ')} | aggregate id |`);
+  }
+  lines.push('', 'Dead letters of a consumer group go to `carebridge.dead-letter.<group>` with the original key and headers.', '');
+  for (const contract of contracts) {
+    const schema = payloadSchema(contract);
+    lines.push(
+      `## ${contract.type} v${contract.version}`,
+      '',
+      contract.description,
+      '',
+      `- Producer: \`${contract.producer}\` (source \`/carebridge/${contract.producer}\`)`,
+      `- Topic: \`${contract.topic}\``,
+      `- Data schema: \`${dataSchemaUri(contract)}\``,
+      `- Personal data: ${contract.personalData}`,
+      '',
+      '| Field | Type | Required |',
+      '| --- | --- | --- |',
+    );
+    const required = new Set<string>(schema.required ?? []);
+    for (const [name, property] of Object.entries<JsonSchema>(schema.properties ?? {})) {
+      lines.push(`| \`${name}\` | ${describeType(property)} | ${required.has(name) ? 'yes' : 'no'} |`);
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n')}`;
+}
+
+function anchor(contract: EventContract): string {
+  return `${contract.type}-v${contract.version}`.replace(/[^a-z0-9 -]/gi, '').toLowerCase();
+}
+
+function describeType(property: JsonSchema): string {
+  if (property.enum) return property.enum.map((v: unknown) => `\`${String(v)}\``).join(' \\| ');
+  if (property.type === 'array') return `array of ${describeType(property.items ?? {})}`;
+  if (property.format) return `${property.type} (${property.format})`;
+  if (property.anyOf) return property.anyOf.map(describeType).join(' or ');
+  return String(property.type ?? 'any');
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/**
+ * One event type, declared once: its name and version, the topic it goes to, the key that keeps
+ * events about one aggregate in order, the schema of its data (checked on publish and on consume),
+ * and what personal data it carries and why.
+ */
+export interface EventContract<TSchema extends z.ZodType = z.ZodType> {
+  /** CloudEvents `type`, e.g. `complaint.registered`. */
+  type: string;
+  /** Bumped for every incompatible change of `schema`. */
+  version: number;
+  /** The service that publishes it (CloudEvents `source` is `/carebridge/<producer>`). */
+  producer: string;
+  topic: string;
+  description: string;
+  schema: TSchema;
+  /** The aggregate id: the Kafka key and CloudEvents `subject`. */
+  key(data: z.infer<TSchema>): string;
+  /** `none`, or which fields are personal data and which consumer needs them. */
+  personalData: string;
+}
+
+export type EventData<C extends EventContract> = z.infer<C['schema']>;
+
+export function defineEvent<TSchema extends z.ZodType>(contract: EventContract<TSchema>): EventContract<TSchema> {
+  if (!/^[a-z][a-z_]*(\.[a-z][a-z_]*)+$/.test(contract.type)) throw new Error(`Event type "${contract.type}" must look like aggregate.happened`);
+  if (!Number.isInteger(contract.version) || contract.version < 1) throw new Error(`Event ${contract.type}: version must be a positive integer`);
+  return contract;
+}
+
+/** CloudEvents `dataschema` of a contract: where its schema is documented. */
+export function dataSchemaUri(contract: Pick<EventContract, 'type' | 'version'>): string {
+  return `urn:carebridge:events:${contract.type}:v${contract.version}`;
+}
+
+export function contractId(contract: Pick<EventContract, 'type' | 'version'>): string {
+  return `${contract.type}.v${contract.version}`;
+}
+
+/** Shared field types, so every contract words ids and times alike. */
+export const field = {
+  id: () => z.uuid(),
+  time: () => z.iso.datetime({ offset: true }),
+};

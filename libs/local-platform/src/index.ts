@@ -1,0 +1,4 @@
+export * from './embedded-postgres';
+export * from './platform';
+export * from './ports';
+export * from './service-process';

@@ -1,0 +1,326 @@
+import { Client, Pool } from 'pg';
+import { type MessagingLogger, silentLogger } from './logger';
+import type { EventTransport, SubscribeOptions, Subscription, TransportMessage } from './transport';
+
+export interface EmbeddedTransportOptions {
+  /** The event log's own database (not a service's). */
+  url: string;
+  partitions?: number;
+  pollIntervalMs?: number;
+  batchSize?: number;
+  logger?: MessagingLogger;
+}
+
+const NOTIFY_CHANNEL = 'carebridge_event_log';
+
+/**
+ * The event log in Postgres, for running without Kafka. Kafka's guarantees, kept:
+ * - topics of N partitions, a message's partition chosen by its key, so one key keeps its order;
+ * - offsets per partition without gaps and in commit order: a publisher takes the partition's
+ *   head row lock and holds it until it commits, so no consumer can read offset 8 while 7 is
+ *   still uncommitted (a plain sequence would allow that, and the reader would skip 7 for good);
+ * - consumer groups with committed offsets; one member owns a partition at a time (an advisory
+ *   lock on its session, released if it dies), so a group never handles a message twice at once.
+ */
+export class EmbeddedTransport implements EventTransport {
+  readonly kind = 'embedded' as const;
+  private readonly pool: Pool;
+  private readonly partitions: number;
+  private readonly knownTopics = new Map<string, number>();
+  private readonly subscriptions = new Set<EmbeddedSubscription>();
+  private initialised?: Promise<void>;
+
+  constructor(private readonly options: EmbeddedTransportOptions) {
+    this.pool = new Pool({ connectionString: options.url, max: 10, application_name: 'carebridge-event-log' });
+    this.pool.on('error', (error) => (options.logger ?? silentLogger).warn({ err: error }, 'event log connection error'));
+    this.partitions = options.partitions ?? 4;
+  }
+
+  private init(): Promise<void> {
+    this.initialised ??= (async () => {
+      const client = await this.pool.connect();
+      try {
+        // Several services create the log at the same moment on a fresh machine.
+        await client.query('SELECT pg_advisory_lock(hashtext($1))', ['carebridge.event-log.schema']);
+        await client.query(`
+          CREATE TABLE IF NOT EXISTS event_log_partition (
+            topic text NOT NULL,
+            partition integer NOT NULL,
+            next_offset bigint NOT NULL DEFAULT 0,
+            PRIMARY KEY (topic, partition)
+          );
+          CREATE TABLE IF NOT EXISTS event_log (
+            topic text NOT NULL,
+            partition integer NOT NULL,
+            "offset" bigint NOT NULL,
+            key text NOT NULL,
+            headers jsonb NOT NULL,
+            value bytea NOT NULL,
+            created_at timestamptz NOT NULL DEFAULT now(),
+            PRIMARY KEY (topic, partition, "offset")
+          );
+          CREATE TABLE IF NOT EXISTS event_log_consumer_offset (
+            group_id text NOT NULL,
+            topic text NOT NULL,
+            partition integer NOT NULL,
+            committed_offset bigint NOT NULL,
+            updated_at timestamptz NOT NULL DEFAULT now(),
+            PRIMARY KEY (group_id, topic, partition)
+          );`);
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', ['carebridge.event-log.schema']).catch(() => undefined);
+        client.release();
+      }
+    })();
+    this.initialised.catch(() => (this.initialised = undefined));
+    return this.initialised;
+  }
+
+  async ensureTopics(topics: string[]): Promise<void> {
+    await this.init();
+    const missing = topics.filter((t) => !this.knownTopics.has(t));
+    if (!missing.length) return;
+    await this.pool.query(
+      `INSERT INTO event_log_partition (topic, partition)
+       SELECT t, p FROM unnest($1::text[]) AS t, generate_series(0, $2::int - 1) AS p
+       ON CONFLICT DO NOTHING`,
+      [missing, this.partitions],
+    );
+    const { rows } = await this.pool.query<{ topic: string; count: string }>(
+      'SELECT topic, count(*) AS count FROM event_log_partition WHERE topic = ANY($1) GROUP BY topic',
+      [missing],
+    );
+    for (const row of rows) this.knownTopics.set(row.topic, Number(row.count));
+  }
+
+  partitionCount(topic: string): number {
+    return this.knownTopics.get(topic) ?? this.partitions;
+  }
+
+  async publish(messages: TransportMessage[]): Promise<void> {
+    if (!messages.length) return;
+    await this.ensureTopics([...new Set(messages.map((m) => m.topic))]);
+    // One group per partition, in a fixed order so concurrent publishers never deadlock.
+    const groups = new Map<string, { topic: string; partition: number; messages: TransportMessage[] }>();
+    for (const message of messages) {
+      const partition = partitionFor(message.key, this.partitionCount(message.topic));
+      const id = `${message.topic}\u0000${String(partition).padStart(6, '0')}`;
+      if (!groups.has(id)) groups.set(id, { topic: message.topic, partition, messages: [] });
+      groups.get(id)?.messages.push(message);
+    }
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      for (const id of [...groups.keys()].sort()) {
+        const group = groups.get(id);
+        if (!group) continue;
+        const { rows } = await client.query<{ next_offset: string }>(
+          'UPDATE event_log_partition SET next_offset = next_offset + $3 WHERE topic = $1 AND partition = $2 RETURNING next_offset',
+          [group.topic, group.partition, group.messages.length],
+        );
+        const first = BigInt(rows[0].next_offset) - BigInt(group.messages.length);
+        await client.query(
+          `INSERT INTO event_log (topic, partition, "offset", key, headers, value)
+           SELECT $1, $2, o, k, h, v FROM unnest($3::bigint[], $4::text[], $5::jsonb[], $6::bytea[]) AS m(o, k, h, v)`,
+          [
+            group.topic,
+            group.partition,
+            group.messages.map((_, i) => (first + BigInt(i)).toString()),
+            group.messages.map((m) => m.key),
+            group.messages.map((m) => JSON.stringify(m.headers)),
+            group.messages.map((m) => m.value),
+          ],
+        );
+      }
+      await client.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, '']);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    await this.ensureTopics(options.topics);
+    const subscription = new EmbeddedSubscription(this, this.pool, this.options, options);
+    await subscription.start();
+    this.subscriptions.add(subscription);
+    return {
+      stop: async () => {
+        this.subscriptions.delete(subscription);
+        await subscription.stop();
+      },
+    };
+  }
+
+  /** Reads a topic without a consumer group: for tools that tail or replay a stream. */
+  async read(topic: string, fromOffsets: Map<number, bigint>, limit: number): Promise<TransportMessage[]> {
+    await this.ensureTopics([topic]);
+    const messages: TransportMessage[] = [];
+    for (let partition = 0; partition < this.partitionCount(topic); partition++) {
+      const { rows } = await this.pool.query(
+        `SELECT partition, "offset", key, headers, value, created_at FROM event_log
+         WHERE topic = $1 AND partition = $2 AND "offset" >= $3 ORDER BY "offset" LIMIT $4`,
+        [topic, partition, (fromOffsets.get(partition) ?? 0n).toString(), limit],
+      );
+      messages.push(...rows.map((row) => toMessage(topic, row)));
+    }
+    return messages.sort((a, b) => String(a.timestamp).localeCompare(String(b.timestamp)));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.pool.end();
+  }
+}
+
+class EmbeddedSubscription {
+  private session?: Client;
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private readonly owned = new Set<string>();
+  private readonly logger: MessagingLogger;
+
+  constructor(
+    private readonly transport: EmbeddedTransport,
+    private readonly pool: Pool,
+    private readonly transportOptions: EmbeddedTransportOptions,
+    private readonly options: SubscribeOptions,
+  ) {
+    this.logger = transportOptions.logger ?? silentLogger;
+  }
+
+  async start(): Promise<void> {
+    const session = new Client({ connectionString: this.transportOptions.url, application_name: `carebridge-consumer-${this.options.groupId}` });
+    session.on('error', (error) => this.logger.warn({ err: error }, 'event log session error'));
+    session.on('notification', () => this.wake?.());
+    await session.connect();
+    await session.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    this.session = session;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      let delivered = 0;
+      try {
+        delivered = await this.pollOnce();
+        failures = 0;
+      } catch (error) {
+        failures += 1;
+        this.logger.warn({ err: error, groupId: this.options.groupId }, 'consumer poll failed; retrying');
+      }
+      if (!this.running) break;
+      if (delivered > 0 && failures === 0) continue;
+      const wait = failures ? Math.min(200 * 2 ** failures, 10_000) : (this.transportOptions.pollIntervalMs ?? 500);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, wait);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+  }
+
+  private async pollOnce(): Promise<number> {
+    const session = this.session;
+    if (!session) return 0;
+    const work: Promise<number>[] = [];
+    for (const topic of this.options.topics) {
+      for (let partition = 0; partition < this.transport.partitionCount(topic); partition++) {
+        const id = `${topic}:${partition}`;
+        if (!this.owned.has(id)) {
+          const { rows } = await session.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS locked', [this.options.groupId, id]);
+          if (!rows[0].locked) continue;
+          this.owned.add(id);
+        }
+        work.push(this.consumePartition(topic, partition));
+      }
+    }
+    // Wait for every partition before the next round, so one partition is never read twice at once.
+    const results = await Promise.allSettled(work);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    return results.reduce((sum, r) => sum + (r.status === 'fulfilled' ? r.value : 0), 0);
+  }
+
+  private async consumePartition(topic: string, partition: number): Promise<number> {
+    let position = await this.committedOffset(topic, partition);
+    const { rows } = await this.pool.query(
+      `SELECT partition, "offset", key, headers, value, created_at FROM event_log
+       WHERE topic = $1 AND partition = $2 AND "offset" >= $3 ORDER BY "offset" LIMIT $4`,
+      [topic, partition, position.toString(), this.transportOptions.batchSize ?? 100],
+    );
+    let delivered = 0;
+    for (const row of rows) {
+      if (!this.running) break;
+      await this.options.handle(toMessage(topic, row));
+      position = BigInt(row.offset) + 1n;
+      await this.pool.query(
+        `UPDATE event_log_consumer_offset SET committed_offset = $4, updated_at = now()
+         WHERE group_id = $1 AND topic = $2 AND partition = $3`,
+        [this.options.groupId, topic, partition, position.toString()],
+      );
+      delivered += 1;
+    }
+    return delivered;
+  }
+
+  private async committedOffset(topic: string, partition: number): Promise<bigint> {
+    const existing = await this.pool.query<{ committed_offset: string }>(
+      'SELECT committed_offset FROM event_log_consumer_offset WHERE group_id = $1 AND topic = $2 AND partition = $3',
+      [this.options.groupId, topic, partition],
+    );
+    if (existing.rows.length) return BigInt(existing.rows[0].committed_offset);
+    // A new group starts at the oldest message, or after the newest one.
+    const { rows } = await this.pool.query(
+      `INSERT INTO event_log_consumer_offset (group_id, topic, partition, committed_offset)
+       SELECT $1, $2, $3, CASE WHEN $4 THEN 0 ELSE next_offset END FROM event_log_partition WHERE topic = $2 AND partition = $3
+       ON CONFLICT (group_id, topic, partition) DO UPDATE SET group_id = EXCLUDED.group_id
+       RETURNING committed_offset`,
+      [this.options.groupId, topic, partition, this.options.fromBeginning],
+    );
+    return BigInt(rows[0]?.committed_offset ?? 0);
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    // Ending the session releases its partition locks for another member of the group.
+    await this.session?.end().catch(() => undefined);
+    this.session = undefined;
+    this.owned.clear();
+  }
+}
+
+function toMessage(topic: string, row: { partition: number; offset: string; key: string; headers: Record<string, string>; value: Buffer; created_at: Date }): TransportMessage {
+  return {
+    topic,
+    partition: row.partition,
+    offset: String(row.offset),
+    key: row.key,
+    headers: row.headers,
+    value: row.value,
+    timestamp: row.created_at.toISOString(),
+  };
+}
+
+/** FNV-1a of the key: stable across processes and versions, like Kafka's key partitioning. */
+export function partitionFor(key: string, partitions: number): number {
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(key, 'utf8')) {
+    hash ^= byte;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % partitions;
+}
+

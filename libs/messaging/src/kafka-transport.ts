@@ -1,0 +1,145 @@
+import { type Admin, type Consumer, Kafka, type KafkaConfig, logLevel, type Producer, type LogEntry } from 'kafkajs';
+import { type MessagingLogger, silentLogger } from './logger';
+import type { EventTransport, SubscribeOptions, Subscription, TransportMessage } from './transport';
+
+export interface KafkaTransportOptions {
+  brokers: string[];
+  clientId: string;
+  /** Partitions for topics this service provisions. */
+  partitions?: number;
+  /** -1: the broker's default. */
+  replicationFactor?: number;
+  ssl?: boolean;
+  sasl?: KafkaConfig['sasl'];
+  logger?: MessagingLogger;
+  /** How long a consumer may go silent before the group moves its partitions elsewhere. */
+  sessionTimeoutMs?: number;
+}
+
+/**
+ * Kafka through kafkajs: every send waits for all in-sync replicas (acks -1) with one request in
+ * flight so retries never reorder a partition; consumers commit an offset only after the
+ * message's effect has committed, so a crash means redelivery (absorbed by the consumer), never loss.
+ */
+export class KafkaTransport implements EventTransport {
+  readonly kind = 'kafka' as const;
+  private readonly kafka: Kafka;
+  private producer?: Promise<Producer>;
+  private readonly consumers = new Set<Consumer>();
+  private readonly logger: MessagingLogger;
+  private readonly provisioned = new Set<string>();
+  private topicCreationRefused = false;
+
+  constructor(private readonly options: KafkaTransportOptions) {
+    this.logger = options.logger ?? silentLogger;
+    const logger = this.logger;
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      ssl: options.ssl,
+      sasl: options.sasl,
+      logLevel: logLevel.WARN,
+      logCreator:
+        () =>
+        ({ level, log }: LogEntry) => {
+          const { message, ...rest } = log;
+          if (level <= logLevel.ERROR) logger.error({ kafka: rest }, message);
+          else logger.warn({ kafka: rest }, message);
+        },
+      retry: { initialRetryTime: 300, retries: 10, maxRetryTime: 30_000 },
+    });
+  }
+
+  private connectedProducer(): Promise<Producer> {
+    this.producer ??= (async () => {
+      const producer = this.kafka.producer({ allowAutoTopicCreation: true, idempotent: false, maxInFlightRequests: 1 });
+      await producer.connect();
+      return producer;
+    })();
+    this.producer.catch(() => (this.producer = undefined));
+    return this.producer;
+  }
+
+  async ensureTopics(topics: string[]): Promise<void> {
+    const missing = topics.filter((t) => !this.provisioned.has(t));
+    if (!missing.length || this.topicCreationRefused) return;
+    const admin: Admin = this.kafka.admin();
+    try {
+      await admin.connect();
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 4, replicationFactor: this.options.replicationFactor ?? -1 })),
+      });
+      for (const t of missing) this.provisioned.add(t);
+    } catch (error) {
+      // Managed clusters (and test brokers) may forbid CreateTopics; topics then come from the
+      // cluster's own provisioning or auto-creation.
+      this.topicCreationRefused = true;
+      this.logger.warn({ err: (error as Error).message, topics: missing }, 'could not create topics; relying on the cluster to provide them');
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+
+  async publish(messages: TransportMessage[]): Promise<void> {
+    if (!messages.length) return;
+    const producer = await this.connectedProducer();
+    const byTopic = new Map<string, TransportMessage[]>();
+    for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, list]) => ({
+        topic,
+        messages: list.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+      })),
+    });
+  }
+
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    await this.ensureTopics(options.topics);
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: true,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+      heartbeatInterval: Math.max(Math.floor((this.options.sessionTimeoutMs ?? 30_000) / 10), 500),
+      retry: { initialRetryTime: 300, retries: 10 },
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning });
+    await consumer.run({
+      autoCommit: false,
+      partitionsConsumedConcurrently: 4,
+      eachMessage: async ({ topic, partition, message, heartbeat }) => {
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(message.headers ?? {})) {
+          if (value !== undefined) headers[name] = Array.isArray(value) ? String(value[0]) : String(value);
+        }
+        await options.handle({
+          topic,
+          partition,
+          offset: message.offset,
+          key: message.key?.toString('utf8') ?? '',
+          value: message.value ?? Buffer.alloc(0),
+          headers,
+          timestamp: new Date(Number(message.timestamp)).toISOString(),
+        });
+        await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+        await heartbeat();
+      },
+    });
+    this.consumers.add(consumer);
+    return {
+      stop: async () => {
+        this.consumers.delete(consumer);
+        await consumer.disconnect();
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((c) => c.disconnect().catch(() => undefined)));
+    this.consumers.clear();
+    const producer = await this.producer?.catch(() => undefined);
+    await producer?.disconnect().catch(() => undefined);
+  }
+}

@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import type { EventContract, EventData } from '@carebridge/event-contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { encodeEvent } from './envelope';
+import { type MessagingLogger, silentLogger } from './logger';
+import { currentTraceparent, newTraceparent } from './trace';
+import type { EventTransport } from './transport';
+
+const NOTIFY_CHANNEL = 'carebridge_outbox';
+
+/**
+ * Writes events into the service's own database in the same transaction as the change they
+ * describe (transactional outbox): a rolled-back change publishes nothing, a committed one is
+ * never lost. The relay sends them on.
+ */
+export class Outbox {
+  constructor(
+    private readonly source: string,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Records an event in `manager`'s transaction; returns its id. */
+  async publish<C extends EventContract>(manager: EntityManager, contract: C, data: EventData<C>): Promise<string> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error(`Outbox.publish(${contract.type}) needs the entity manager of an open transaction`);
+    }
+    // A producer never sends what its own contract refuses.
+    const checked = contract.schema.parse(data) as EventData<C>;
+    const id = randomUUID();
+    const message = encodeEvent(contract, checked, { source: this.source, time: this.now(), id, traceparent: currentTraceparent() ?? newTraceparent() });
+    await manager.query(
+      `INSERT INTO outbox_event (id, topic, key, event_type, headers, payload) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [id, message.topic, message.key, contract.type, JSON.stringify(message.headers), message.value.toString('utf8')],
+    );
+    await manager.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, '']);
+    return id;
+  }
+}
+
+export interface OutboxRelayOptions {
+  dataSource: DataSource;
+  transport: EventTransport;
+  logger?: MessagingLogger;
+  batchSize?: number;
+  pollIntervalMs?: number;
+  /** Published rows are kept this long (for audits and re-sends), then pruned. */
+  retentionMs?: number;
+  /** Tests stand in for a crash between sending and marking a batch. */
+  afterSend?: (count: number) => void | Promise<void>;
+}
+
+export interface OutboxLag {
+  pending: number;
+  oldestPendingSeconds: number;
+  published: number;
+  lastError?: string;
+}
+
+/**
+ * Sends outbox rows in order and marks them published. One relay at a time per service database
+ * holds the relay lock (a transaction-scoped advisory lock), so several instances of a service do
+ * not send the same rows; a crash between send and mark re-sends the batch with the same event
+ * ids, which consumers absorb.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private listener?: import('pg').Client;
+  private publishedCount = 0;
+  private lastError?: string;
+  private lastPrune = 0;
+  private readonly logger: MessagingLogger;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  async start(): Promise<void> {
+    this.running = true;
+    try {
+      // LISTEN wakes the relay as soon as a transaction with events commits.
+      const { Client } = await import('pg');
+      const pgOptions = this.options.dataSource.options as { url?: string };
+      const listener = new Client({ connectionString: pgOptions.url, application_name: 'carebridge-outbox-relay' });
+      listener.on('notification', () => this.wake?.());
+      listener.on('error', () => undefined);
+      await listener.connect();
+      await listener.query(`LISTEN ${NOTIFY_CHANNEL}`);
+      this.listener = listener;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'outbox relay cannot LISTEN; polling only');
+    }
+    this.loop = this.run();
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      let sent = 0;
+      try {
+        sent = await this.drainOnce();
+        if (failures) this.logger.info({ afterFailures: failures }, 'outbox relay recovered');
+        failures = 0;
+        this.lastError = undefined;
+        await this.pruneIfDue();
+      } catch (error) {
+        failures += 1;
+        this.lastError = (error as Error).message;
+        this.logger.warn({ err: (error as Error).message, failures }, 'outbox relay could not publish; events stay in the outbox and will be retried');
+      }
+      if (!this.running) break;
+      if (sent >= (this.options.batchSize ?? 100) && failures === 0) continue;
+      const wait = failures ? Math.min(250 * 2 ** (failures - 1), 30_000) : (this.options.pollIntervalMs ?? 1000);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, wait);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+  }
+
+  /** Sends one batch of unpublished rows; returns how many were sent. */
+  async drainOnce(): Promise<number> {
+    const runner = this.options.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const [{ locked }] = await runner.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', ['carebridge.outbox-relay']);
+      if (!locked) {
+        await runner.commitTransaction();
+        return 0;
+      }
+      const rows: { sequence: string; topic: string; key: string; headers: Record<string, string>; payload: string }[] = await runner.query(
+        `SELECT sequence, topic, key, headers, payload FROM outbox_event WHERE published_at IS NULL ORDER BY sequence LIMIT $1`,
+        [this.options.batchSize ?? 100],
+      );
+      if (!rows.length) {
+        await runner.commitTransaction();
+        return 0;
+      }
+      await this.options.transport.publish(rows.map((r) => ({ topic: r.topic, key: r.key, headers: r.headers, value: Buffer.from(r.payload, 'utf8') })));
+      await this.options.afterSend?.(rows.length);
+      await runner.query('UPDATE outbox_event SET published_at = now() WHERE sequence = ANY($1::bigint[])', [rows.map((r) => r.sequence)]);
+      await runner.commitTransaction();
+      this.publishedCount += rows.length;
+      return rows.length;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async pruneIfDue(): Promise<void> {
+    if (Date.now() - this.lastPrune < 60_000) return;
+    this.lastPrune = Date.now();
+    const retention = this.options.retentionMs ?? 72 * 3600_000;
+    await this.options.dataSource.query(`DELETE FROM outbox_event WHERE published_at < now() - ($1::bigint * interval '1 millisecond')`, [retention]);
+  }
+
+  async lag(): Promise<OutboxLag> {
+    const [row] = await this.options.dataSource.query(
+      `SELECT count(*)::int AS pending, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float AS oldest FROM outbox_event WHERE published_at IS NULL`,
+    );
+    return { pending: row.pending, oldestPendingSeconds: Math.round(row.oldest * 10) / 10, published: this.publishedCount, lastError: this.lastError };
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.listener?.end().catch(() => undefined);
+  }
+}

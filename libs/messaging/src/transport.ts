@@ -1,0 +1,38 @@
+/** A message as both transports carry it: Kafka's record shape. */
+export interface TransportMessage {
+  topic: string;
+  key: string;
+  value: Buffer;
+  headers: Record<string, string>;
+  /** Set on consumed messages. */
+  partition?: number;
+  offset?: string;
+  timestamp?: string;
+}
+
+export interface SubscribeOptions {
+  /** Consumer group; each group gets every message once, split by partition among its members. */
+  groupId: string;
+  topics: string[];
+  /** Where a group with no committed offset starts: the oldest retained message, or new ones only. */
+  fromBeginning: boolean;
+  /** Resolves once the message's effect is committed; the offset is committed only then. */
+  handle(message: TransportMessage): Promise<void>;
+}
+
+export interface Subscription {
+  stop(): Promise<void>;
+}
+
+/**
+ * Where events travel: Kafka in production, Postgres when Kafka is not configured. Both keep
+ * per-key order, consumer groups with committed offsets and replay from the beginning.
+ */
+export interface EventTransport {
+  readonly kind: 'kafka' | 'embedded';
+  ensureTopics(topics: string[]): Promise<void>;
+  /** Resolves when every message is durably stored (Kafka: acknowledged by all in-sync replicas). */
+  publish(messages: TransportMessage[]): Promise<void>;
+  subscribe(options: SubscribeOptions): Promise<Subscription>;
+  close(): Promise<void>;
+}

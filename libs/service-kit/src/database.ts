@@ -1,0 +1,74 @@
+import { Client } from 'pg';
+import { DataSource, type EntityManager, type MixedList, type EntitySchema } from 'typeorm';
+import type { Logger } from './logger';
+
+export interface DatabaseOptions {
+  /** A server URL (`postgres://user:password@host:5432`); the service's own database is `database`. */
+  serverUrl: string;
+  database: string;
+  entities: MixedList<Function | string | EntitySchema>;
+  migrations: MixedList<Function | string>;
+  poolSize?: number;
+  applicationName?: string;
+}
+
+/** The URL of one database on the server named by a server URL. */
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/**
+ * Creates the service's database when it does not exist yet. Where the role may not create
+ * databases (a managed server), the database is expected to be provisioned and this is a no-op.
+ */
+export async function ensureDatabase(serverUrl: string, database: string, logger?: Logger): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl(serverUrl, 'postgres') });
+  try {
+    await client.connect();
+    const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (existing.rowCount === 0) {
+      await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+      logger?.info({ database }, 'created database');
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    // 42P04 duplicate_database / 23505: another instance created it at the same moment.
+    if (code !== '42P04' && code !== '23505') {
+      logger?.warn({ database, code, err: (error as Error).message }, 'could not ensure the database exists; expecting it to be provisioned');
+    }
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** A TypeORM DataSource on pg. The schema only ever changes through migrations, run at start. */
+export function createDataSource(options: DatabaseOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: databaseUrl(options.serverUrl, options.database),
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    applicationName: options.applicationName,
+    extra: { max: options.poolSize ?? 10 },
+  });
+}
+
+export async function openDatabase(options: DatabaseOptions, logger?: Logger): Promise<DataSource> {
+  await ensureDatabase(options.serverUrl, options.database, logger);
+  const dataSource = createDataSource(options);
+  await dataSource.initialize();
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  if (applied.length) logger?.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
+  return dataSource;
+}
+
+/** Runs `work` in one database transaction; everything it writes commits or rolls back together. */
+export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  return dataSource.transaction(work);
+}

@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+
+export * from './clock';
+export * from './context';
+export * from './database';
+export * from './errors';
+export * from './http';
+export * from './logger';
+export * from './pagination';
+export * from './personal-data';
+export * from './schema';
+export * from './subgraph';

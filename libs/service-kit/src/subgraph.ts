@@ -1,0 +1,257 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { developmentSubgraphSecret, identityFromHeaders, IDENTITY_HEADERS, secretsMatch } from '@carebridge/auth';
+import { loadConfig, setting, SUBGRAPHS, type Environment } from '@carebridge/config';
+import { EVENT_CATALOGUE } from '@carebridge/event-contracts';
+import {
+  CreateMessagingTables1763700000000,
+  createTransport,
+  EventConsumer,
+  type EventHandler,
+  type EventTransport,
+  messagingSettings,
+  Outbox,
+  OutboxRelay,
+  withTrace,
+} from '@carebridge/messaging';
+import type { DataSource, EntitySchema, MixedList } from 'typeorm';
+import { z } from 'zod';
+import { type Clock, systemClock } from './clock';
+import { type RequestContext, requestContext } from './context';
+import { ensureDatabase, openDatabase } from './database';
+import { formatGraphQLError } from './errors';
+import { type HttpHost, headerValue, hostApollo } from './http';
+import { createLogger, type Logger } from './logger';
+import { buildFederatedSchema, type ReferenceResolvers } from './schema';
+
+/** What a service's composition root gets to build its domain services and resolvers from. */
+export interface SubgraphRuntime {
+  name: string;
+  dataSource: DataSource;
+  /** Records events in the caller's transaction (transactional outbox). */
+  outbox: Outbox;
+  logger: Logger;
+  clock: Clock;
+  env: Environment;
+}
+
+/** What a service contributes: resolvers, entity reference resolvers, extra types, event handlers. */
+export interface SubgraphParts {
+  resolvers: object[];
+  references?: ReferenceResolvers;
+  orphanedTypes?: Function[];
+  eventHandlers?: EventHandler<any>[];
+}
+
+export interface SubgraphDefinition {
+  name: string;
+  entities: MixedList<Function | string | EntitySchema>;
+  migrations: Function[];
+  build(runtime: SubgraphRuntime): SubgraphParts | Promise<SubgraphParts>;
+}
+
+/** A service's definition: its name, tables, migrations and composition root. */
+export function defineSubgraph(definition: SubgraphDefinition): SubgraphDefinition {
+  return definition;
+}
+
+/** Every service's migrations start with the outbox and processed-event tables of the kit. */
+export function migrationsOf(definition: SubgraphDefinition): Function[] {
+  return [CreateMessagingTables1763700000000, ...definition.migrations];
+}
+
+export function subgraphSettings(name: string, env: Environment) {
+  const defaultPort = SUBGRAPHS.find((s) => s.name === name)?.defaultPort ?? 4100;
+  const settings = loadConfig(
+    {
+      NODE_ENV: setting.nodeEnv(),
+      LOG_LEVEL: setting.logLevel(),
+      HOST: z.string().default('127.0.0.1'),
+      PORT: setting.port(defaultPort),
+      DATABASE_URL: setting.url(['postgres', 'postgresql']),
+      DATABASE_NAME: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case Postgres identifier').default(`carebridge_${name.replace(/-/g, '_')}`),
+      DATABASE_POOL_SIZE: setting.positiveInt(10),
+      SUBGRAPH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+      SHUTDOWN_TIMEOUT_MS: setting.milliseconds(10_000),
+    },
+    env,
+  );
+  if (!settings.SUBGRAPH_SECRET && settings.NODE_ENV === 'production') {
+    throw new Error('Invalid configuration:\n  - SUBGRAPH_SECRET: must be set in production (the secret the gateway sends to this subgraph)');
+  }
+  return { ...settings, SUBGRAPH_SECRET: settings.SUBGRAPH_SECRET ?? developmentSubgraphSecret(name) };
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  port: number;
+  dataSource: DataSource;
+  transport: EventTransport;
+  relay: OutboxRelay;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a subgraph: settings from the environment, its own database with migrations applied,
+ * the event transport with its outbox relay and consumer, the federated schema, and the HTTP
+ * front that only the gateway (holding the secret) may call.
+ */
+export async function startSubgraph(
+  definition: SubgraphDefinition,
+  options: { env?: Environment; clock?: Clock } = {},
+): Promise<RunningSubgraph> {
+  const env = options.env ?? process.env;
+  const settings = subgraphSettings(definition.name, env);
+  const messaging = messagingSettings(env);
+  const development = settings.NODE_ENV !== 'production';
+  const logger = createLogger({ service: definition.name, level: settings.LOG_LEVEL });
+  const clock = options.clock ?? systemClock;
+
+  const dataSource = await openDatabase(
+    {
+      serverUrl: settings.DATABASE_URL,
+      database: settings.DATABASE_NAME,
+      entities: definition.entities,
+      migrations: migrationsOf(definition),
+      poolSize: settings.DATABASE_POOL_SIZE,
+      applicationName: `carebridge-${definition.name}`,
+    },
+    logger,
+  );
+  const transport = createTransport(messaging, { service: definition.name, databaseServerUrl: settings.DATABASE_URL, logger });
+  if (transport.kind === 'embedded') await ensureDatabase(messaging.EVENTS_DATABASE_URL ?? settings.DATABASE_URL, messaging.EVENTS_DATABASE_NAME, logger);
+  const outbox = new Outbox(definition.name, () => clock.now());
+  const relay = new OutboxRelay({
+    dataSource,
+    transport,
+    logger,
+    batchSize: messaging.OUTBOX_BATCH_SIZE,
+    pollIntervalMs: messaging.OUTBOX_POLL_INTERVAL_MS,
+    retentionMs: messaging.OUTBOX_RETENTION_HOURS * 3600_000,
+  });
+  let consumer: EventConsumer | undefined;
+  let host: HttpHost | undefined;
+  let apollo: ApolloServer<RequestContext> | undefined;
+  const cleanUp = async () => {
+    await consumer?.stop().catch(() => undefined);
+    await relay.stop().catch(() => undefined);
+    await transport.close().catch(() => undefined);
+    await apollo?.stop().catch(() => undefined);
+    await dataSource.destroy().catch(() => undefined);
+  };
+  try {
+    const parts = await definition.build({ name: definition.name, dataSource, outbox, logger, clock, env });
+    await transport.ensureTopics([...new Set(EVENT_CATALOGUE.filter((c) => c.producer === definition.name).map((c) => c.topic))]);
+    await relay.start();
+    consumer = new EventConsumer({
+      service: definition.name,
+      dataSource,
+      transport,
+      handlers: parts.eventHandlers ?? [],
+      logger,
+      maxAttempts: messaging.CONSUMER_MAX_ATTEMPTS,
+      retryBackoffMs: messaging.CONSUMER_RETRY_BACKOFF_MS,
+    });
+    await consumer.start();
+
+    const schema = await buildFederatedSchema(parts.resolvers, parts.references, parts.orphanedTypes);
+    apollo = new ApolloServer<RequestContext>({
+      schema,
+      includeStacktraceInErrorResponses: development,
+      // Subgraphs are reached only through the gateway; the Sandbox lives there.
+      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+      formatError: (formatted, error) =>
+        formatGraphQLError(formatted, error, { development, onUnexpected: (err) => logger.error({ err }, 'unexpected error in resolver') }),
+    });
+    await apollo.start();
+    host = await hostApollo({
+      port: settings.PORT,
+      host: settings.HOST,
+      apollo,
+      logger,
+      refuse: (request) =>
+        secretsMatch(settings.SUBGRAPH_SECRET, headerValue(request, IDENTITY_HEADERS.secret)) ? undefined : 'This service is reached through the Carebridge gateway only',
+      context: async (request) =>
+        requestContext(identityFromHeaders((name) => headerValue(request, name)), logger, headerValue(request, IDENTITY_HEADERS.requestId)),
+      scope: (request, run) => withTrace(headerValue(request, 'traceparent'), run),
+      readiness: async () => {
+        const outboxLag = await relay.lag().catch(() => undefined);
+        try {
+          await dataSource.query('SELECT 1');
+          return { ready: true, details: { database: 'reachable', transport: transport.kind, outbox: outboxLag } };
+        } catch {
+          return { ready: false, details: { database: 'unreachable', transport: transport.kind } };
+        }
+      },
+      metrics: async () => {
+        const lag = await relay.lag().catch(() => undefined);
+        const label = `service="${definition.name}"`;
+        return [
+          '# HELP carebridge_outbox_pending_events Events written to the outbox and not yet published.',
+          '# TYPE carebridge_outbox_pending_events gauge',
+          `carebridge_outbox_pending_events{${label}} ${lag?.pending ?? 'NaN'}`,
+          '# HELP carebridge_outbox_oldest_pending_seconds Age of the oldest unpublished outbox event (relay lag).',
+          '# TYPE carebridge_outbox_oldest_pending_seconds gauge',
+          `carebridge_outbox_oldest_pending_seconds{${label}} ${lag?.oldestPendingSeconds ?? 'NaN'}`,
+          '# HELP carebridge_outbox_published_total Events this instance has published.',
+          '# TYPE carebridge_outbox_published_total counter',
+          `carebridge_outbox_published_total{${label}} ${lag?.published ?? 0}`,
+          '',
+        ].join('\n');
+      },
+    });
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+  logger.info({ url: host.url, transport: transport.kind }, `${definition.name} subgraph ready`);
+
+  const httpHost = host;
+  let stopping: Promise<void> | undefined;
+  return {
+    name: definition.name,
+    url: httpHost.url,
+    port: httpHost.port,
+    dataSource,
+    transport,
+    relay,
+    logger,
+    stop() {
+      stopping ??= (async () => {
+        await httpHost.close(settings.SHUTDOWN_TIMEOUT_MS);
+        await cleanUp();
+        logger.info('stopped');
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** A service's `main`: start, stop cleanly on SIGTERM/SIGINT, exit non-zero on a start failure. */
+export function runProcess(start: () => Promise<{ stop(): Promise<void>; logger?: Logger }>): void {
+  start()
+    .then((running) => {
+      const shutdown = (signal: string) => {
+        running.logger?.info({ signal }, 'shutting down');
+        running.stop().then(
+          () => process.exit(0),
+          (error) => {
+            running.logger?.error({ err: error }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGTERM', () => shutdown('SIGTERM'));
+      process.once('SIGINT', () => shutdown('SIGINT'));
+    })
+    .catch((error: Error) => {
+      process.stderr.write(`${error.name === 'ConfigurationError' ? error.message : (error.stack ?? error.message)}\n`);
+      process.exit(1);
+    });
+}
+
+export function runSubgraph(definition: SubgraphDefinition): void {
+  runProcess(() => startSubgraph(definition));
+}
