@@ -1,4 +1,4 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { chmod, mkdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from './ports';
@@ -24,6 +24,8 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
   const dataDir = join(options.dataDir, 'pgdata');
   const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
   if (fresh) await mkdir(options.dataDir, { recursive: true });
+  // As root, the server runs as the `postgres` user, which must be able to reach its folder.
+  if (process.getuid?.() === 0) await chmod(options.dataDir, 0o755);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

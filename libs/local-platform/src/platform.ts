@@ -8,6 +8,8 @@ export interface PlatformOptions {
   databaseUrl: string;
   /** Fixed ports (4000, 4001, …) as in development, or free ports (tests). */
   ports: 'default' | 'free';
+  /** Database names become `<prefix>_<service>` (default `carebridge`), so several platforms can share a server. */
+  databasePrefix?: string;
   /** Extra environment for every process (e.g. KAFKA_BROKERS, LOG_LEVEL). */
   env?: Record<string, string | undefined>;
   onOutput?: (name: string, line: string) => void;
@@ -27,6 +29,7 @@ export interface RunningPlatform {
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const subgraphs = new Map<string, ServiceProcess>();
   const gatewayEnv: Record<string, string | undefined> = { ...options.env };
+  const prefix = options.databasePrefix ?? 'carebridge';
   for (const subgraph of SUBGRAPHS) {
     const port = options.ports === 'default' ? subgraph.defaultPort : await freePort();
     const secret = options.env?.[`SUBGRAPH_${envName(subgraph.name)}_SECRET`] ?? developmentSubgraphSecret(subgraph.name);
@@ -36,7 +39,14 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       new ServiceProcess({
         name: subgraph.name,
         entry: `apps/${subgraph.project}/src/main.ts`,
-        env: { ...options.env, PORT: String(port), DATABASE_URL: options.databaseUrl, SUBGRAPH_SECRET: secret },
+        env: {
+          ...options.env,
+          PORT: String(port),
+          DATABASE_URL: options.databaseUrl,
+          DATABASE_NAME: `${prefix}_${subgraph.name.replace(/-/g, '_')}`,
+          EVENTS_DATABASE_NAME: `${prefix}_events`,
+          SUBGRAPH_SECRET: secret,
+        },
         readyUrl: `http://127.0.0.1:${port}/readyz`,
         onOutput: options.onOutput,
       }),

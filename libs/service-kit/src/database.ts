@@ -63,8 +63,20 @@ export async function openDatabase(options: DatabaseOptions, logger?: Logger): P
   await ensureDatabase(options.serverUrl, options.database, logger);
   const dataSource = createDataSource(options);
   await dataSource.initialize();
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  if (applied.length) logger?.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
+  // Several instances of a service may start at once (a rolling update): one migrates, the others wait.
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', ['carebridge.migrations']);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length) logger?.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
+  } catch (error) {
+    await dataSource.destroy().catch(() => undefined);
+    throw error;
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock(hashtext($1))', ['carebridge.migrations']).catch(() => undefined);
+    await lock.release().catch(() => undefined);
+  }
   return dataSource;
 }
 

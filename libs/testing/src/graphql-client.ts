@@ -14,9 +14,9 @@ export class GraphQLClient {
     private readonly extraHeaders: Record<string, string> = {},
   ) {}
 
-  static as(url: string, role: Role | Role[], user = `test-${Array.isArray(role) ? role.join('-') : role}`): GraphQLClient {
+  static as(url: string, role: Role | Role[], user?: string, secret?: string): GraphQLClient {
     const roles = Array.isArray(role) ? role : [role];
-    return new GraphQLClient(url, signDevelopmentToken({ sub: user, roles, name: `Test ${roles.join('/')}` }));
+    return new GraphQLClient(url, signDevelopmentToken({ sub: user ?? `test-${roles.join('-')}`, roles, name: `Test ${roles.join('/')}` }, { secret }));
   }
 
   withHeaders(headers: Record<string, string>): GraphQLClient {

@@ -1,2 +1,3 @@
 export * from './graphql-client';
+export * from './platform-under-test';
 export * from './test-database';

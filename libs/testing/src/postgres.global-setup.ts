@@ -1,7 +1,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres, type LocalPostgres } from '@carebridge/local-platform';
+// Jest runs global setup outside its module map, where the @carebridge/* aliases do not resolve.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { startEmbeddedPostgres, type LocalPostgres } from '../../local-platform/src/embedded-postgres';
 
 /**
  * Jest global setup for suites on real Postgres: a throw-away embedded server for this run, or
