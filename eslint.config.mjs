@@ -4,7 +4,7 @@ export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
-  { ignores: ['**/node_modules', '**/dist', '**/build', '.data', '.nx', 'coverage'] },
+  { ignores: ['**/node_modules', '**/dist', '**/build', '.data', '.nx', 'coverage', '**/jest.config.js', 'jest.preset.js'] },
   {
     files: ['**/*.ts', '**/*.js', '**/*.mjs'],
     rules: {

@@ -6,4 +6,5 @@ export interface MessagingLogger {
   error(object: object, message?: string): void;
 }
 
-export const silentLogger: MessagingLogger = { debug() {}, info() {}, warn() {}, error() {} };
+const ignore = () => undefined;
+export const silentLogger: MessagingLogger = { debug: ignore, info: ignore, warn: ignore, error: ignore };
