@@ -27,7 +27,7 @@ export interface RunningGateway {
 export async function startGateway(env: Environment = process.env): Promise<RunningGateway> {
   const settings = gatewaySettings(env);
   const logger = createLogger({ service: 'gateway', level: settings.LOG_LEVEL });
-  const development = !settings.production;
+  const development = settings.NODE_ENV === 'development';
   const endpoints = new Map(settings.subgraphs.map((s) => [s.name, s]));
   const verifyToken = createTokenVerifier(settings.verification);
 

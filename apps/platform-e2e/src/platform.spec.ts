@@ -73,7 +73,7 @@ describe('Carebridge through the gateway', () => {
         body: JSON.stringify({ query }),
       });
       expect(response.status).toBe(401);
-      const body = await response.json();
+      const body = (await response.json()) as any;
       expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
       expect(JSON.stringify(body)).not.toContain('sdl');
     });

@@ -17,6 +17,8 @@ export interface HttpHostOptions<TContext extends BaseContext> {
   readiness: () => Promise<Readiness>;
   /** Prometheus text for `GET /metrics`. */
   metrics?: () => Promise<string>;
+  /** Operator endpoints behind the same refusal check as GraphQL; undefined when not handled. */
+  operatorRoutes?: (url: URL, request: IncomingMessage, body: () => Promise<string | undefined>) => Promise<{ status: number; body: unknown } | undefined>;
   /** Runs each GraphQL request inside a scope (e.g. its trace context). */
   scope?: <T>(request: IncomingMessage, run: () => Promise<T>) => Promise<T>;
   logger: Logger;
@@ -65,6 +67,11 @@ export async function hostApollo<TContext extends BaseContext>(options: HttpHost
       response.setHeader('content-type', 'text/plain; version=0.0.4');
       response.end(await options.metrics());
       return;
+    }
+    if (options.operatorRoutes && url.pathname !== '/graphql' && url.pathname !== '/') {
+      if (options.refuse?.(request)) return sendJson(response, 401, { error: 'unauthenticated' });
+      const handled = await options.operatorRoutes(url, request, () => readBody(request, maxBody));
+      if (handled) return sendJson(response, handled.status, handled.body);
     }
     if (url.pathname !== '/graphql' && url.pathname !== '/') return sendJson(response, 404, { error: 'not found' });
     if (draining) {

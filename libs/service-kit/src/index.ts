@@ -5,6 +5,7 @@ export * from './context';
 export * from './database';
 export * from './errors';
 export * from './http';
+export * from './jobs';
 export * from './logger';
 export * from './pagination';
 export * from './personal-data';

@@ -16,11 +16,12 @@ import {
 } from '@carebridge/messaging';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { z } from 'zod';
-import { type Clock, systemClock } from './clock';
+import { AdjustableClock, type Clock, systemClock } from './clock';
 import { type RequestContext, requestContext } from './context';
 import { ensureDatabase, openDatabase } from './database';
 import { formatGraphQLError } from './errors';
 import { type HttpHost, headerValue, hostApollo } from './http';
+import { JobScheduler, type ScheduledJob } from './jobs';
 import { createLogger, type Logger } from './logger';
 import { buildFederatedSchema, type ReferenceResolvers } from './schema';
 
@@ -41,6 +42,8 @@ export interface SubgraphParts {
   references?: ReferenceResolvers;
   orphanedTypes?: Function[];
   eventHandlers?: EventHandler<any>[];
+  /** Work on a schedule (deadline monitors and the like); one instance at a time runs each. */
+  jobs?: ScheduledJob[];
 }
 
 export interface SubgraphDefinition {
@@ -105,9 +108,11 @@ export async function startSubgraph(
   const env = options.env ?? process.env;
   const settings = subgraphSettings(definition.name, env);
   const messaging = messagingSettings(env);
-  const development = settings.NODE_ENV !== 'production';
+  const development = settings.NODE_ENV === 'development';
   const logger = createLogger({ service: definition.name, level: settings.LOG_LEVEL });
-  const clock = options.clock ?? systemClock;
+  // Under NODE_ENV=test, end-to-end tests move this service's time through PUT /test/clock.
+  const testClock = settings.NODE_ENV === 'test' && !options.clock ? new AdjustableClock() : undefined;
+  const clock = options.clock ?? testClock ?? systemClock;
 
   const dataSource = await openDatabase(
     {
@@ -132,9 +137,11 @@ export async function startSubgraph(
     retentionMs: messaging.OUTBOX_RETENTION_HOURS * 3600_000,
   });
   let consumer: EventConsumer | undefined;
+  let scheduler: JobScheduler | undefined;
   let host: HttpHost | undefined;
   let apollo: ApolloServer<RequestContext> | undefined;
   const cleanUp = async () => {
+    await scheduler?.stop().catch(() => undefined);
     await consumer?.stop().catch(() => undefined);
     await relay.stop().catch(() => undefined);
     await transport.close().catch(() => undefined);
@@ -155,6 +162,9 @@ export async function startSubgraph(
       retryBackoffMs: messaging.CONSUMER_RETRY_BACKOFF_MS,
     });
     await consumer.start();
+    scheduler = new JobScheduler(parts.jobs ?? [], dataSource, clock, logger);
+    scheduler.start();
+    const jobs = scheduler;
 
     const schema = await buildFederatedSchema(parts.resolvers, parts.references, parts.orphanedTypes);
     apollo = new ApolloServer<RequestContext>({
@@ -176,6 +186,19 @@ export async function startSubgraph(
       context: async (request) =>
         requestContext(identityFromHeaders((name) => headerValue(request, name)), logger, headerValue(request, IDENTITY_HEADERS.requestId)),
       scope: (request, run) => withTrace(headerValue(request, 'traceparent'), run),
+      operatorRoutes: async (url, request, body) => {
+        // Test-only controls; they do not exist outside NODE_ENV=test.
+        if (!testClock || request.method !== 'POST') return undefined;
+        if (url.pathname === '/test/clock') {
+          const now = new Date(JSON.parse((await body()) || '{}').now);
+          if (Number.isNaN(now.getTime())) return { status: 400, body: { error: 'now must be an ISO-8601 time' } };
+          testClock.set(now);
+          return { status: 200, body: { now: clock.now().toISOString() } };
+        }
+        const job = /^\/test\/jobs\/([\w.-]+)$/.exec(url.pathname)?.[1];
+        if (job && jobs.has(job)) return { status: 200, body: await jobs.runNow(job) };
+        return undefined;
+      },
       readiness: async () => {
         const outboxLag = await relay.lag().catch(() => undefined);
         try {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Role } from '@carebridge/auth';
+import { IDENTITY_HEADERS, type Role } from '@carebridge/auth';
 import { envName, SUBGRAPHS } from '@carebridge/config';
 import { startPlatform, type RunningPlatform } from '@carebridge/local-platform';
 import { GraphQLClient } from './graphql-client';
@@ -9,11 +9,16 @@ export interface PlatformUnderTest extends RunningPlatform {
   /** A client app signed in with these roles. */
   as(role: Role | Role[], user?: string): GraphQLClient;
   anonymous(): GraphQLClient;
+  /** Moves every subgraph's clock to `time` (NODE_ENV=test only). */
+  setTime(time: Date | string): Promise<void>;
+  /** Runs a subgraph's scheduled job now and returns what it reported. */
+  runJob(subgraph: string, job: string): Promise<{ ran: boolean; result?: any }>;
 }
 
 /**
  * The whole platform as separate processes on free ports, with databases of its own on the test
- * server, configured as in production (explicit secrets, no stack traces, no introspection).
+ * server, configured as in production (explicit secrets, no stack traces, no introspection) but with
+ * the test controls of NODE_ENV=test: a clock to move (`setTime`) and scheduled jobs to run now (`runJob`).
  * Set CAREBRIDGE_E2E_LOGS=1 to see the services' logs.
  */
 export async function startPlatformUnderTest(env: Record<string, string> = {}): Promise<PlatformUnderTest> {
@@ -24,7 +29,7 @@ export async function startPlatformUnderTest(env: Record<string, string> = {}): 
     databasePrefix: `e2e_${randomBytes(4).toString('hex')}`,
     ports: 'free',
     env: {
-      NODE_ENV: 'production',
+      NODE_ENV: 'test',
       JWT_SECRET: jwtSecret,
       ...secrets,
       LOG_LEVEL: process.env.CAREBRIDGE_E2E_LOGS ? 'info' : 'warn',
@@ -33,9 +38,25 @@ export async function startPlatformUnderTest(env: Record<string, string> = {}): 
     },
     onOutput: process.env.CAREBRIDGE_E2E_LOGS ? (name, line) => process.stdout.write(`[${name}] ${line}\n`) : undefined,
   });
+  const control = async (subgraph: string, path: string, body: unknown) => {
+    const process = platform.subgraphs.get(subgraph);
+    if (!process) throw new Error(`No subgraph ${subgraph}`);
+    const response = await fetch(process.options.readyUrl.replace('/readyz', path), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [IDENTITY_HEADERS.secret]: String(process.options.env.SUBGRAPH_SECRET) },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${subgraph} ${path} answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as any;
+  };
   return {
     ...platform,
     as: (role, user) => GraphQLClient.as(platform.gatewayUrl, role, user, jwtSecret),
     anonymous: () => new GraphQLClient(platform.gatewayUrl),
+    async setTime(time) {
+      const now = new Date(time).toISOString();
+      await Promise.all([...platform.subgraphs.keys()].map((name) => control(name, '/test/clock', { now })));
+    },
+    runJob: (subgraph, job) => control(subgraph, `/test/jobs/${job}`, {}),
   };
 }
