@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { defineEvent, field } from './contract';
 import { TOPICS } from './topics';
 
+const urgency = z.enum(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL']);
+
 export const complaintRegistered = defineEvent({
   type: 'complaint.registered',
   version: 1,
@@ -14,10 +16,138 @@ export const complaintRegistered = defineEvent({
     customerId: field.id(),
     channel: z.string(),
     category: z.string(),
-    urgency: z.enum(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL']),
+    urgency,
     registeredBy: z.string(),
     registeredAt: field.time(),
+    /** Set when the complaint was escalated from an inquiry. */
+    inquiryId: field.id().optional(),
   }),
   key: (data) => data.complaintId,
   personalData: 'customerId (a pseudonymous id) so crm can add the complaint to the customer history',
+});
+
+export const complaintAssigned = defineEvent({
+  type: 'complaint.assigned',
+  version: 1,
+  producer: 'complaint',
+  topic: TOPICS.complaint,
+  description: 'A complaint was assigned (or reassigned) to a responsible person and department (A-3.2.3).',
+  schema: z.object({
+    complaintId: field.id(),
+    customerId: field.id(),
+    assigneeId: z.string(),
+    department: z.string().nullable(),
+    assignedBy: z.string(),
+    automatic: z.boolean(),
+    reason: z.string().nullable(),
+    assignedAt: field.time(),
+  }),
+  key: (data) => data.complaintId,
+  personalData: 'none',
+});
+
+export const complaintFeedbackGiven = defineEvent({
+  type: 'complaint.feedback_given',
+  version: 1,
+  producer: 'complaint',
+  topic: TOPICS.complaint,
+  description: 'The responsible person gave the customer feedback on the complaint (A-3.2.4); says whether it was within the deadline.',
+  schema: z.object({
+    complaintId: field.id(),
+    customerId: field.id(),
+    givenBy: z.string(),
+    givenAt: field.time(),
+    feedbackDueAt: field.time().nullable(),
+    withinDeadline: z.boolean(),
+  }),
+  key: (data) => data.complaintId,
+  personalData: 'none: the feedback text stays in the complaint service',
+});
+
+export const compensationItem = z.object({
+  itemId: field.id(),
+  kind: z.enum(['REFUND', 'VOUCHER', 'LOYALTY_POINTS', 'MILES', 'SERVICE_GESTURE']),
+  /** Decimal string for money, e.g. "120.00" (REFUND, VOUCHER). */
+  amount: z.string().nullable(),
+  /** ISO 4217 (REFUND, VOUCHER). */
+  currency: z.string().length(3).nullable(),
+  /** Whole points or miles (LOYALTY_POINTS, MILES). */
+  quantity: z.number().int().nullable(),
+  description: z.string().nullable(),
+  reason: z.string(),
+});
+
+export const complaintResolved = defineEvent({
+  type: 'complaint.resolved',
+  version: 1,
+  producer: 'complaint',
+  topic: TOPICS.complaint,
+  description: 'A complaint was resolved with a resolution plan and its compensation items (T-3.3, T-1.5). crm credits points and issues vouchers from it.',
+  schema: z.object({
+    complaintId: field.id(),
+    registrationNumber: z.string(),
+    customerId: field.id(),
+    resolvedBy: z.string(),
+    resolvedAt: field.time(),
+    rootCause: z.string().nullable(),
+    compensation: z.array(compensationItem),
+  }),
+  key: (data) => data.complaintId,
+  personalData: 'customerId, so crm can credit the compensation',
+});
+
+export const complaintClosed = defineEvent({
+  type: 'complaint.closed',
+  version: 1,
+  producer: 'complaint',
+  topic: TOPICS.complaint,
+  description: "A complaint was closed (A-3.2.5) with the customer's satisfaction, or the reason it could not be asked. crm schedules a follow-up from it.",
+  schema: z.object({
+    complaintId: field.id(),
+    registrationNumber: z.string(),
+    customerId: field.id(),
+    closedBy: z.string(),
+    closedAt: field.time(),
+    satisfactionScore: z.number().int().min(1).max(5).nullable(),
+    satisfactionComment: z.string().nullable(),
+    closedWithoutSatisfactionReason: z.string().nullable(),
+  }),
+  key: (data) => data.complaintId,
+  personalData: "satisfactionComment is the customer's words, for satisfaction analysis (A-3.3.1)",
+});
+
+export const complaintReopened = defineEvent({
+  type: 'complaint.reopened',
+  version: 1,
+  producer: 'complaint',
+  topic: TOPICS.complaint,
+  description: 'A resolved or closed complaint was reopened; its history is kept.',
+  schema: z.object({
+    complaintId: field.id(),
+    customerId: field.id(),
+    reopenedBy: z.string(),
+    reopenedAt: field.time(),
+    reason: z.string(),
+  }),
+  key: (data) => data.complaintId,
+  personalData: 'none',
+});
+
+export const complaintSlaBreached = defineEvent({
+  type: 'complaint.sla_breached',
+  version: 1,
+  producer: 'complaint',
+  topic: TOPICS.complaint,
+  description: 'A complaint passed one of its deadlines (internal feedback target or a regulatory one); emitted once per breach.',
+  schema: z.object({
+    complaintId: field.id(),
+    customerId: field.id(),
+    deadline: z.enum(['FEEDBACK', 'DOT_ACKNOWLEDGMENT', 'DOT_RESPONSE']),
+    urgency,
+    dueAt: field.time(),
+    breachedAt: field.time(),
+    assigneeId: z.string().nullable(),
+  }),
+  key: (data) => data.complaintId,
+  personalData: 'none',
 });

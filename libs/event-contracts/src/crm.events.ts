@@ -37,6 +37,23 @@ export const customerUpdated = defineEvent({
   personalData: 'none: changed field names only',
 });
 
+export const customerMerged = defineEvent({
+  type: 'customer.merged',
+  version: 1,
+  producer: 'crm',
+  topic: TOPICS.customer,
+  description: 'A duplicate profile was merged into a surviving one. Services re-point their records from mergedId to survivorId.',
+  schema: z.object({
+    survivorId: field.id(),
+    mergedId: field.id(),
+    mergedBy: z.string(),
+    mergedAt: field.time(),
+  }),
+  // Keyed by the merged (disappearing) customer, so it follows that customer's earlier events.
+  key: (data) => data.mergedId,
+  personalData: 'none',
+});
+
 export const customerErased = defineEvent({
   type: 'customer.erased',
   version: 1,
@@ -46,6 +63,99 @@ export const customerErased = defineEvent({
   schema: z.object({
     customerId: field.id(),
     erasedAt: field.time(),
+  }),
+  key: (data) => data.customerId,
+  personalData: 'none',
+});
+
+export const followUpScheduled = defineEvent({
+  type: 'followup.scheduled',
+  version: 1,
+  producer: 'crm',
+  topic: TOPICS.followUp,
+  description: 'A follow-up call or visit to a customer was scheduled (T-2.1, A-3.4.2), by hand, by a recurring plan, or after a closed complaint.',
+  schema: z.object({
+    followUpId: field.id(),
+    customerId: field.id(),
+    kind: z.enum(['CALL', 'VISIT', 'EMAIL']),
+    dueAt: field.time(),
+    ownerId: z.string().nullable(),
+    reason: z.enum(['MANUAL', 'RECURRING', 'COMPLAINT_CLOSED']),
+    complaintId: field.id().nullable(),
+  }),
+  key: (data) => data.customerId,
+  personalData: 'none',
+});
+
+export const followUpCompleted = defineEvent({
+  type: 'followup.completed',
+  version: 1,
+  producer: 'crm',
+  topic: TOPICS.followUp,
+  description: 'A follow-up was done, with its outcome and the satisfaction the customer expressed.',
+  schema: z.object({
+    followUpId: field.id(),
+    customerId: field.id(),
+    completedBy: z.string(),
+    completedAt: field.time(),
+    outcome: z.enum(['REACHED', 'NOT_REACHED', 'DECLINED']),
+    satisfactionScore: z.number().int().min(1).max(5).nullable(),
+    newNeeds: z.boolean(),
+  }),
+  key: (data) => data.customerId,
+  personalData: 'none: notes stay in crm',
+});
+
+export const loyaltyPointsChanged = defineEvent({
+  type: 'loyalty.points_changed',
+  version: 1,
+  producer: 'crm',
+  topic: TOPICS.loyalty,
+  description: "An entry in a customer's points ledger (T-2.3): earned, redeemed, adjusted or expired, with the balance after it.",
+  schema: z.object({
+    entryId: field.id(),
+    customerId: field.id(),
+    kind: z.enum(['EARN', 'REDEEM', 'ADJUST', 'EXPIRE']),
+    points: z.number().int(),
+    balance: z.number().int().min(0),
+    reason: z.string(),
+    occurredAt: field.time(),
+  }),
+  key: (data) => data.customerId,
+  personalData: 'none',
+});
+
+export const couponIssued = defineEvent({
+  type: 'coupon.issued',
+  version: 1,
+  producer: 'crm',
+  topic: TOPICS.loyalty,
+  description: 'A coupon was issued to a customer: from a campaign, by hand, or as complaint compensation.',
+  schema: z.object({
+    couponId: field.id(),
+    customerId: field.id(),
+    valueType: z.enum(['AMOUNT', 'PERCENTAGE']),
+    value: z.string(),
+    currency: z.string().length(3).nullable(),
+    validUntil: field.time(),
+    source: z.enum(['MANUAL', 'CAMPAIGN', 'COMPLAINT_COMPENSATION']),
+    issuedAt: field.time(),
+  }),
+  key: (data) => data.customerId,
+  personalData: 'none',
+});
+
+export const couponRedeemed = defineEvent({
+  type: 'coupon.redeemed',
+  version: 1,
+  producer: 'crm',
+  topic: TOPICS.loyalty,
+  description: 'A coupon was redeemed (once).',
+  schema: z.object({
+    couponId: field.id(),
+    customerId: field.id(),
+    redeemedAt: field.time(),
+    bookingReference: z.string().nullable(),
   }),
   key: (data) => data.customerId,
   personalData: 'none',

@@ -1,10 +1,13 @@
 /**
- * Topics carry every event about one kind of aggregate, so that events about one customer or one
- * complaint keep their order whatever their type.
+ * Topics carry every event about one kind of aggregate, so that events about one customer, one
+ * complaint or one inquiry keep their order whatever their type.
  */
 export const TOPICS = {
   customer: 'carebridge.crm.customer',
+  followUp: 'carebridge.crm.follow-up',
+  loyalty: 'carebridge.crm.loyalty',
   complaint: 'carebridge.complaint.complaint',
+  inquiry: 'carebridge.inquiry.inquiry',
 } as const;
 
 /** Where a consumer group's poison messages go (with the original key, headers and the error). */

@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { defineEvent, field } from './contract';
+import { TOPICS } from './topics';
+
+const channel = z.enum(['PHONE', 'EMAIL', 'CHAT', 'WEB_FORM']);
+
+export const inquiryReceived = defineEvent({
+  type: 'inquiry.received',
+  version: 1,
+  producer: 'inquiry',
+  topic: TOPICS.inquiry,
+  description: 'An inquiry arrived on a channel (T-1.1) with its first-response deadline (A-3.1.1).',
+  schema: z.object({
+    inquiryId: field.id(),
+    customerId: field.id().nullable(),
+    channel,
+    category: z.string(),
+    receivedAt: field.time(),
+    firstResponseDueAt: field.time(),
+  }),
+  key: (data) => data.inquiryId,
+  personalData: 'customerId (pseudonymous) when the customer is known, for the interaction history',
+});
+
+export const inquiryFirstResponded = defineEvent({
+  type: 'inquiry.first_responded',
+  version: 1,
+  producer: 'inquiry',
+  topic: TOPICS.inquiry,
+  description: 'The first reply to an inquiry (or the answered call) with the response time and whether it met the target.',
+  schema: z.object({
+    inquiryId: field.id(),
+    customerId: field.id().nullable(),
+    channel,
+    respondedBy: z.string(),
+    respondedAt: field.time(),
+    firstResponseSeconds: z.number().min(0),
+    withinTarget: z.boolean(),
+  }),
+  key: (data) => data.inquiryId,
+  personalData: 'none',
+});
+
+export const inquirySlaBreached = defineEvent({
+  type: 'inquiry.sla_breached',
+  version: 1,
+  producer: 'inquiry',
+  topic: TOPICS.inquiry,
+  description: 'An inquiry passed its response target (A-3.1.1); emitted once per breach.',
+  schema: z.object({
+    inquiryId: field.id(),
+    customerId: field.id().nullable(),
+    channel,
+    target: z.enum(['FIRST_RESPONSE', 'REPLY']),
+    dueAt: field.time(),
+    breachedAt: field.time(),
+  }),
+  key: (data) => data.inquiryId,
+  personalData: 'none',
+});
+
+export const inquiryClosed = defineEvent({
+  type: 'inquiry.closed',
+  version: 1,
+  producer: 'inquiry',
+  topic: TOPICS.inquiry,
+  description: "An inquiry was closed with the customer's satisfaction (A-3.1.5), or the reason it could not be asked.",
+  schema: z.object({
+    inquiryId: field.id(),
+    customerId: field.id().nullable(),
+    channel,
+    category: z.string(),
+    closedBy: z.string(),
+    closedAt: field.time(),
+    satisfied: z.boolean().nullable(),
+    satisfactionScore: z.number().int().min(1).max(5).nullable(),
+    dissatisfactionReason: z.string().nullable(),
+    closedWithoutSatisfactionReason: z.string().nullable(),
+    handlingSeconds: z.number().min(0),
+  }),
+  key: (data) => data.inquiryId,
+  personalData: "dissatisfactionReason is the customer's words, for satisfaction analysis (A-3.3.1)",
+});
+
+export const inquiryReopened = defineEvent({
+  type: 'inquiry.reopened',
+  version: 1,
+  producer: 'inquiry',
+  topic: TOPICS.inquiry,
+  description: 'A closed inquiry was reopened.',
+  schema: z.object({
+    inquiryId: field.id(),
+    customerId: field.id().nullable(),
+    reopenedBy: z.string(),
+    reopenedAt: field.time(),
+    reason: z.string(),
+  }),
+  key: (data) => data.inquiryId,
+  personalData: 'none',
+});
+
+export const inquiryEscalated = defineEvent({
+  type: 'inquiry.escalated',
+  version: 1,
+  producer: 'inquiry',
+  topic: TOPICS.inquiry,
+  description:
+    'An inquiry turned into a complaint. The complaint service registers the complaint from this event, linked to the inquiry and carrying its conversation, so nobody types it again.',
+  schema: z.object({
+    inquiryId: field.id(),
+    customerId: field.id(),
+    escalatedBy: z.string(),
+    escalatedAt: field.time(),
+    channel,
+    category: z.enum(['FLIGHT_DELAY_CANCELLATION', 'BAGGAGE', 'REFUND', 'TICKETING', 'STAFF_CONDUCT', 'ACCOMMODATION', 'ITINERARY_CHANGE', 'VISA_DOCUMENTS', 'OTHER']),
+    urgency: z.enum(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL']),
+    description: z.string().min(1),
+    occurredAt: field.time().nullable(),
+    conversation: z.array(
+      z.object({
+        direction: z.enum(['INBOUND', 'OUTBOUND', 'NOTE']),
+        authorId: z.string().nullable(),
+        at: field.time(),
+        body: z.string(),
+      }),
+    ),
+  }),
+  key: (data) => data.inquiryId,
+  personalData: "description and conversation are the customer's words: the complaint service needs them to register the complaint as told (A-3.2.1)",
+});
+
+export const orderChangeRequested = defineEvent({
+  type: 'order_change.requested',
+  version: 1,
+  producer: 'inquiry',
+  topic: TOPICS.inquiry,
+  description: 'A change, cancellation or confirmation of a booking was requested (T-1.2).',
+  schema: z.object({
+    orderChangeId: field.id(),
+    inquiryId: field.id(),
+    customerId: field.id().nullable(),
+    bookingReference: z.string(),
+    kind: z.enum(['MODIFY', 'CANCEL', 'CONFIRM']),
+    requestedBy: z.string(),
+    requestedAt: field.time(),
+  }),
+  key: (data) => data.inquiryId,
+  personalData: 'none',
+});
+
+export const orderChangeCompleted = defineEvent({
+  type: 'order_change.completed',
+  version: 1,
+  producer: 'inquiry',
+  topic: TOPICS.inquiry,
+  description: 'An order change request was done or rejected (with the reason).',
+  schema: z.object({
+    orderChangeId: field.id(),
+    inquiryId: field.id(),
+    customerId: field.id().nullable(),
+    bookingReference: z.string(),
+    kind: z.enum(['MODIFY', 'CANCEL', 'CONFIRM']),
+    outcome: z.enum(['DONE', 'REJECTED']),
+    reason: z.string().nullable(),
+    completedBy: z.string(),
+    completedAt: field.time(),
+  }),
+  key: (data) => data.inquiryId,
+  personalData: 'none',
+});
