@@ -13,7 +13,8 @@ export default [
         'error',
         {
           enforceBuildableLibDependency: true,
-          allow: [],
+          // Tools that compose the supergraph read each subgraph's definition (and nothing else of an app).
+          allow: ['^(\\.\\./)+apps/[a-z0-9-]+/src/[a-z0-9-]+\\.subgraph$'],
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib'] },

@@ -5,7 +5,8 @@ import { type EventContract, contractId, dataSchemaUri } from './contract';
 type JsonSchema = Record<string, any>;
 
 export function payloadSchema(contract: EventContract): JsonSchema {
-  const { $schema: _ignored, ...schema } = z.toJSONSchema(contract.schema, { target: 'draft-2020-12' }) as JsonSchema;
+  // The input view: consumers must accept fields they do not know, so no `additionalProperties: false`.
+  const { $schema: _ignored, ...schema } = z.toJSONSchema(contract.schema, { target: 'draft-2020-12', io: 'input' }) as JsonSchema;
   return schema;
 }
 
@@ -130,14 +131,21 @@ export function eventCatalogueMarkdown(contracts: readonly EventContract[]): str
   return `${lines.join('\n')}`;
 }
 
+/** GitHub's heading anchors: lower case, spaces to dashes, punctuation other than - and _ dropped. */
 function anchor(contract: EventContract): string {
-  return `${contract.type}-v${contract.version}`.replace(/[^a-z0-9 -]/gi, '').toLowerCase();
+  return `${contract.type} v${contract.version}`.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-');
 }
 
 function describeType(property: JsonSchema): string {
   if (property.enum) return property.enum.map((v: unknown) => `\`${String(v)}\``).join(' \\| ');
-  if (property.type === 'array') return `array of ${describeType(property.items ?? {})}`;
-  if (property.format) return `${property.type} (${property.format})`;
   if (property.anyOf) return property.anyOf.map(describeType).join(' or ');
+  if (Array.isArray(property.type)) return property.type.map((type: string) => describeType({ ...property, type })).join(' or ');
+  if (property.type === 'array') return `array of ${describeType(property.items ?? {})}`;
+  if (property.type === 'object' && property.properties) {
+    const required = new Set<string>(property.required ?? []);
+    const fields = Object.entries<JsonSchema>(property.properties).map(([name, p]) => `\`${name}\`${required.has(name) ? '' : '?'}: ${describeType(p)}`);
+    return `object { ${fields.join(', ')} }`;
+  }
+  if (property.format) return `${property.type} (${property.format})`;
   return String(property.type ?? 'any');
 }

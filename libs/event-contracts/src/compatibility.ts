@@ -10,12 +10,26 @@ type JsonSchema = Record<string, any>;
  * read, old consumers read new events, and new consumers replay old ones.
  */
 export function incompatibleChanges(contracts: readonly EventContract[], publishedAsyncApi: string): string[] {
-  const published = (parse(publishedAsyncApi)?.components?.messages ?? {}) as Record<string, { payload: JsonSchema }>;
+  const document = parse(publishedAsyncApi) ?? {};
+  const published = (document.components?.messages ?? {}) as Record<string, { payload: JsonSchema; name?: string }>;
   const problems: string[] = [];
+  const current = new Set(contracts.map(contractId));
+  for (const id of Object.keys(published)) {
+    // Consumers and replays still read a published version: it may be superseded, not dropped.
+    if (!current.has(id)) problems.push(`${id.replace(/\.v(\d+)$/, ' v$1')} was published and is no longer declared — keep its contract`);
+  }
+  const topicOf = new Map<string, string>();
+  for (const channel of Object.values<any>(document.channels ?? {})) {
+    for (const ref of Object.values<any>(channel.messages ?? {})) topicOf.set(String(ref.$ref).split('/').pop() ?? '', channel.address);
+  }
   for (const contract of contracts) {
     const id = contractId(contract);
     const before = published[id]?.payload;
     if (!before) continue;
+    const topic = topicOf.get(id);
+    if (topic && topic !== contract.topic) {
+      problems.push(`${contract.type} v${contract.version}: moved from topic ${topic} to ${contract.topic} — publish it as version ${contract.version + 1} instead`);
+    }
     for (const problem of compare(before, payloadSchema(contract), 'data')) {
       problems.push(`${contract.type} v${contract.version}: ${problem} — publish it as version ${contract.version + 1} instead`);
     }
