@@ -4,9 +4,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { recordHistory } from '../inquiry/inquiry-history';
 import { ACTIVE_STATUSES, Inquiry, InquiryHistoryKind } from '../inquiry/inquiry.entity';
 import type { SetAgentAvailabilityInput } from './assignment.inputs';
-import { InquiryAgent } from './inquiry-agent.entity';
+import { DEFAULT_TEAM, InquiryAgent } from './inquiry-agent.entity';
 
-export const DEFAULT_TEAM = 'general';
 const ACTIVE = `('${ACTIVE_STATUSES.join("', '")}')`;
 
 /**

@@ -1,6 +1,9 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+/** The team of an agent nobody put in a team. */
+export const DEFAULT_TEAM = 'general';
+
 /** An agent as the inquiry service knows them: availability, capacity and team, for assignment. */
 @ObjectType({ description: 'An agent who takes inquiries.' })
 @Entity('inquiry_agent')

@@ -43,7 +43,7 @@ export class CustomerDirectory {
     await manager.query(
       `UPDATE inquiry SET contact_name = NULL, contact_email = NULL, contact_phone = NULL, subject = $2,
               dissatisfaction_reason = CASE WHEN dissatisfaction_reason IS NULL THEN NULL ELSE $2 END,
-              anonymised_at = $3, updated_at = $3, version = version + 1
+              anonymised_at = $3, updated_at = $3
         WHERE id = ANY($1::uuid[])`,
       [ids, ERASED, erasedAt],
     );
@@ -65,7 +65,7 @@ export class CustomerDirectory {
       `INSERT INTO known_customer (id, known_since) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING`,
       [survivorId, mergedAt],
     );
-    await manager.query(`UPDATE inquiry SET customer_id = $2, updated_at = $3, version = version + 1 WHERE customer_id = $1`, [mergedId, survivorId, mergedAt]);
+    await manager.query(`UPDATE inquiry SET customer_id = $2, updated_at = $3 WHERE customer_id = $1`, [mergedId, survivorId, mergedAt]);
     await manager.query(`UPDATE order_change SET customer_id = $2 WHERE customer_id = $1`, [mergedId, survivorId]);
   }
 }

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** How the customer reached the department (T-1.1). New channels are added here and to the `inquiry_channel` type. */
 export enum InquiryChannel {
@@ -112,7 +112,10 @@ export class Satisfaction {
   reason: string | null;
 }
 
-/** An inquiry (T-1.1, A-3.1): one contact of a customer on one channel, and its handling. */
+/**
+ * An inquiry (T-1.1, A-3.1): one contact of a customer on one channel, and its handling. Every change
+ * locks the row first, so two agents acting on one inquiry at once take turns.
+ */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A customer inquiry on any channel, with its conversation and response deadlines.' })
 @Entity('inquiry')
@@ -235,9 +238,6 @@ export class Inquiry {
   @Field()
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 })
   updatedAt: Date;
-
-  @VersionColumn()
-  version: number;
 }
 
 /** One message of an inquiry's conversation, or an internal note. */

@@ -231,6 +231,30 @@ describe('InquiryService (real Postgres)', () => {
       });
       await expect(s.savedReplies.create({ team: 'baggage', title: 'Bad', body: 'Hello {{firstName}}' }, agent)).rejects.toMatchObject({ extensions: { field: 'input.body' } });
     });
+
+    it("lists the caller's team's saved replies unless another team is asked for", async () => {
+      await s.savedReplies.create({ team: 'general', title: 'Greeting', body: 'Hello {{customerName}}' }, agent);
+      await s.assignment.setAvailability({ available: false, agentId: 'agent-bea', team: 'baggage' }, admin);
+      const bea = { userId: 'agent-bea', roles: ['agent' as const] };
+      expect((await s.savedReplies.list({}, bea)).edges.map((e) => e.node.title)).toEqual(['Allowance']);
+      expect((await s.savedReplies.list({}, agent)).edges.map((e) => e.node.title)).toEqual(['Greeting']);
+      expect((await s.savedReplies.list({ team: 'general' }, bea)).totalCount).toBe(1);
+    });
+  });
+
+  describe('two agents at once', () => {
+    it('only one reply is the first response, and only one escalation goes out', async () => {
+      const inquiry = await email({ customerId });
+      s.db.clock.set(at(30));
+      await Promise.all([reply(inquiry.id, 'First answer'), reply(inquiry.id, 'Second answer')]);
+      const events = await s.eventsOf(inquiry.id);
+      expect(events.filter((e) => e.type === 'inquiry.first_responded')).toHaveLength(1);
+      const escalate = () => s.inquiries.escalate({ inquiryId: inquiry.id, category: EscalationCategory.OTHER, urgency: EscalationUrgency.LOW }, agent);
+      const outcomes = await Promise.allSettled([escalate(), escalate(), escalate()]);
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.extensions.code)).toEqual(['CONFLICT', 'CONFLICT']);
+      expect((await s.eventsOf(inquiry.id)).filter((e) => e.type === 'inquiry.escalated')).toHaveLength(1);
+    });
   });
 
   describe('merging', () => {

@@ -51,8 +51,7 @@ export class CreateInquiry1764000000000 implements MigrationInterface {
         anonymised_at timestamp(3) with time zone,
         recorded_by character varying NOT NULL,
         created_at timestamp(3) with time zone NOT NULL DEFAULT now(),
-        updated_at timestamp(3) with time zone NOT NULL DEFAULT now(),
-        version integer NOT NULL
+        updated_at timestamp(3) with time zone NOT NULL DEFAULT now()
       )`);
     // inquiries: newest first, by customer, by assignee; the queue and the deadline monitor by next deadline.
     await queryRunner.query(`CREATE INDEX inquiry_received_at_id_idx ON inquiry (received_at DESC, id DESC)`);

@@ -43,7 +43,8 @@ export class ArchiveSavedReplyInput {
 
 @ArgsType()
 export class SavedRepliesArgs extends PageArgs {
-  @Field({ description: "The team whose saved replies to list." })
+  @Field({ nullable: true, description: "The team whose saved replies to list; default: the caller's team." })
+  @IsOptional()
   @Length(1, 100, { message: 'must be 1 to 100 characters' })
-  team: string;
+  team?: string;
 }

@@ -12,8 +12,8 @@ export class SavedReplyResolver {
 
   @Authorized('agent', 'trainer')
   @Query(() => SavedReplyConnection, { description: "A team's saved replies, by title." })
-  savedReplies(@Args() args: SavedRepliesArgs): Promise<Connection<SavedReply>> {
-    return this.savedReplyService.list(args);
+  savedReplies(@Args() args: SavedRepliesArgs, @Ctx() context: RequestContext): Promise<Connection<SavedReply>> {
+    return this.savedReplyService.list(args, caller(context));
   }
 
   @Authorized('agent', 'trainer')

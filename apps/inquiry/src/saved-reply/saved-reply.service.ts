@@ -1,6 +1,7 @@
 import type { Identity } from '@carebridge/auth';
 import { BadUserInputError, type Clock, ConflictError, type Connection, NotFoundError, paginate } from '@carebridge/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
+import { DEFAULT_TEAM, InquiryAgent } from '../assignment/inquiry-agent.entity';
 import { SAVED_REPLY_PLACEHOLDERS, SavedReply, type SavedReplyPlaceholder } from './saved-reply.entity';
 import type { CreateSavedReplyInput, SavedRepliesArgs, UpdateSavedReplyInput } from './saved-reply.inputs';
 
@@ -13,11 +14,13 @@ export class SavedReplyService {
     private readonly clock: Clock,
   ) {}
 
-  list(args: SavedRepliesArgs): Promise<Connection<SavedReply>> {
+  /** A team's saved replies; without a team, those of the caller's team. */
+  async list(args: SavedRepliesArgs, by: Identity): Promise<Connection<SavedReply>> {
+    const team = args.team?.trim() || (await this.dataSource.getRepository(InquiryAgent).findOneBy({ agentId: by.userId }))?.team || DEFAULT_TEAM;
     const query = this.dataSource
       .getRepository(SavedReply)
       .createQueryBuilder('reply')
-      .where('reply.team = :team', { team: args.team.trim() })
+      .where('reply.team = :team', { team })
       .andWhere('reply.archivedAt IS NULL');
     return paginate(query, args, { sortKey: 'title', direction: 'ASC' });
   }
