@@ -13,6 +13,7 @@ export interface SubgraphPlacement {
 export const SUBGRAPHS: readonly SubgraphPlacement[] = [
   { name: 'crm', project: 'crm', defaultPort: 4001 },
   { name: 'complaint', project: 'complaint', defaultPort: 4002 },
+  { name: 'inquiry', project: 'inquiry', defaultPort: 4003 },
 ];
 
 export const GATEWAY_DEFAULT_PORT = 4000;

@@ -1,0 +1,18 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** A customer id known from crm's events; no personal data is copied. */
+@Entity('known_customer')
+export class KnownCustomer {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'known_since', type: 'timestamptz', precision: 3 })
+  knownSince: Date;
+
+  @Column({ name: 'erased_at', type: 'timestamptz', precision: 3, nullable: true })
+  erasedAt: Date | null;
+
+  /** Set when crm merged this profile into another one: new inquiries are linked to the survivor. */
+  @Column({ name: 'merged_into_id', type: 'uuid', nullable: true })
+  mergedIntoId: string | null;
+}

@@ -1,0 +1,14 @@
+import type { EntityManager } from 'typeorm';
+import { InquiryHistoryEntry, type InquiryHistoryKind } from './inquiry.entity';
+
+/** Records who did what on an inquiry, in the caller's transaction. */
+export async function recordHistory(
+  manager: EntityManager,
+  inquiryId: string,
+  kind: InquiryHistoryKind,
+  detail: string,
+  actorId: string | null,
+  at: Date,
+): Promise<void> {
+  await manager.insert(InquiryHistoryEntry, { inquiryId, originalInquiryId: inquiryId, kind, detail, actorId, at });
+}

@@ -1,0 +1,330 @@
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** How the customer reached the department (T-1.1). New channels are added here and to the `inquiry_channel` type. */
+export enum InquiryChannel {
+  PHONE = 'PHONE',
+  EMAIL = 'EMAIL',
+  CHAT = 'CHAT',
+  WEB_FORM = 'WEB_FORM',
+}
+
+/**
+ * Live channels are answered while the customer waits (the target is counted in rings); written
+ * channels get a first reply within minutes, counted in business hours (A-3.1.1).
+ */
+export const LIVE_CHANNELS: ReadonlySet<InquiryChannel> = new Set([InquiryChannel.PHONE]);
+
+export function isLiveChannel(channel: InquiryChannel): boolean {
+  return LIVE_CHANNELS.has(channel);
+}
+
+/** What the inquiry is about (A-3.1.3). */
+export enum InquiryCategory {
+  FLIGHT_INFO = 'FLIGHT_INFO',
+  TICKETING = 'TICKETING',
+  BAGGAGE = 'BAGGAGE',
+  SPECIAL_SERVICES = 'SPECIAL_SERVICES',
+  PRODUCT = 'PRODUCT',
+  PRICE = 'PRICE',
+  ITINERARY = 'ITINERARY',
+  VISA = 'VISA',
+  INSURANCE = 'INSURANCE',
+  ORDER_CHANGE = 'ORDER_CHANGE',
+  OTHER = 'OTHER',
+}
+
+/**
+ * NEW: waiting for its first response. OPEN: the customer waits for us. WAITING_ON_CUSTOMER: we
+ * answered, the customer has the next word (no reply target runs). CLOSED, MERGED (into another
+ * inquiry) and ESCALATED (handed to the complaint service) end the inquiry's handling.
+ */
+export enum InquiryStatus {
+  NEW = 'NEW',
+  OPEN = 'OPEN',
+  WAITING_ON_CUSTOMER = 'WAITING_ON_CUSTOMER',
+  ESCALATED = 'ESCALATED',
+  CLOSED = 'CLOSED',
+  MERGED = 'MERGED',
+}
+
+/** Statuses in which an inquiry counts against its agent's capacity. */
+export const ACTIVE_STATUSES = [InquiryStatus.NEW, InquiryStatus.OPEN, InquiryStatus.WAITING_ON_CUSTOMER] as const;
+
+export enum MessageDirection {
+  INBOUND = 'INBOUND',
+  OUTBOUND = 'OUTBOUND',
+  NOTE = 'NOTE',
+}
+
+export enum TravelMaterialKind {
+  ITINERARY = 'ITINERARY',
+  VISA_GUIDE = 'VISA_GUIDE',
+  INSURANCE_NOTE = 'INSURANCE_NOTE',
+  TRAVEL_NOTE = 'TRAVEL_NOTE',
+}
+
+export enum InquiryHistoryKind {
+  RECEIVED = 'RECEIVED',
+  ANSWERED = 'ANSWERED',
+  FIRST_RESPONDED = 'FIRST_RESPONDED',
+  SLA_BREACHED = 'SLA_BREACHED',
+  ASSIGNED = 'ASSIGNED',
+  CUSTOMER_LINKED = 'CUSTOMER_LINKED',
+  MERGED = 'MERGED',
+  ORDER_CHANGE_REQUESTED = 'ORDER_CHANGE_REQUESTED',
+  ORDER_CHANGE_UPDATED = 'ORDER_CHANGE_UPDATED',
+  CLOSED = 'CLOSED',
+  REOPENED = 'REOPENED',
+  ESCALATED = 'ESCALATED',
+  COMPLAINT_LINKED = 'COMPLAINT_LINKED',
+  ANONYMISED = 'ANONYMISED',
+}
+
+registerEnumType(InquiryChannel, { name: 'InquiryChannel', description: 'How the customer reached the department.' });
+registerEnumType(InquiryCategory, { name: 'InquiryCategory', description: 'What the inquiry is about (A-3.1.3).' });
+registerEnumType(InquiryStatus, { name: 'InquiryStatus' });
+registerEnumType(MessageDirection, { name: 'MessageDirection', description: "INBOUND from the customer, OUTBOUND to the customer, NOTE internal." });
+registerEnumType(TravelMaterialKind, { name: 'TravelMaterialKind', description: 'Travel material an answer can attach (T-1.3).' });
+registerEnumType(InquiryHistoryKind, { name: 'InquiryHistoryKind' });
+
+@ObjectType({ description: 'Travel material attached to a reply: a reference to the document, not a copy (T-1.3).' })
+export class TravelMaterial {
+  @Field(() => TravelMaterialKind)
+  kind: TravelMaterialKind;
+
+  @Field({ description: 'Where the document is: its id in the document store or a URL.' })
+  reference: string;
+
+  @Field({ description: 'What the customer sees, e.g. "Visa guide: Japan (tourism)".' })
+  title: string;
+}
+
+@ObjectType({ description: "The customer's satisfaction, asked before closing (A-3.1.5)." })
+export class Satisfaction {
+  @Field()
+  satisfied: boolean;
+
+  @Field(() => Int, { description: '1 (very unhappy) to 5 (very happy).' })
+  score: number;
+
+  @Field(() => String, { nullable: true, description: 'Why the customer was not satisfied, in their words.' })
+  reason: string | null;
+}
+
+/**
+ * An inquiry (T-1.1, A-3.1): one contact of a customer on one channel, and its handling. Every change
+ * locks the row first, so two agents acting on one inquiry at once take turns.
+ */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A customer inquiry on any channel, with its conversation and response deadlines.' })
+@Entity('inquiry')
+@Index('inquiry_customer_received_idx', ['customerId', 'receivedAt', 'id'])
+export class Inquiry {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => InquiryStatus)
+  @Column({ type: 'enum', enum: InquiryStatus, enumName: 'inquiry_status', default: InquiryStatus.NEW })
+  status: InquiryStatus;
+
+  @Field(() => InquiryChannel)
+  @Column({ type: 'enum', enum: InquiryChannel, enumName: 'inquiry_channel' })
+  channel: InquiryChannel;
+
+  @Field(() => InquiryCategory)
+  @Column({ type: 'enum', enum: InquiryCategory, enumName: 'inquiry_category' })
+  category: InquiryCategory;
+
+  @Field()
+  @Column({ type: 'text' })
+  subject: string;
+
+  @Column({ name: 'customer_id', type: 'uuid', nullable: true })
+  customerId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The name the customer gave (A-3.1.2).' })
+  @Column({ name: 'contact_name', type: 'text', nullable: true })
+  contactName: string | null;
+
+  @Column({ name: 'contact_email', type: 'text', nullable: true })
+  contactEmail: string | null;
+
+  @Column({ name: 'contact_phone', type: 'text', nullable: true })
+  contactPhone: string | null;
+
+  @Field({ description: 'When the inquiry arrived; for a call, when it started ringing.' })
+  @Column({ name: 'received_at', type: 'timestamptz', precision: 3 })
+  receivedAt: Date;
+
+  @Field({ description: 'When the first response is due (A-3.1.1): three rings for a call, five minutes for a written message, by default.' })
+  @Column({ name: 'first_response_due_at', type: 'timestamptz', precision: 3 })
+  firstResponseDueAt: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the call was answered or the first reply sent.' })
+  @Column({ name: 'first_responded_at', type: 'timestamptz', precision: 3, nullable: true })
+  firstRespondedAt: Date | null;
+
+  @Column({ name: 'first_responded_by', type: 'text', nullable: true })
+  firstRespondedBy: string | null;
+
+  @Field(() => Date, { nullable: true, description: "When the reply to the customer's latest unanswered message is due (written channels)." })
+  @Column({ name: 'reply_due_at', type: 'timestamptz', precision: 3, nullable: true })
+  replyDueAt: Date | null;
+
+  /** The deadline the agents' queue is ordered by: the first response while NEW, then the reply due. */
+  @Column({ name: 'next_due_at', type: 'timestamptz', precision: 3, nullable: true })
+  nextDueAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'User id of the agent handling the inquiry.' })
+  @Column({ name: 'assignee_id', type: 'text', nullable: true })
+  assigneeId: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'assignee_name', type: 'text', nullable: true })
+  assigneeName: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'assigned_at', type: 'timestamptz', precision: 3, nullable: true })
+  assignedAt: Date | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  satisfied: boolean | null;
+
+  @Column({ name: 'satisfaction_score', type: 'smallint', nullable: true })
+  satisfactionScore: number | null;
+
+  @Column({ name: 'dissatisfaction_reason', type: 'text', nullable: true })
+  dissatisfactionReason: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was closed without asking the customer.' })
+  @Column({ name: 'closed_without_satisfaction_reason', type: 'text', nullable: true })
+  closedWithoutSatisfactionReason: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'closed_at', type: 'timestamptz', precision: 3, nullable: true })
+  closedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'closed_by', type: 'text', nullable: true })
+  closedBy: string | null;
+
+  @Column({ name: 'merged_into_id', type: 'uuid', nullable: true })
+  mergedIntoId: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'escalated_at', type: 'timestamptz', precision: 3, nullable: true })
+  escalatedAt: Date | null;
+
+  @Column({ name: 'escalated_by', type: 'text', nullable: true })
+  escalatedBy: string | null;
+
+  /** Set from complaint.registered once the complaint service registered the escalated case. */
+  @Column({ name: 'complaint_id', type: 'uuid', nullable: true })
+  complaintId: string | null;
+
+  @Column({ name: 'anonymised_at', type: 'timestamptz', precision: 3, nullable: true })
+  anonymisedAt: Date | null;
+
+  @Field({ description: 'User id of who recorded the inquiry.' })
+  @Column({ name: 'recorded_by' })
+  recordedBy: string;
+
+  @Field()
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @Field()
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}
+
+/** One message of an inquiry's conversation, or an internal note. */
+@ObjectType({ description: 'A message from or to the customer, or an internal note.' })
+@Entity('inquiry_message')
+@Index('inquiry_message_inquiry_sent_idx', ['inquiryId', 'sentAt', 'sequence'])
+export class InquiryMessage {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'inquiry_id', type: 'uuid' })
+  inquiryId: string;
+
+  @Field(() => ID, { description: 'The inquiry the message was first written on (differs after a merge).' })
+  @Column({ name: 'original_inquiry_id', type: 'uuid' })
+  originalInquiryId: string;
+
+  @Field(() => MessageDirection)
+  @Column({ type: 'enum', enum: MessageDirection, enumName: 'message_direction' })
+  direction: MessageDirection;
+
+  @Field(() => String, { nullable: true, description: 'User id of the agent; null when the customer wrote.' })
+  @Column({ name: 'author_id', type: 'text', nullable: true })
+  authorId: string | null;
+
+  @Field(() => String, { nullable: true, description: "The author's name: the agent, or the name the customer gave." })
+  @Column({ name: 'author_name', type: 'text', nullable: true })
+  authorName: string | null;
+
+  @Field()
+  @Column({ type: 'text' })
+  body: string;
+
+  @Field({ description: 'When it was received or sent.' })
+  @Column({ name: 'sent_at', type: 'timestamptz', precision: 3 })
+  sentAt: Date;
+
+  @Column({ name: 'cited_article_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  citedArticleIds: string[];
+
+  @Field(() => [TravelMaterial])
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  attachments: TravelMaterial[];
+
+  @Field(() => ID, { nullable: true, description: 'The saved reply this message was written from.' })
+  @Column({ name: 'saved_reply_id', type: 'uuid', nullable: true })
+  savedReplyId: string | null;
+
+  /** Insertion order: keeps messages of the same instant in the order they were written. */
+  @Column({ type: 'bigint', insert: false, update: false })
+  sequence: string;
+}
+
+/** Who did what and when on an inquiry (A-4 accountability). */
+@ObjectType({ description: 'An entry in the history of an inquiry.' })
+@Entity('inquiry_history')
+@Index('inquiry_history_inquiry_at_idx', ['inquiryId', 'at', 'sequence'])
+export class InquiryHistoryEntry {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'inquiry_id', type: 'uuid' })
+  inquiryId: string;
+
+  @Field(() => ID, { description: 'The inquiry this happened on (differs after a merge).' })
+  @Column({ name: 'original_inquiry_id', type: 'uuid' })
+  originalInquiryId: string;
+
+  @Field(() => InquiryHistoryKind)
+  @Column({ type: 'enum', enum: InquiryHistoryKind, enumName: 'inquiry_history_kind' })
+  kind: InquiryHistoryKind;
+
+  @Field(() => String, { nullable: true, description: 'User id; null for the system (deadline monitor, events).' })
+  @Column({ name: 'actor_id', type: 'text', nullable: true })
+  actorId: string | null;
+
+  @Field()
+  @Column({ type: 'text' })
+  detail: string;
+
+  @Field()
+  @Column({ type: 'timestamptz', precision: 3 })
+  at: Date;
+
+  /** Insertion order: keeps entries of the same instant in the order they happened. */
+  @Column({ type: 'bigint', insert: false, update: false })
+  sequence: string;
+}
