@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { SUBGRAPHS } from '@carebridge/config';
 import { type DocumentNode, type ObjectTypeDefinitionNode, Kind, parse, print } from 'graphql';
 import { type Composition, composeSupergraph, REPOSITORY_ROOT, SUPERGRAPH_FILE, supergraphFile } from './compose';
-import { loadSubgraphDefinition, SUBGRAPH_DEFINITIONS } from './subgraph-definitions';
+import { definitionModule, loadSubgraphDefinition } from './subgraph-definitions';
 
 function objectType(document: DocumentNode, name: string): ObjectTypeDefinitionNode {
   const found = document.definitions.find((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === name);
@@ -48,7 +48,7 @@ describe('the supergraph', () => {
 
   it('has Customer as an entity of crm and complaint, with complaint contributing Customer.complaints', () => {
     const customer = objectType(supergraph, 'Customer');
-    expect(directives(customer, 'join__type').sort()).toEqual(['@join__type(graph: COMPLAINT, key: "id")', '@join__type(graph: CRM, key: "id")']);
+    expect(directives(customer, 'join__type')).toEqual(expect.arrayContaining(['@join__type(graph: COMPLAINT, key: "id")', '@join__type(graph: CRM, key: "id")']));
     const complaints = customer.fields?.find((f) => f.name.value === 'complaints');
     expect(complaints && directives(complaints, 'join__field')).toEqual(['@join__field(graph: COMPLAINT)']);
     const interactions = customer.fields?.find((f) => f.name.value === 'interactions');
@@ -57,7 +57,7 @@ describe('the supergraph', () => {
 
   it('has Complaint.customer, resolved by crm through the Customer entity', () => {
     const complaint = objectType(supergraph, 'Complaint');
-    expect(directives(complaint, 'join__type')).toEqual(['@join__type(graph: COMPLAINT, key: "id")']);
+    expect(directives(complaint, 'join__type')).toContain('@join__type(graph: COMPLAINT, key: "id")');
     const customer = complaint.fields?.find((f) => f.name.value === 'customer');
     expect(customer && print(customer.type)).toBe('Customer');
   });
@@ -72,13 +72,14 @@ describe('the supergraph', () => {
 });
 
 describe('the subgraph definitions', () => {
-  it('name a definition for every subgraph of the graph, and no other', () => {
-    expect(Object.keys(SUBGRAPH_DEFINITIONS).sort()).toEqual(SUBGRAPHS.map((s) => s.name).sort());
+  it('are found by the service layout for every subgraph of the graph', async () => {
+    for (const { name } of SUBGRAPHS) {
+      expect(definitionModule(name)).toMatch(new RegExp(`^apps/[a-z-]+/src/${name}\\.subgraph\\.ts$`));
+      expect((await loadSubgraphDefinition(name)).name).toBe(name);
+    }
   });
 
-  it('refuse a subgraph without a definition with an error that says where to add it', async () => {
-    await expect(loadSubgraphDefinition('after-sales')).rejects.toThrow(
-      /No definition for subgraph "after-sales".*SUBGRAPH_DEFINITIONS in tools\/supergraph\/src\/subgraph-definitions\.ts/,
-    );
+  it('refuse a subgraph that is not in the graph, saying where the graph is listed', async () => {
+    await expect(loadSubgraphDefinition('after-sales')).rejects.toThrow(/No subgraph "after-sales" in SUBGRAPHS \(libs\/config\/src\/topology\.ts\)/);
   });
 });

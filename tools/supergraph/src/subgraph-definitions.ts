@@ -1,35 +1,30 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { SUBGRAPHS } from '@carebridge/config';
 import type { SubgraphDefinition } from '@carebridge/service-kit';
 
-/**
- * Where each subgraph of the graph (SUBGRAPHS in libs/config/src/topology.ts) is defined: the one
- * place the composer learns a service's schema from. A new subgraph needs its line here.
- *
- * The imports are literal so that the type checker sees the exports and Nx sees that the
- * composed supergraph depends on the apps' definitions (a changed resolver re-runs the check).
- */
-export const SUBGRAPH_DEFINITIONS: Readonly<Record<string, { module: string; load(): Promise<SubgraphDefinition> }>> = {
-  crm: {
-    module: 'apps/crm/src/crm.subgraph.ts',
-    load: async () => (await import('../../../apps/crm/src/crm.subgraph')).crmSubgraph,
-  },
-  complaint: {
-    module: 'apps/complaint/src/complaint.subgraph.ts',
-    load: async () => (await import('../../../apps/complaint/src/complaint.subgraph')).complaintSubgraph,
-  },
-};
+const REPOSITORY_ROOT = join(__dirname, '..', '..', '..');
 
-/** The definition of subgraph `name`; a clear error when the map above has no line for it. */
+/**
+ * Where a subgraph of the graph (SUBGRAPHS in libs/config/src/topology.ts) is defined. By the
+ * layout every service follows, that is `apps/<project>/src/<name>.subgraph.ts`, so a new
+ * subgraph needs no line here.
+ */
+export function definitionModule(name: string): string {
+  const placement = SUBGRAPHS.find((s) => s.name === name);
+  if (!placement) throw new Error(`No subgraph "${name}" in SUBGRAPHS (libs/config/src/topology.ts)`);
+  return `apps/${placement.project}/src/${name}.subgraph.ts`;
+}
+
+/** The definition of subgraph `name`; a clear error when its module or export is missing. */
 export async function loadSubgraphDefinition(name: string): Promise<SubgraphDefinition> {
-  const entry = SUBGRAPH_DEFINITIONS[name];
-  if (!entry) {
-    throw new Error(
-      `No definition for subgraph "${name}" (listed in SUBGRAPHS, libs/config/src/topology.ts): ` +
-        `add its definition module to SUBGRAPH_DEFINITIONS in tools/supergraph/src/subgraph-definitions.ts`,
-    );
-  }
-  const definition = await entry.load();
-  if (!definition || definition.name !== name) {
-    throw new Error(`${entry.module} defines subgraph "${definition?.name}", not "${name}": fix SUBGRAPH_DEFINITIONS in tools/supergraph/src/subgraph-definitions.ts`);
-  }
+  const module = definitionModule(name);
+  const path = join(REPOSITORY_ROOT, module);
+  if (!existsSync(path)) throw new Error(`Subgraph "${name}" has no definition module: expected ${module} (see docs/architecture.md, "Adding a subgraph")`);
+  const exports = (await import(path)) as Record<string, unknown>;
+  const definition = Object.values(exports).find(
+    (value): value is SubgraphDefinition => typeof value === 'object' && value !== null && (value as SubgraphDefinition).name === name && 'build' in value,
+  );
+  if (!definition) throw new Error(`${module} exports no subgraph definition named "${name}" (defineSubgraph({ name: '${name}', … }))`);
   return definition;
 }
