@@ -5,11 +5,47 @@ import { z } from 'zod';
 export interface SubgraphEndpoint {
   name: string;
   url: string;
+  /** Whether SUBGRAPH_<NAME>_URL set `url`; otherwise it is the default, and a supergraph file's URL wins. */
+  urlFromEnvironment: boolean;
   secret: string;
 }
 
 export function gatewaySettings(env: Environment) {
-  const base = loadConfig(
+  const problems: string[] = [];
+  let base: ReturnType<typeof loadBase> | undefined;
+  try {
+    base = loadBase(env);
+  } catch (error) {
+    // Reported together with the checks below, so that one error names every bad variable.
+    if (!(error instanceof ConfigurationError)) throw error;
+    problems.push(...error.problems);
+  }
+  const production = (base?.NODE_ENV ?? env.NODE_ENV) === 'production';
+  if (env.JWT_SECRET && env.JWKS_URL) problems.push('JWT_SECRET and JWKS_URL: set one of them, not both');
+  if (production && !env.JWKS_URL && !env.JWT_SECRET) problems.push('JWKS_URL: must be set in production (or JWT_SECRET for HS256 tokens)');
+
+  const subgraphs: SubgraphEndpoint[] = SUBGRAPHS.map((subgraph) => {
+    const prefix = `SUBGRAPH_${envName(subgraph.name)}`;
+    const url = env[`${prefix}_URL`] || `http://127.0.0.1:${subgraph.defaultPort}/graphql`;
+    try {
+      if (!['http:', 'https:'].includes(new URL(url).protocol)) throw new Error();
+    } catch {
+      problems.push(`${prefix}_URL: must be an http:// or https:// URL (got "${url}")`);
+    }
+    const secret = env[`${prefix}_SECRET`];
+    if (!secret && production) problems.push(`${prefix}_SECRET: must be set in production (the secret this subgraph expects)`);
+    return { name: subgraph.name, url, urlFromEnvironment: Boolean(env[`${prefix}_URL`]), secret: secret || developmentSubgraphSecret(subgraph.name) };
+  });
+  if (!base || problems.length) throw new ConfigurationError(problems);
+
+  const verification: TokenVerification = base.JWKS_URL
+    ? { kind: 'jwks', jwksUrl: base.JWKS_URL, issuer: base.JWT_ISSUER, audience: base.JWT_AUDIENCE }
+    : { kind: 'hs256', secret: base.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, issuer: base.JWT_ISSUER, audience: base.JWT_AUDIENCE };
+  return { ...base, production, subgraphs, verification };
+}
+
+function loadBase(env: Environment) {
+  return loadConfig(
     {
       NODE_ENV: setting.nodeEnv(),
       LOG_LEVEL: setting.logLevel(),
@@ -28,29 +64,6 @@ export function gatewaySettings(env: Environment) {
     },
     env,
   );
-  const production = base.NODE_ENV === 'production';
-  const problems: string[] = [];
-  if (base.JWT_SECRET && base.JWKS_URL) problems.push('JWT_SECRET and JWKS_URL: set one of them, not both');
-  if (production && !base.JWKS_URL && !base.JWT_SECRET) problems.push('JWKS_URL: must be set in production (or JWT_SECRET for HS256 tokens)');
-
-  const subgraphs: SubgraphEndpoint[] = SUBGRAPHS.map((subgraph) => {
-    const prefix = `SUBGRAPH_${envName(subgraph.name)}`;
-    const url = env[`${prefix}_URL`] || `http://127.0.0.1:${subgraph.defaultPort}/graphql`;
-    try {
-      if (!['http:', 'https:'].includes(new URL(url).protocol)) throw new Error();
-    } catch {
-      problems.push(`${prefix}_URL: must be an http:// or https:// URL (got "${url}")`);
-    }
-    const secret = env[`${prefix}_SECRET`];
-    if (!secret && production) problems.push(`${prefix}_SECRET: must be set in production (the secret this subgraph expects)`);
-    return { name: subgraph.name, url, secret: secret || developmentSubgraphSecret(subgraph.name) };
-  });
-  if (problems.length) throw new ConfigurationError(problems);
-
-  const verification: TokenVerification = base.JWKS_URL
-    ? { kind: 'jwks', jwksUrl: base.JWKS_URL, issuer: base.JWT_ISSUER, audience: base.JWT_AUDIENCE }
-    : { kind: 'hs256', secret: base.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, issuer: base.JWT_ISSUER, audience: base.JWT_AUDIENCE };
-  return { ...base, production, subgraphs, verification };
 }
 
 export type GatewaySettings = ReturnType<typeof gatewaySettings>;

@@ -44,7 +44,8 @@ export async function startGateway(env: Environment = process.env): Promise<Runn
     buildService: ({ name, url }) => {
       const endpoint = endpoints.get(name);
       // A supergraph file may name a subgraph's URL; the environment's URL wins when set.
-      return new SubgraphDataSource(name, endpoint?.url ?? url ?? '', endpoint?.secret ?? '', settings.SUBGRAPH_TIMEOUT_MS);
+      const target = endpoint && (endpoint.urlFromEnvironment || !url) ? endpoint.url : (url ?? '');
+      return new SubgraphDataSource(name, target, endpoint?.secret ?? '', settings.SUBGRAPH_TIMEOUT_MS);
     },
     logger,
   });

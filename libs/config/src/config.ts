@@ -32,7 +32,9 @@ export function loadConfig<S extends z.ZodRawShape>(shape: S, env: Environment =
 }
 
 function redactIfSecret(key: string, value: string): string {
-  return /SECRET|PASSWORD|TOKEN|KEY/i.test(key) ? '***' : value;
+  if (/SECRET|PASSWORD|TOKEN|KEY/i.test(key)) return '***';
+  // A URL may carry credentials (`postgres://user:password@host`): its password is a secret too.
+  return value.replace(/(\/\/[^\s/?#@:]*:)[^\s@]*@/g, '$1***@');
 }
 
 /** Reusable variable types, so that every process words its rules the same way. */
@@ -53,16 +55,16 @@ export const setting = {
       .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
       .default(fallback ? 'true' : 'false')
       .transform((v) => v === 'true' || v === '1' || v === 'yes'),
-  url: (protocols: string[]) =>
-    z
-      .string()
-      .refine((value) => {
-        try {
-          return protocols.includes(new URL(value).protocol.replace(':', ''));
-        } catch {
-          return false;
-        }
-      }, `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`),
+  url: (protocols: string[]) => {
+    const rule = `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`;
+    return z.string({ message: rule }).refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol.replace(':', ''));
+      } catch {
+        return false;
+      }
+    }, rule);
+  },
   nodeEnv: () => z.enum(['development', 'test', 'production'], { message: 'must be development, test or production' }).default('development'),
   logLevel: () =>
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),

@@ -1,6 +1,7 @@
 import { Client, Pool } from 'pg';
 import { type MessagingLogger, silentLogger } from './logger';
 import type { EventTransport, SubscribeOptions, Subscription, TransportMessage } from './transport';
+import { WakeUp } from './wake-up';
 
 export interface EmbeddedTransportOptions {
   /** The event log's own database (not a service's). */
@@ -108,7 +109,25 @@ export class EmbeddedTransport implements EventTransport {
       if (!groups.has(id)) groups.set(id, { topic: message.topic, partition, messages: [] });
       groups.get(id)?.messages.push(message);
     }
+    // A connection the server dropped while it sat idle in the pool fails on first use: run the
+    // publish again on a fresh one. (Were the loss to hit the COMMIT itself, the messages may be
+    // stored twice — with the same event ids, which consumers absorb: at least once, never lost.)
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.publishGroups(groups);
+      } catch (error) {
+        if (attempt >= 3 || !isConnectionLoss(error)) throw error;
+      }
+    }
+  }
+
+  private async publishGroups(groups: Map<string, { topic: string; partition: number; messages: TransportMessage[] }>): Promise<void> {
     const client = await this.pool.connect();
+    // A connection lost between two queries is reported as an 'error' event; the query that
+    // follows fails with it, so the event itself needs no more than a listener.
+    const ignore = () => undefined;
+    client.on('error', ignore);
+    let broken = false;
     try {
       await client.query('BEGIN');
       for (const id of [...groups.keys()].sort()) {
@@ -135,10 +154,12 @@ export class EmbeddedTransport implements EventTransport {
       await client.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, '']);
       await client.query('COMMIT');
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      broken = isConnectionLoss(error);
+      if (!broken) await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      client.off('error', ignore);
+      client.release(broken);
     }
   }
 
@@ -158,16 +179,16 @@ export class EmbeddedTransport implements EventTransport {
   /** Reads a topic without a consumer group: for tools that tail or replay a stream. */
   async read(topic: string, fromOffsets: Map<number, bigint>, limit: number): Promise<TransportMessage[]> {
     await this.ensureTopics([topic]);
-    const messages: TransportMessage[] = [];
+    const partitions: TransportMessage[][] = [];
     for (let partition = 0; partition < this.partitionCount(topic); partition++) {
       const { rows } = await this.pool.query(
         `SELECT partition, "offset", key, headers, value, created_at FROM event_log
          WHERE topic = $1 AND partition = $2 AND "offset" >= $3 ORDER BY "offset" LIMIT $4`,
         [topic, partition, (fromOffsets.get(partition) ?? 0n).toString(), limit],
       );
-      messages.push(...rows.map((row) => toMessage(topic, row)));
+      partitions.push(rows.map((row) => toMessage(topic, row)));
     }
-    return messages.sort((a, b) => String(a.timestamp).localeCompare(String(b.timestamp)));
+    return mergeByTime(partitions);
   }
 
   async close(): Promise<void> {
@@ -177,10 +198,15 @@ export class EmbeddedTransport implements EventTransport {
 }
 
 class EmbeddedSubscription {
+  /**
+   * The member's own connection: it holds the partition locks and LISTENs. When it is lost (the
+   * server restarted, the connection was cut), so are the locks: the member forgets its partitions
+   * and competes for them again on a new session.
+   */
   private session?: Client;
   private running = false;
   private loop?: Promise<void>;
-  private wake?: () => void;
+  private readonly wakeUp = new WakeUp();
   private readonly owned = new Set<string>();
   private readonly logger: MessagingLogger;
 
@@ -194,14 +220,33 @@ class EmbeddedSubscription {
   }
 
   async start(): Promise<void> {
-    const session = new Client({ connectionString: this.transportOptions.url, application_name: `carebridge-consumer-${this.options.groupId}` });
-    session.on('error', (error) => this.logger.warn({ err: error }, 'event log session error'));
-    session.on('notification', () => this.wake?.());
-    await session.connect();
-    await session.query(`LISTEN ${NOTIFY_CHANNEL}`);
-    this.session = session;
+    await this.connectSession();
     this.running = true;
     this.loop = this.run();
+  }
+
+  private async connectSession(): Promise<Client> {
+    const session = new Client({ connectionString: this.transportOptions.url, application_name: `carebridge-consumer-${this.options.groupId}` });
+    const lost = (error?: Error) => {
+      if (this.session !== session) return;
+      if (error) this.logger.warn({ err: error, groupId: this.options.groupId }, 'event log session lost; its partitions are released');
+      this.session = undefined;
+      this.owned.clear();
+      this.wakeUp.notify();
+    };
+    session.on('error', (error) => lost(error));
+    session.on('end', () => lost());
+    session.on('notification', () => this.wakeUp.notify());
+    try {
+      await session.connect();
+      await session.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    } catch (error) {
+      await session.end().catch(() => undefined);
+      throw error;
+    }
+    this.owned.clear();
+    this.session = session;
+    return session;
   }
 
   private async run(): Promise<void> {
@@ -218,40 +263,34 @@ class EmbeddedSubscription {
       if (!this.running) break;
       if (delivered > 0 && failures === 0) continue;
       const wait = failures ? Math.min(200 * 2 ** failures, 10_000) : (this.transportOptions.pollIntervalMs ?? 500);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, wait);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = undefined;
+      await this.wakeUp.pause(wait);
     }
   }
 
   private async pollOnce(): Promise<number> {
-    const session = this.session;
-    if (!session) return 0;
-    const work: Promise<number>[] = [];
+    const session = this.session ?? (await this.connectSession());
+    // Take the locks first, then read: a failure while locking leaves no read running behind us.
+    const mine: { topic: string; partition: number; id: string }[] = [];
     for (const topic of this.options.topics) {
       for (let partition = 0; partition < this.transport.partitionCount(topic); partition++) {
         const id = `${topic}:${partition}`;
         if (!this.owned.has(id)) {
           const { rows } = await session.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS locked', [this.options.groupId, id]);
           if (!rows[0].locked) continue;
+          if (this.session !== session) throw new Error('event log session lost while taking partition locks');
           this.owned.add(id);
         }
-        work.push(this.consumePartition(topic, partition));
+        mine.push({ topic, partition, id });
       }
     }
     // Wait for every partition before the next round, so one partition is never read twice at once.
-    const results = await Promise.allSettled(work);
+    const results = await Promise.allSettled(mine.map((p) => this.consumePartition(p.topic, p.partition, p.id)));
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
     return results.reduce((sum, r) => sum + (r.status === 'fulfilled' ? r.value : 0), 0);
   }
 
-  private async consumePartition(topic: string, partition: number): Promise<number> {
+  private async consumePartition(topic: string, partition: number, id: string): Promise<number> {
     let position = await this.committedOffset(topic, partition);
     const { rows } = await this.pool.query(
       `SELECT partition, "offset", key, headers, value, created_at FROM event_log
@@ -260,12 +299,14 @@ class EmbeddedSubscription {
     );
     let delivered = 0;
     for (const row of rows) {
-      if (!this.running) break;
+      // Stopped, or the partition lock went with a lost session (another member may hold it now).
+      if (!this.running || !this.owned.has(id)) break;
       await this.options.handle(toMessage(topic, row));
       position = BigInt(row.offset) + 1n;
+      // Never backwards: a member that lost the partition mid-message must not undo the new owner's progress.
       await this.pool.query(
         `UPDATE event_log_consumer_offset SET committed_offset = $4, updated_at = now()
-         WHERE group_id = $1 AND topic = $2 AND partition = $3`,
+         WHERE group_id = $1 AND topic = $2 AND partition = $3 AND committed_offset < $4`,
         [this.options.groupId, topic, partition, position.toString()],
       );
       delivered += 1;
@@ -293,12 +334,13 @@ class EmbeddedSubscription {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.wake?.();
+    this.wakeUp.notify();
     await this.loop;
     // Ending the session releases its partition locks for another member of the group.
-    await this.session?.end().catch(() => undefined);
+    const session = this.session;
     this.session = undefined;
     this.owned.clear();
+    await session?.end().catch(() => undefined);
   }
 }
 
@@ -312,6 +354,31 @@ function toMessage(topic: string, row: { partition: number; offset: string; key:
     value: row.value,
     timestamp: row.created_at.toISOString(),
   };
+}
+
+/** The connection is gone (server restart, failover, terminated backend), as opposed to a query error. */
+function isConnectionLoss(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  return code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || /Connection terminated|ECONNRESET|EPIPE/.test(String((error as Error).message));
+}
+
+/**
+ * Interleaves partitions by time while keeping each partition in offset order: `created_at` is a
+ * transaction's start, so within a partition a later offset can carry an earlier time.
+ */
+function mergeByTime(partitions: TransportMessage[][]): TransportMessage[] {
+  const merged: TransportMessage[] = [];
+  const heads = partitions.map(() => 0);
+  for (;;) {
+    let next = -1;
+    for (let p = 0; p < partitions.length; p++) {
+      const candidate = partitions[p][heads[p]];
+      if (candidate && (next < 0 || String(candidate.timestamp) < String(partitions[next][heads[next]].timestamp))) next = p;
+    }
+    if (next < 0) return merged;
+    merged.push(partitions[next][heads[next]]);
+    heads[next] += 1;
+  }
 }
 
 /** FNV-1a of the key: stable across processes and versions, like Kafka's key partitioning. */

@@ -1,4 +1,4 @@
-import { type Admin, type Consumer, Kafka, type KafkaConfig, logLevel, type Producer, type LogEntry } from 'kafkajs';
+import { type Admin, type Consumer, type EachMessagePayload, Kafka, type KafkaConfig, logLevel, type Producer, type LogEntry } from 'kafkajs';
 import { type MessagingLogger, silentLogger } from './logger';
 import type { EventTransport, SubscribeOptions, Subscription, TransportMessage } from './transport';
 
@@ -14,6 +14,15 @@ export interface KafkaTransportOptions {
   logger?: MessagingLogger;
   /** How long a consumer may go silent before the group moves its partitions elsewhere. */
   sessionTimeoutMs?: number;
+  /** How long the group waits for its members to rejoin during a rebalance (kafkajs: 60 s). */
+  rebalanceTimeoutMs?: number;
+  /**
+   * How long a fetch waits on the broker for new messages (kafkajs: 5 s). It also bounds how long
+   * stopping a subscription takes, as the consumer leaves only after its fetch returns.
+   */
+  maxWaitTimeMs?: number;
+  /** Client retries (connections, metadata, sends); by default up to 10 with a 30 s ceiling. */
+  retry?: KafkaConfig['retry'];
 }
 
 /**
@@ -46,7 +55,7 @@ export class KafkaTransport implements EventTransport {
           if (level <= logLevel.ERROR) logger.error({ kafka: rest }, message);
           else logger.warn({ kafka: rest }, message);
         },
-      retry: { initialRetryTime: 300, retries: 10, maxRetryTime: 30_000 },
+      retry: options.retry ?? { initialRetryTime: 300, retries: 10, maxRetryTime: 30_000 },
     });
   }
 
@@ -102,38 +111,70 @@ export class KafkaTransport implements EventTransport {
       allowAutoTopicCreation: true,
       sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: Math.max(Math.floor((this.options.sessionTimeoutMs ?? 30_000) / 10), 500),
-      retry: { initialRetryTime: 300, retries: 10 },
+      rebalanceTimeout: this.options.rebalanceTimeoutMs ?? 60_000,
+      maxWaitTimeInMs: this.options.maxWaitTimeMs ?? 5000,
+      retry: this.options.retry ?? { initialRetryTime: 300, retries: 10 },
+    });
+    // kafkajs restarts a consumer after retriable failures only; anything else stops it for good.
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) this.logger.error({ err: payload.error?.message, groupId: options.groupId }, 'Kafka consumer crashed and will not restart');
     });
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning });
+    // Messages being handled, with their commits: stop() waits for them, because kafkajs skips a
+    // commit once the consumer is stopping (the message would then be delivered again).
+    const inFlight = new Set<Promise<void>>();
+    let stopping = false;
     await consumer.run({
       autoCommit: false,
       partitionsConsumedConcurrently: 4,
-      eachMessage: async ({ topic, partition, message, heartbeat }) => {
-        const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(message.headers ?? {})) {
-          if (value !== undefined) headers[name] = Array.isArray(value) ? String(value[0]) : String(value);
+      eachMessage: async (payload) => {
+        if (stopping) throw new Error('subscription is stopping; the message stays uncommitted');
+        const work = this.handleAndCommit(consumer, options, payload);
+        inFlight.add(work);
+        try {
+          await work;
+        } finally {
+          inFlight.delete(work);
         }
-        await options.handle({
-          topic,
-          partition,
-          offset: message.offset,
-          key: message.key?.toString('utf8') ?? '',
-          value: message.value ?? Buffer.alloc(0),
-          headers,
-          timestamp: new Date(Number(message.timestamp)).toISOString(),
-        });
-        await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
-        await heartbeat();
       },
     });
     this.consumers.add(consumer);
     return {
       stop: async () => {
+        stopping = true;
+        consumer.pause(options.topics.map((topic) => ({ topic })));
+        await Promise.allSettled([...inFlight]);
         this.consumers.delete(consumer);
         await consumer.disconnect();
       },
     };
+  }
+
+  private async handleAndCommit(consumer: Consumer, options: SubscribeOptions, { topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(message.headers ?? {})) {
+      if (value !== undefined) headers[name] = Array.isArray(value) ? String(value[0]) : String(value);
+    }
+    await options.handle({
+      topic,
+      partition,
+      offset: message.offset,
+      key: message.key?.toString('utf8') ?? '',
+      value: message.value ?? Buffer.alloc(0),
+      headers,
+      timestamp: new Date(Number(message.timestamp)).toISOString(),
+    });
+    try {
+      await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+    } catch (error) {
+      // A commit refused because the group is rebalancing reaches us wrapped in a
+      // KafkaJSNonRetriableError, and kafkajs treats that as fatal: the consumer crashes and
+      // never restarts. Unwrapped, kafkajs recognises the rebalance and rejoins; the message,
+      // its offset uncommitted, is delivered again (and absorbed by the idempotent consumer).
+      throw unwrapNonRetriable(error);
+    }
+    await heartbeat();
   }
 
   async close(): Promise<void> {
@@ -142,4 +183,11 @@ export class KafkaTransport implements EventTransport {
     const producer = await this.producer?.catch(() => undefined);
     await producer?.disconnect().catch(() => undefined);
   }
+}
+
+/** The error under kafkajs' KafkaJSNonRetriableError wrappers (its retrier adds one per level). */
+function unwrapNonRetriable(error: unknown): unknown {
+  let current = error as { name?: string; cause?: unknown };
+  while (current?.name === 'KafkaJSNonRetriableError' && current.cause) current = current.cause as { name?: string; cause?: unknown };
+  return current;
 }

@@ -5,6 +5,7 @@ import { encodeEvent } from './envelope';
 import { type MessagingLogger, silentLogger } from './logger';
 import { currentTraceparent, newTraceparent } from './trace';
 import type { EventTransport } from './transport';
+import { WakeUp } from './wake-up';
 
 const NOTIFY_CHANNEL = 'carebridge_outbox';
 
@@ -65,7 +66,7 @@ export interface OutboxLag {
 export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
-  private wake?: () => void;
+  private readonly wakeUp = new WakeUp();
   private listener?: import('pg').Client;
   private publishedCount = 0;
   private lastError?: string;
@@ -83,7 +84,7 @@ export class OutboxRelay {
       const { Client } = await import('pg');
       const pgOptions = this.options.dataSource.options as { url?: string };
       const listener = new Client({ connectionString: pgOptions.url, application_name: 'carebridge-outbox-relay' });
-      listener.on('notification', () => this.wake?.());
+      listener.on('notification', () => this.wakeUp.notify());
       listener.on('error', () => undefined);
       await listener.connect();
       await listener.query(`LISTEN ${NOTIFY_CHANNEL}`);
@@ -112,14 +113,7 @@ export class OutboxRelay {
       if (!this.running) break;
       if (sent >= (this.options.batchSize ?? 100) && failures === 0) continue;
       const wait = failures ? Math.min(250 * 2 ** (failures - 1), 30_000) : (this.options.pollIntervalMs ?? 1000);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, wait);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = undefined;
+      await this.wakeUp.pause(wait);
     }
   }
 
@@ -173,7 +167,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.wake?.();
+    this.wakeUp.notify();
     await this.loop;
     await this.listener?.end().catch(() => undefined);
   }

@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ArgumentValidationError } from 'type-graphql';
+import { ArgumentValidationError, getMetadataStorage } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 
 /**
@@ -59,11 +59,11 @@ export class ConflictError extends GraphQLError {
   }
 }
 
-/** class-validator's nested errors, flattened to `input.contact.email` style paths. */
+/** class-validator's nested errors, flattened to `input.contact.email` style paths (no prefix: `search`). */
 export function fieldProblems(errors: ValidationError[], prefix = 'input'): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const error of errors) {
-    const path = `${prefix}.${error.property}`;
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
     for (const [rule, message] of Object.entries(error.constraints ?? {})) {
       problems.push({ field: path, rule, message: message.replace(new RegExp(`^${error.property}\\s`), 'must ').replace(/^must must/, 'must') });
     }
@@ -93,11 +93,15 @@ export function formatGraphQLError(
 ): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   if (original instanceof ArgumentValidationError) {
-    const typed = new BadUserInputError(fieldProblems(original.extensions.validationErrors as ValidationError[]));
+    const validationErrors = original.extensions.validationErrors as ValidationError[];
+    const typed = new BadUserInputError(validationErrors.flatMap((e) => fieldProblems([e], isArgsObject(e.target) ? '' : 'input')));
     return { message: typed.message, path: formatted.path, locations: formatted.locations, extensions: typed.extensions };
   }
-  const code = String(formatted.extensions?.code ?? '');
-  if (KNOWN_CODES.has(code)) {
+  // The code the error itself carries: Apollo labels every error without one INTERNAL_SERVER_ERROR
+  // in `formatted`, which must not let a plain Error's message (SQL, addresses) through.
+  // An error labelled INTERNAL_SERVER_ERROR elsewhere (a subgraph's, at the gateway) is unexpected too.
+  const code = error instanceof GraphQLError ? String(error.extensions?.code ?? '') : '';
+  if (KNOWN_CODES.has(code) && code !== ErrorCode.Internal) {
     if (options.development) return formatted;
     const { stacktrace: _stack, exception: _exception, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
     return { ...formatted, extensions };
@@ -105,4 +109,10 @@ export function formatGraphQLError(
   options.onUnexpected?.(original);
   if (options.development) return formatted;
   return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.Internal } };
+}
+
+/** Whether class-validator validated an `@Args()` object, whose fields are arguments of their own (`first`, `search`). */
+function isArgsObject(target: unknown): boolean {
+  if (typeof target !== 'object' || target === null) return false;
+  return getMetadataStorage().argumentTypes.some((argsType) => target instanceof argsType.target);
 }

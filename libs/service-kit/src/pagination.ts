@@ -87,7 +87,15 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     paged.andWhere(`(${alias}.${order.sortKey}, ${alias}.id) ${comparison} (:cursorSort, :cursorId)`, { cursorSort: sortValue, cursorId: id });
   }
   paged.orderBy(`${alias}.${order.sortKey}`, order.direction).addOrderBy(`${alias}.id`, order.direction).take(first + 1);
-  const rows = await paged.getMany();
+  let rows: T[];
+  try {
+    rows = await paged.getMany();
+  } catch (error) {
+    // The same query without the cursor just counted fine, so a data exception (class 22: not a
+    // time, not a UUID, out of range) comes from the cursor's values: the client's input, not a fault.
+    if (page.after && /^22/.test(String((error as { driverError?: { code?: unknown } }).driverError?.code ?? ''))) throw invalidCursor();
+    throw error;
+  }
   const hasNextPage = rows.length > first;
   const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor(node[order.sortKey], node.id) }));
   return {
@@ -114,5 +122,9 @@ function decodeCursor(cursor: string): [unknown, string] {
   } catch {
     // falls through to the typed error
   }
-  throw BadUserInputError.field('after', 'cursor', 'is not a cursor returned by this list');
+  throw invalidCursor();
+}
+
+function invalidCursor(): BadUserInputError {
+  return BadUserInputError.field('after', 'cursor', 'is not a cursor returned by this list');
 }

@@ -4,7 +4,10 @@
  */
 export function maskEmail(email: string | null | undefined): string | null {
   if (!email) return email ?? null;
-  const [local, domain] = email.split('@');
+  // The domain follows the last @ (a quoted local part may hold one too).
+  const at = email.lastIndexOf('@');
+  const local = email.slice(0, Math.max(at, 0));
+  const domain = at < 0 ? '' : email.slice(at + 1);
   if (!domain) return '***';
   return `${local.slice(0, 1)}***@${domain}`;
 }

@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { developmentSubgraphSecret, identityFromHeaders, IDENTITY_HEADERS, secretsMatch } from '@carebridge/auth';
-import { loadConfig, setting, SUBGRAPHS, type Environment } from '@carebridge/config';
+import { ConfigurationError, loadConfig, setting, SUBGRAPHS, type Environment } from '@carebridge/config';
 import { EVENT_CATALOGUE } from '@carebridge/event-contracts';
 import {
   CreateMessagingTables1763700000000,
@@ -65,24 +65,40 @@ export function migrationsOf(definition: SubgraphDefinition): Function[] {
 
 export function subgraphSettings(name: string, env: Environment) {
   const defaultPort = SUBGRAPHS.find((s) => s.name === name)?.defaultPort ?? 4100;
-  const settings = loadConfig(
-    {
-      NODE_ENV: setting.nodeEnv(),
-      LOG_LEVEL: setting.logLevel(),
-      HOST: z.string().default('127.0.0.1'),
-      PORT: setting.port(defaultPort),
-      DATABASE_URL: setting.url(['postgres', 'postgresql']),
-      DATABASE_NAME: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case Postgres identifier').default(`carebridge_${name.replace(/-/g, '_')}`),
-      DATABASE_POOL_SIZE: setting.positiveInt(10),
-      SUBGRAPH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-      SHUTDOWN_TIMEOUT_MS: setting.milliseconds(10_000),
-    },
-    env,
+  const problems: string[] = [];
+  const settings = collectProblems(problems, () =>
+    loadConfig(
+      {
+        NODE_ENV: setting.nodeEnv(),
+        LOG_LEVEL: setting.logLevel(),
+        HOST: z.string().default('127.0.0.1'),
+        PORT: setting.port(defaultPort),
+        DATABASE_URL: setting.url(['postgres', 'postgresql']),
+        DATABASE_NAME: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case Postgres identifier').default(`carebridge_${name.replace(/-/g, '_')}`),
+        DATABASE_POOL_SIZE: setting.positiveInt(10),
+        SUBGRAPH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+        SHUTDOWN_TIMEOUT_MS: setting.milliseconds(10_000),
+      },
+      env,
+    ),
   );
-  if (!settings.SUBGRAPH_SECRET && settings.NODE_ENV === 'production') {
-    throw new Error('Invalid configuration:\n  - SUBGRAPH_SECRET: must be set in production (the secret the gateway sends to this subgraph)');
+  // Checked on the raw variables too, so that it is reported together with any other problem.
+  if (!env.SUBGRAPH_SECRET && (settings?.NODE_ENV ?? env.NODE_ENV) === 'production') {
+    problems.push('SUBGRAPH_SECRET: must be set in production (the secret the gateway sends to this subgraph)');
   }
+  if (!settings || problems.length) throw new ConfigurationError(problems);
   return { ...settings, SUBGRAPH_SECRET: settings.SUBGRAPH_SECRET ?? developmentSubgraphSecret(name) };
+}
+
+/** Runs `load`, moving the problems of a ConfigurationError into `problems`, so that one error names them all. */
+function collectProblems<T>(problems: string[], load: () => T): T | undefined {
+  try {
+    return load();
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    problems.push(...error.problems);
+    return undefined;
+  }
 }
 
 export interface RunningSubgraph {
@@ -106,8 +122,10 @@ export async function startSubgraph(
   options: { env?: Environment; clock?: Clock } = {},
 ): Promise<RunningSubgraph> {
   const env = options.env ?? process.env;
-  const settings = subgraphSettings(definition.name, env);
-  const messaging = messagingSettings(env);
+  const problems: string[] = [];
+  const settings = collectProblems(problems, () => subgraphSettings(definition.name, env));
+  const messaging = collectProblems(problems, () => messagingSettings(env));
+  if (!settings || !messaging) throw new ConfigurationError(problems);
   const development = settings.NODE_ENV === 'development';
   const logger = createLogger({ service: definition.name, level: settings.LOG_LEVEL });
   // Under NODE_ENV=test, end-to-end tests move this service's time through PUT /test/clock.

@@ -1,0 +1,102 @@
+import { DEVELOPMENT_JWT_SECRET, developmentSubgraphSecret } from '@carebridge/auth';
+import { ConfigurationError, type Environment, envName, SUBGRAPHS } from '@carebridge/config';
+import { gatewaySettings } from './gateway.settings';
+
+const JWT_SECRET = 'j'.repeat(32);
+/** SUBGRAPH_<NAME>_SECRET for every subgraph of the topology. */
+const SECRETS: Record<string, string> = Object.fromEntries(SUBGRAPHS.map((s) => [`SUBGRAPH_${envName(s.name)}_SECRET`, `${s.name}-secret-`.padEnd(32, 's')]));
+const secretMissing = (name: string) => `SUBGRAPH_${envName(name)}_SECRET: must be set in production (the secret this subgraph expects)`;
+
+function problems(env: Environment): string[] {
+  try {
+    gatewaySettings(env);
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigurationError');
+}
+
+describe('gatewaySettings', () => {
+  it('runs in development with nothing set: development token secret, local subgraphs, derived secrets', () => {
+    const settings = gatewaySettings({});
+    expect(settings).toMatchObject({ NODE_ENV: 'development', production: false, HOST: '127.0.0.1', PORT: 4000, MAX_QUERY_DEPTH: 12, MAX_BODY_BYTES: 1_000_000, SUBGRAPH_TIMEOUT_MS: 5000 });
+    expect(settings.verification).toEqual({ kind: 'hs256', secret: DEVELOPMENT_JWT_SECRET, issuer: undefined, audience: undefined });
+    expect(settings.subgraphs).toEqual(
+      SUBGRAPHS.map((s) => ({ name: s.name, url: `http://127.0.0.1:${s.defaultPort}/graphql`, urlFromEnvironment: false, secret: developmentSubgraphSecret(s.name) })),
+    );
+    expect(settings.subgraphs.slice(0, 2)).toEqual([
+      { name: 'crm', url: 'http://127.0.0.1:4001/graphql', urlFromEnvironment: false, secret: developmentSubgraphSecret('crm') },
+      { name: 'complaint', url: 'http://127.0.0.1:4002/graphql', urlFromEnvironment: false, secret: developmentSubgraphSecret('complaint') },
+    ]);
+  });
+
+  it('takes subgraph URLs and secrets from SUBGRAPH_<NAME>_URL and _SECRET', () => {
+    const settings = gatewaySettings({ SUBGRAPH_CRM_URL: 'https://crm.internal/graphql', ...SECRETS });
+    expect(settings.subgraphs[0]).toEqual({ name: 'crm', url: 'https://crm.internal/graphql', urlFromEnvironment: true, secret: SECRETS.SUBGRAPH_CRM_SECRET });
+    expect(settings.subgraphs[1]).toMatchObject({ name: 'complaint', urlFromEnvironment: false, secret: SECRETS.SUBGRAPH_COMPLAINT_SECRET });
+  });
+
+  describe('in production', () => {
+    it('needs a way to verify tokens and each subgraph’s secret, naming every missing variable', () => {
+      expect(problems({ NODE_ENV: 'production' })).toEqual([
+        'JWKS_URL: must be set in production (or JWT_SECRET for HS256 tokens)',
+        ...SUBGRAPHS.map((s) => secretMissing(s.name)),
+      ]);
+      expect(problems({ NODE_ENV: 'production', JWT_SECRET, ...SECRETS, SUBGRAPH_COMPLAINT_SECRET: undefined })).toEqual([secretMissing('complaint')]);
+    });
+
+    it('treats empty variables as missing', () => {
+      expect(problems({ NODE_ENV: 'production', JWKS_URL: '', ...SECRETS, SUBGRAPH_CRM_SECRET: '' })).toEqual([
+        'JWKS_URL: must be set in production (or JWT_SECRET for HS256 tokens)',
+        secretMissing('crm'),
+      ]);
+    });
+
+    it('verifies RS256 tokens from JWKS_URL with the issuer and audience', () => {
+      const settings = gatewaySettings({
+        NODE_ENV: 'production',
+        JWKS_URL: 'https://id.airline.example/.well-known/jwks.json',
+        JWT_ISSUER: 'https://id.airline.example/',
+        JWT_AUDIENCE: 'carebridge',
+        ...SECRETS,
+      });
+      expect(settings.production).toBe(true);
+      expect(settings.verification).toEqual({ kind: 'jwks', jwksUrl: 'https://id.airline.example/.well-known/jwks.json', issuer: 'https://id.airline.example/', audience: 'carebridge' });
+    });
+
+    it('verifies HS256 tokens with JWT_SECRET', () => {
+      expect(gatewaySettings({ NODE_ENV: 'production', JWT_SECRET, ...SECRETS }).verification).toEqual({ kind: 'hs256', secret: JWT_SECRET, issuer: undefined, audience: undefined });
+    });
+  });
+
+  it('refuses JWT_SECRET and JWKS_URL together', () => {
+    expect(problems({ JWT_SECRET, JWKS_URL: 'https://id.example/jwks.json' })).toEqual(['JWT_SECRET and JWKS_URL: set one of them, not both']);
+  });
+
+  it('refuses a short JWT_SECRET without showing it', () => {
+    expect(problems({ JWT_SECRET: 'too-short-secret' })).toEqual(['JWT_SECRET: must be at least 32 characters (got "***")']);
+  });
+
+  it('refuses a JWKS_URL that is not http(s)', () => {
+    expect(problems({ JWKS_URL: 'file:///etc/jwks.json' })).toEqual(['JWKS_URL: must be a URL starting with https:// or http:// (got "file:///etc/jwks.json")']);
+  });
+
+  it.each(['ftp://crm.internal/graphql', 'crm.internal:4001', 'not a url'])('refuses SUBGRAPH_CRM_URL=%s', (url) => {
+    expect(problems({ SUBGRAPH_CRM_URL: url })).toEqual([`SUBGRAPH_CRM_URL: must be an http:// or https:// URL (got "${url}")`]);
+  });
+
+  it('names every bad variable at once, those of the base settings and the subgraph ones', () => {
+    expect(problems({ NODE_ENV: 'production', PORT: 'abc', MAX_QUERY_DEPTH: '0', SUBGRAPH_CRM_URL: 'ftp://crm', ...SECRETS })).toEqual([
+      'PORT: must be a port number (got "abc")',
+      'MAX_QUERY_DEPTH: must be greater than 0 (got "0")',
+      'JWKS_URL: must be set in production (or JWT_SECRET for HS256 tokens)',
+      'SUBGRAPH_CRM_URL: must be an http:// or https:// URL (got "ftp://crm")',
+    ]);
+  });
+
+  it('coerces the numeric settings', () => {
+    const settings = gatewaySettings({ PORT: '8080', MAX_QUERY_DEPTH: '5', MAX_BODY_BYTES: '2048', SUBGRAPH_TIMEOUT_MS: '250', SHUTDOWN_TIMEOUT_MS: '0', SUPERGRAPH_POLL_INTERVAL_MS: '10000' });
+    expect(settings).toMatchObject({ PORT: 8080, MAX_QUERY_DEPTH: 5, MAX_BODY_BYTES: 2048, SUBGRAPH_TIMEOUT_MS: 250, SHUTDOWN_TIMEOUT_MS: 0, SUPERGRAPH_POLL_INTERVAL_MS: 10000 });
+  });
+});

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { contractId, dataSchemaUri, defineEvent, field } from './contract';
+import { EVENT_CATALOGUE, findContract } from './catalogue';
+import { TOPICS, deadLetterTopic } from './topics';
+
+describe('the event catalogue', () => {
+  it('declares each type and version once', () => {
+    const ids = EVENT_CATALOGUE.map(contractId);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('puts every event on a known topic of its producer', () => {
+    const topics = new Set<string>(Object.values(TOPICS));
+    for (const contract of EVENT_CATALOGUE) {
+      expect({ type: contract.type, topicKnown: topics.has(contract.topic) }).toEqual({ type: contract.type, topicKnown: true });
+      expect(contract.topic.startsWith(`carebridge.${contract.producer}.`)).toBe(true);
+      expect(contract.description.length).toBeGreaterThan(20);
+      expect(contract.personalData.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('finds a contract by type and version only', () => {
+    expect(findContract('complaint.registered', 1)?.producer).toBe('complaint');
+    expect(findContract('complaint.registered', 2)).toBeUndefined();
+  });
+
+  it('names the dead-letter topic of a consumer group', () => {
+    expect(deadLetterTopic('carebridge.crm')).toBe('carebridge.dead-letter.carebridge.crm');
+  });
+});
+
+describe('defineEvent', () => {
+  const schema = z.object({ parcelId: field.id(), sentAt: field.time() });
+  const base = { producer: 'test', topic: 'carebridge.test.parcel', description: 'A parcel was sent.', schema, key: (d: z.infer<typeof schema>) => d.parcelId, personalData: 'none' };
+
+  it('refuses a type that does not read aggregate.happened, and a version below 1', () => {
+    expect(() => defineEvent({ ...base, type: 'ParcelSent', version: 1 })).toThrow(/aggregate\.happened/);
+    expect(() => defineEvent({ ...base, type: 'parcel.sent', version: 0 })).toThrow(/version/);
+  });
+
+  it('keys an event by its aggregate and names its schema with the version', () => {
+    const contract = defineEvent({ ...base, type: 'parcel.sent', version: 3 });
+    expect(contract.key({ parcelId: '0b7c1f7e-7c55-4a3e-9a57-2f4f5b1c2d3e', sentAt: '2026-11-22T10:00:00.000Z' })).toBe('0b7c1f7e-7c55-4a3e-9a57-2f4f5b1c2d3e');
+    expect(dataSchemaUri(contract)).toBe('urn:carebridge:events:parcel.sent:v3');
+  });
+
+  it('accepts ISO times with an offset and refuses other strings', () => {
+    expect(schema.safeParse({ parcelId: '0b7c1f7e-7c55-4a3e-9a57-2f4f5b1c2d3e', sentAt: '2026-11-22T10:00:00+08:00' }).success).toBe(true);
+    expect(schema.safeParse({ parcelId: '0b7c1f7e-7c55-4a3e-9a57-2f4f5b1c2d3e', sentAt: 'yesterday' }).success).toBe(false);
+  });
+});

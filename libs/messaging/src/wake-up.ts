@@ -1,0 +1,31 @@
+/**
+ * The pause of a polling loop that a notification (Postgres NOTIFY) ends early. A notification
+ * that arrives while the loop is busy is kept, so the next pause ends at once: the row that was
+ * committed during the last round is picked up without waiting out a poll interval.
+ */
+export class WakeUp {
+  private resolve?: () => void;
+  private pending = false;
+
+  notify(): void {
+    if (this.resolve) this.resolve();
+    else this.pending = true;
+  }
+
+  pause(ms: number): Promise<void> {
+    if (this.pending) {
+      this.pending = false;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      const self = this;
+      function done() {
+        clearTimeout(timer);
+        self.resolve = undefined;
+        resolve();
+      }
+      this.resolve = done;
+    });
+  }
+}
