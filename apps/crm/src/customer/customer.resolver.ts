@@ -124,7 +124,7 @@ export class CustomerResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => [CustomerContact], { description: 'All e-mail addresses and phone numbers, primary first.' })
+  @FieldResolver(() => [CustomerContact], { description: 'All e-mail addresses and phone numbers, primary ones first.' })
   contacts(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<CustomerContact[]> {
     return this.contactLoader.load(context, customer.id);
   }

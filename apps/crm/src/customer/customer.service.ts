@@ -265,7 +265,7 @@ export class CustomerService {
   async contactsOf(customerIds: readonly string[]): Promise<Map<string, CustomerContact[]>> {
     const rows = await this.dataSource.getRepository(CustomerContact).find({
       where: { customerId: In([...customerIds]) },
-      order: { isPrimary: 'DESC', createdAt: 'ASC', id: 'ASC' },
+      order: { isPrimary: 'DESC', kind: 'ASC', createdAt: 'ASC', id: 'ASC' },
     });
     return groupBy(customerIds, rows);
   }

@@ -193,7 +193,8 @@ export class LoyaltyService implements CustomerRecords {
   }
 
   async moveTo(manager: EntityManager, fromId: string, toId: string): Promise<number> {
-    const [from] = await manager.query(`DELETE FROM loyalty_account WHERE customer_id = $1 RETURNING balance, lifetime_earned`, [fromId]);
+    // A DELETE answers [rows, count].
+    const [[from]] = await manager.query(`DELETE FROM loyalty_account WHERE customer_id = $1 RETURNING balance, lifetime_earned`, [fromId]);
     if (from) {
       await manager.query(
         `INSERT INTO loyalty_account (customer_id, balance, lifetime_earned, updated_at) VALUES ($1, $2, $3, $4)
