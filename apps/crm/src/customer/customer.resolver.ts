@@ -123,6 +123,11 @@ export class CustomerResolver {
     return customer.phone;
   }
 
+  @FieldResolver(() => String, { nullable: true, description: 'Notes for personal service; hidden (null) for roles without a need for personal details.' })
+  notes(@Root() customer: Customer, @Ctx() context: RequestContext): string | null {
+    return seesContactDetails(context) ? customer.notes : null;
+  }
+
   @Authorized()
   @FieldResolver(() => [CustomerContact], { description: 'All e-mail addresses and phone numbers, primary ones first.' })
   contacts(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<CustomerContact[]> {

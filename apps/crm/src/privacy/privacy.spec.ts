@@ -55,6 +55,10 @@ describe('privacy: masking, access log, export and erasure (real Postgres)', () 
     expect(analyst.data.customer).toMatchObject({ email: 'a***@example.jp', phone: '+*********678', documents: [{ number: '******567' }] });
     expect(analyst.data.customer.contacts.map((c: { value: string }) => c.value).sort()).toEqual(['+*********678', 'a***@example.jp']);
     expect(await accessLog()).toHaveLength(0);
+    await crm.services.customers.update({ id: customerId, notes: 'Travels with a service dog' } as any);
+    const notes = `query($id: ID!) { customer(id: $id) { notes } }`;
+    expect((await crm.run('analyst', notes, { id: customerId })).data.customer.notes).toBeNull();
+    expect((await crm.run('agent', notes, { id: customerId })).data.customer.notes).toBe('Travels with a service dog');
     // A complaint specialist needs contact details but not passports.
     const specialist = await crm.run('complaint_specialist', PROFILE, { id: customerId });
     expect(specialist.data.customer).toMatchObject({ email: 'aiko.tanaka@example.jp', documents: [{ number: '******567' }] });
