@@ -37,6 +37,7 @@ export class FollowUpService implements CustomerRecords {
   ) {}
 
   async schedule(input: ScheduleFollowUpInput, by: Identity): Promise<FollowUp> {
+    if (input.dueAt.getTime() < this.clock.now().getTime() - 5 * 60_000) throw BadUserInputError.field('input.dueAt', 'future', 'must not be in the past');
     return this.dataSource.transaction(async (manager) => {
       const customer = await this.customers.lockedActive(manager, input.customerId, 'input.customerId');
       requireConsent(customer, 'input.customerId');

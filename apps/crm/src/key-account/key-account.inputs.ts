@@ -196,6 +196,13 @@ export class RecordCustomerEventAttendanceInput {
   attendedCustomerIds: string[];
 }
 
+@InputType()
+export class CancelCustomerEventInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'must be a customer event id (UUID)' })
+  eventId: string;
+}
+
 @ArgsType()
 export class CustomerEventsArgs extends PageArgs {
   @Field(() => ID, { nullable: true })

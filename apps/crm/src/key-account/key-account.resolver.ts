@@ -6,6 +6,7 @@ import { RequestBatch } from '../shared/request-batch';
 import { CustomerEvent, CustomerEventInvitation, KeyAccount, KeyAccountMember } from './key-account.entity';
 import {
   AddKeyAccountMemberInput,
+  CancelCustomerEventInput,
   CreateKeyAccountInput,
   CustomerEventsArgs,
   InviteToCustomerEventInput,
@@ -133,6 +134,12 @@ export class CustomerEventResolver {
   @Mutation(() => CustomerEvent)
   recordCustomerEventAttendance(@Arg('input') input: RecordCustomerEventAttendanceInput): Promise<CustomerEvent> {
     return this.keyAccountService.recordAttendance(input);
+  }
+
+  @Authorized('crm_manager')
+  @Mutation(() => CustomerEvent)
+  cancelCustomerEvent(@Arg('input') input: CancelCustomerEventInput): Promise<CustomerEvent> {
+    return this.keyAccountService.cancelEvent(input);
   }
 
   @FieldResolver(() => [CustomerEventInvitation])

@@ -63,5 +63,11 @@ describe('key accounts and customer events (real Postgres)', () => {
     expect(statuses).toEqual({ [astrid]: InvitationStatus.ATTENDED, [erik]: InvitationStatus.DECLINED, [sara]: InvitationStatus.NO_SHOW });
     expect((await crm.services.interactions.forCustomer(astrid, {})).edges.map((e) => e.node.summary)).toEqual(['Attended the customer event "Summer destinations preview"']);
     await expect(crm.services.keyAccounts.recordAttendance({ eventId: event.id, attendedCustomerIds: [] })).rejects.toMatchObject({ extensions: { code: 'CONFLICT', currentStatus: 'HELD' } });
+    const cancelled = await crm.services.keyAccounts.organiseEvent(
+      { title: 'Golf day', startsAt: new Date('2027-05-05T08:00:00Z'), endsAt: new Date('2027-05-05T16:00:00Z') },
+      manager,
+    );
+    expect((await crm.services.keyAccounts.cancelEvent({ eventId: cancelled.id })).status).toBe('CANCELLED');
+    await expect(crm.services.keyAccounts.invite({ eventId: cancelled.id, customerIds: [astrid] }, manager)).rejects.toMatchObject({ extensions: { currentStatus: 'CANCELLED' } });
   });
 });

@@ -18,6 +18,7 @@ import {
 } from './key-account.entity';
 import type {
   AddKeyAccountMemberInput,
+  CancelCustomerEventInput,
   CreateKeyAccountInput,
   InviteToCustomerEventInput,
   OrganiseCustomerEventInput,
@@ -177,6 +178,14 @@ export class KeyAccountService implements CustomerRecords {
         });
       }
       return saved;
+    });
+  }
+
+  async cancelEvent(input: CancelCustomerEventInput): Promise<CustomerEvent> {
+    return this.dataSource.transaction(async (manager) => {
+      const event = await this.lockedPlannedEvent(manager, input.eventId);
+      event.status = CustomerEventStatus.CANCELLED;
+      return manager.save(event);
     });
   }
 

@@ -1,6 +1,7 @@
 import { caller, type Connection, ConnectionType, PageArgs, type RequestContext } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Customer } from '../customer/customer.entity';
+import { RequestBatch } from '../shared/request-batch';
 import { Campaign } from './campaign.entity';
 import type { CampaignService } from './campaign.service';
 import type { CouponService } from './coupon.service';
@@ -107,15 +108,19 @@ export class CampaignResolver {
 
 @Resolver(() => Customer)
 export class CustomerLoyaltyResolver {
+  private readonly balances: RequestBatch<string, number>;
+
   constructor(
     private readonly loyaltyService: LoyaltyService,
     private readonly couponService: CouponService,
-  ) {}
+  ) {
+    this.balances = new RequestBatch((ids) => loyaltyService.balancesOf(ids));
+  }
 
   @Authorized()
   @FieldResolver(() => Int, { description: 'Points balance: the sum of the ledger.' })
-  loyaltyBalance(@Root() customer: Customer): Promise<number> {
-    return this.loyaltyService.balanceOf(customer.id);
+  loyaltyBalance(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<number> {
+    return this.balances.load(context, customer.id);
   }
 
   @Authorized('agent', 'crm_manager', 'complaint_specialist', 'after_sales', 'analyst')

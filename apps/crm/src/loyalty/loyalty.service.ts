@@ -2,7 +2,7 @@ import type { Identity } from '@carebridge/auth';
 import { type complaintResolved, loyaltyPointsChanged } from '@carebridge/event-contracts';
 import type { Outbox, ReceivedEvent } from '@carebridge/messaging';
 import { BadUserInputError, type Clock, ConflictError, type Connection, NotFoundError, paginate, type PageArgs } from '@carebridge/service-kit';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import { Customer, CustomerStatus, CustomerTier, TierRule } from '../customer/customer.entity';
 import { currentCustomer, type CustomerService } from '../customer/customer.service';
 import { InteractionKind } from '../interaction/interaction.entity';
@@ -180,6 +180,12 @@ export class LoyaltyService implements CustomerRecords {
       });
     }
     return { expiredLots };
+  }
+
+  /** Balances of several customers in one query (a list of customers). */
+  async balancesOf(customerIds: readonly string[]): Promise<Map<string, number>> {
+    const accounts = await this.dataSource.getRepository(LoyaltyAccount).findBy({ customerId: In([...customerIds]) });
+    return new Map(customerIds.map((id) => [id, accounts.find((a) => a.customerId === id)?.balance ?? 0]));
   }
 
   async balanceOf(customerId: string): Promise<number> {

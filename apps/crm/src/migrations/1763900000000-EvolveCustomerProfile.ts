@@ -44,6 +44,7 @@ export class EvolveCustomerProfile1763900000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE customer ALTER COLUMN last_verified_at SET NOT NULL`);
     await queryRunner.query(`CREATE INDEX customer_status_verified_idx ON customer (status, last_verified_at, id)`);
     await queryRunner.query(`CREATE INDEX customer_status_created_idx ON customer (status, created_at DESC, id DESC)`);
+    await queryRunner.query(`CREATE INDEX customer_status_tier_created_idx ON customer (status, tier, created_at DESC, id DESC)`);
     await queryRunner.query(`CREATE INDEX customer_tags_idx ON customer USING gin (tags)`);
     await queryRunner.query(`CREATE INDEX customer_merged_into_idx ON customer (merged_into_id) WHERE merged_into_id IS NOT NULL`);
 
@@ -103,6 +104,7 @@ export class EvolveCustomerProfile1763900000000 implements MigrationInterface {
     await queryRunner.query(`DROP TYPE contact_kind`);
     await queryRunner.query(`DROP INDEX customer_merged_into_idx`);
     await queryRunner.query(`DROP INDEX customer_tags_idx`);
+    await queryRunner.query(`DROP INDEX customer_status_tier_created_idx`);
     await queryRunner.query(`DROP INDEX customer_status_created_idx`);
     await queryRunner.query(`DROP INDEX customer_status_verified_idx`);
     await queryRunner.query(`

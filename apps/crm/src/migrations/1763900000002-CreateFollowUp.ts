@@ -53,7 +53,7 @@ export class CreateFollowUp1763900000002 implements MigrationInterface {
     await queryRunner.query(`CREATE UNIQUE INDEX follow_up_complaint_open_key ON follow_up (complaint_id) WHERE reason = 'COMPLAINT_CLOSED' AND status = 'SCHEDULED'`);
     // One follow-up per plan occurrence, however often the recurring job runs.
     await queryRunner.query(`CREATE UNIQUE INDEX follow_up_plan_occurrence_key ON follow_up (plan_id, due_at) WHERE plan_id IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX follow_up_owner_due_idx ON follow_up (owner_id, due_at, id) WHERE status = 'SCHEDULED'`);
+    await queryRunner.query(`CREATE INDEX follow_up_owner_due_idx ON follow_up (owner_id, status, due_at, id)`);
     await queryRunner.query(`CREATE INDEX follow_up_status_due_idx ON follow_up (status, due_at, id)`);
     await queryRunner.query(`CREATE INDEX follow_up_customer_idx ON follow_up (customer_id, due_at, id)`);
   }
