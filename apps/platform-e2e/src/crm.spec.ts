@@ -3,7 +3,8 @@ import { eventually, type GraphQLClient, type PlatformUnderTest, startPlatformUn
 /**
  * crm through the gateway (T-1.6, T-2, A-3.4, A-5.3). Every flow here goes through the gateway as
  * a client app would: profile life, duplicates and merge, masking per role with the access log,
- * the points ledger, coupons, key accounts, follow-ups scheduled by hand, export and erasure.
+ * the points ledger, coupons, a reward campaign (its job run through the test controls), key
+ * accounts, follow-ups scheduled by hand, export and erasure.
  *
  * Not here: the follow-up scheduled when a complaint is closed, and compensation credited from
  * complaint.resolved — the complaint service on this branch cannot resolve or close complaints
@@ -146,6 +147,28 @@ describe('crm through the gateway', () => {
     expect((await agent.data(redeem, { input: { code: issueCoupon.code, bookingReference: 'SE-1' } })).redeemCoupon).toEqual({ status: 'REDEEMED', bookingReference: 'SE-1' });
     const again = await agent.request(redeem, { input: { code: issueCoupon.code, bookingReference: 'SE-2' } });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentStatus: 'REDEEMED' });
+  });
+
+  it('grants a reward campaign to its segment once, through the campaign-rewards job', async () => {
+    const tag = `spring-${Date.now()}`;
+    const member = await create({ fullName: 'Zhang Min', phone: '+86 139 1234 5678', tags: [tag], marketingConsent: true });
+    const { createCampaign } = await manager.data(`mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id status } }`, {
+      input: {
+        name: 'Spring loyalty bonus',
+        segment: { tags: [tag] },
+        rewardPoints: 150,
+        startsAt: new Date(Date.now() - 3600_000).toISOString(),
+        endsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      },
+    });
+    expect(createCampaign.status).toBe('DRAFT');
+    await manager.data(`mutation($input: LaunchCampaignInput!) { launchCampaign(input: $input) { status } }`, { input: { campaignId: createCampaign.id } });
+    expect((await platform.runJob('crm', 'campaign-rewards')).result).toMatchObject({ granted: 1 });
+    expect((await platform.runJob('crm', 'campaign-rewards')).result).toMatchObject({ granted: 0 });
+    const { customer } = await agent.data(`query($id: ID!) { customer(id: $id) { loyaltyBalance } }`, { id: member.id });
+    expect(customer.loyaltyBalance).toBe(150);
+    const { campaign } = await manager.data(`query($id: ID!) { campaign(id: $id) { grantedCount segmentSize } }`, { id: createCampaign.id });
+    expect(campaign).toEqual({ grantedCount: 1, segmentSize: 1 });
   });
 
   it('gives key-account members their agreed tier and their follow-ups to the account manager; lists overdue follow-ups per owner', async () => {
