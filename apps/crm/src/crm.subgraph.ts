@@ -1,27 +1,182 @@
-import { complaintRegistered } from '@carebridge/event-contracts';
-import { onEvent } from '@carebridge/messaging';
-import { defineSubgraph } from '@carebridge/service-kit';
+import {
+  complaintAssigned,
+  complaintClosed,
+  complaintRegistered,
+  complaintReopened,
+  complaintResolved,
+  inquiryClosed,
+  inquiryEscalated,
+  inquiryReceived,
+  orderChangeCompleted,
+  orderChangeRequested,
+} from '@carebridge/event-contracts';
+import { type EventHandler, onEvent, type Outbox } from '@carebridge/messaging';
+import { type Clock, defineSubgraph, type ScheduledJob } from '@carebridge/service-kit';
+import type { DataSource } from 'typeorm';
+import { type CrmSettings, crmSettings } from './crm.settings';
+import { ContactRecords, DocumentRecords } from './customer/contact-records';
+import { CustomerContact } from './customer/customer-contact.entity';
 import { Customer } from './customer/customer.entity';
-import { CustomerResolver } from './customer/customer.resolver';
+import { CustomerContactResolver, CustomerResolver, TravelDocumentResolver } from './customer/customer.resolver';
 import { CustomerService } from './customer/customer.service';
+import { TravelDocument } from './customer/travel-document.entity';
+import { FollowUp, FollowUpPlan } from './follow-up/follow-up.entity';
+import { CustomerFollowUpsResolver, FollowUpResolver } from './follow-up/follow-up.resolver';
+import { FollowUpService } from './follow-up/follow-up.service';
 import { Interaction } from './interaction/interaction.entity';
 import { CustomerInteractionsResolver } from './interaction/interaction.resolver';
 import { InteractionService } from './interaction/interaction.service';
+import { CustomerEvent, CustomerEventInvitation, KeyAccount, KeyAccountMember } from './key-account/key-account.entity';
+import {
+  CustomerEventInvitationResolver,
+  CustomerEventResolver,
+  CustomerKeyAccountResolver,
+  KeyAccountMemberResolver,
+  KeyAccountResolver,
+} from './key-account/key-account.resolver';
+import { KeyAccountService } from './key-account/key-account.service';
+import { Campaign, CampaignGrant } from './loyalty/campaign.entity';
+import { CampaignService } from './loyalty/campaign.service';
+import { CouponService } from './loyalty/coupon.service';
+import { Coupon, LoyaltyAccount, LoyaltyEntry } from './loyalty/loyalty.entity';
+import { CampaignResolver, CustomerLoyaltyResolver, LoyaltyResolver } from './loyalty/loyalty.resolver';
+import { LoyaltyService } from './loyalty/loyalty.service';
+import { CustomerMerge } from './merge/customer-merge.entity';
+import { CustomerMergeResolver } from './merge/merge.resolver';
+import { CustomerMergeService } from './merge/merge.service';
 import { CreateCustomer1763800000000 } from './migrations/1763800000000-CreateCustomer';
 import { CreateInteraction1763800000001 } from './migrations/1763800000001-CreateInteraction';
+import { EvolveCustomerProfile1763900000000 } from './migrations/1763900000000-EvolveCustomerProfile';
+import { ExtendInteraction1763900000001 } from './migrations/1763900000001-ExtendInteraction';
+import { CreateFollowUp1763900000002 } from './migrations/1763900000002-CreateFollowUp';
+import { CreateKeyAccount1763900000003 } from './migrations/1763900000003-CreateKeyAccount';
+import { CreateLoyalty1763900000004 } from './migrations/1763900000004-CreateLoyalty';
+import { CreatePrivacy1763900000005 } from './migrations/1763900000005-CreatePrivacy';
+import { AccessLog } from './privacy/access-log';
+import { PersonalDataAccess } from './privacy/personal-data-access.entity';
+import { PrivacyResolver } from './privacy/privacy.resolver';
+import { PrivacyService } from './privacy/privacy.service';
+import { CustomerRecommendationsResolver } from './recommendation/recommendation.resolver';
+import { RecommendationService } from './recommendation/recommendation.service';
 
-/** crm: customer profiles, key accounts, follow-ups and loyalty (T-1.6, T-2, A-3.4). */
+/** crm's domain services, wired once; the subgraph and the integration tests build them the same way. */
+export function createCrmServices(dataSource: DataSource, outbox: Outbox, clock: Clock, settings: CrmSettings) {
+  const accessLog = new AccessLog(dataSource, clock);
+  const interactions = new InteractionService(dataSource);
+  const customers = new CustomerService(dataSource, outbox, clock, settings.CRM_VERIFY_AFTER_DAYS);
+  const keyAccounts = new KeyAccountService(dataSource, customers, interactions, clock);
+  const followUps = new FollowUpService(dataSource, customers, keyAccounts, interactions, outbox, clock, {
+    complaintFollowUpDays: settings.CRM_COMPLAINT_FOLLOW_UP_DAYS,
+    leadDays: settings.CRM_FOLLOW_UP_LEAD_DAYS,
+  });
+  const loyalty = new LoyaltyService(dataSource, customers, interactions, outbox, clock, {
+    pointsExpiryMonths: settings.CRM_POINTS_EXPIRY_MONTHS,
+    tierPoints: settings.CRM_TIER_POINTS,
+  });
+  const coupons = new CouponService(dataSource, customers, interactions, outbox, clock, settings.CRM_COMPENSATION_COUPON_VALID_DAYS);
+  const campaigns = new CampaignService(dataSource, loyalty, coupons, clock);
+  // Every part that keeps customer ids: a merge moves, an export reads and an erasure cleans all of them.
+  const records = [new ContactRecords(), new DocumentRecords(), interactions, followUps, loyalty, coupons, campaigns, keyAccounts];
+  const merges = new CustomerMergeService(dataSource, customers, records, outbox, clock);
+  const privacy = new PrivacyService(dataSource, records, accessLog, outbox, clock);
+  const recommendations = new RecommendationService(dataSource, clock);
+  return { accessLog, interactions, customers, keyAccounts, followUps, loyalty, coupons, campaigns, merges, privacy, recommendations };
+}
+
+export type CrmServices = ReturnType<typeof createCrmServices>;
+
+/** What crm does with other services' events, each in the transaction that records the event as processed. */
+export function crmEventHandlers(s: CrmServices): EventHandler[] {
+  return [
+    onEvent(complaintRegistered, (event, manager) => s.interactions.recordComplaintRegistered(event, manager)),
+    onEvent(complaintAssigned, (event, manager) => s.interactions.recordComplaintAssigned(event, manager)),
+    onEvent(complaintResolved, (event, manager) => s.interactions.recordComplaintResolved(event, manager)),
+    onEvent(complaintResolved, (event, manager) => s.loyalty.creditCompensation(event, manager)),
+    onEvent(complaintResolved, (event, manager) => s.coupons.issueCompensation(event, manager)),
+    onEvent(complaintClosed, (event, manager) => s.interactions.recordComplaintClosed(event, manager)),
+    onEvent(complaintClosed, (event, manager) => s.followUps.scheduleAfterComplaintClosed(event, manager)),
+    onEvent(complaintReopened, (event, manager) => s.interactions.recordComplaintReopened(event, manager)),
+    onEvent(complaintReopened, (event, manager) => s.followUps.cancelAfterComplaintReopened(event, manager)),
+    onEvent(inquiryReceived, (event, manager) => s.interactions.recordInquiryReceived(event, manager)),
+    onEvent(inquiryClosed, (event, manager) => s.interactions.recordInquiryClosed(event, manager)),
+    onEvent(inquiryEscalated, (event, manager) => s.interactions.recordInquiryEscalated(event, manager)),
+    onEvent(orderChangeRequested, (event, manager) => s.interactions.recordOrderChangeRequested(event, manager)),
+    onEvent(orderChangeCompleted, (event, manager) => s.interactions.recordOrderChangeCompleted(event, manager)),
+  ];
+}
+
+/** Scheduled work; each job is idempotent and one instance at a time runs it. */
+export function crmJobs(s: CrmServices, everyMs: number): ScheduledJob[] {
+  return [
+    { name: 'recurring-follow-ups', everyMs, run: (now) => s.followUps.scheduleRecurring(now) },
+    { name: 'points-expiry', everyMs, run: (now) => s.loyalty.expirePoints(now) },
+    { name: 'coupon-expiry', everyMs, run: (now) => s.coupons.expireCoupons(now) },
+    { name: 'campaign-rewards', everyMs, run: (now) => s.campaigns.grantRewards(now) },
+  ];
+}
+
+export function crmResolvers(s: CrmServices): object[] {
+  return [
+    new CustomerResolver(s.customers, s.accessLog),
+    new CustomerContactResolver(s.accessLog),
+    new TravelDocumentResolver(s.accessLog),
+    new CustomerInteractionsResolver(s.interactions),
+    new CustomerMergeResolver(s.merges),
+    new FollowUpResolver(s.followUps),
+    new CustomerFollowUpsResolver(s.followUps),
+    new KeyAccountResolver(s.keyAccounts),
+    new KeyAccountMemberResolver(s.customers),
+    new CustomerEventResolver(s.keyAccounts),
+    new CustomerEventInvitationResolver(s.customers),
+    new CustomerKeyAccountResolver(s.keyAccounts),
+    new LoyaltyResolver(s.loyalty, s.coupons),
+    new CampaignResolver(s.campaigns),
+    new CustomerLoyaltyResolver(s.loyalty, s.coupons),
+    new PrivacyResolver(s.privacy, s.accessLog),
+    new CustomerRecommendationsResolver(s.recommendations),
+  ];
+}
+
+/** crm: customer profiles, key accounts, follow-ups, loyalty and privacy (T-1.6, T-2, A-3.4, A-5.3). */
 export const crmSubgraph = defineSubgraph({
   name: 'crm',
-  entities: [Customer, Interaction],
-  migrations: [CreateCustomer1763800000000, CreateInteraction1763800000001],
-  build({ dataSource, outbox }) {
-    const customers = new CustomerService(dataSource, outbox);
-    const interactions = new InteractionService(dataSource);
+  entities: [
+    Customer,
+    CustomerContact,
+    TravelDocument,
+    CustomerMerge,
+    Interaction,
+    FollowUp,
+    FollowUpPlan,
+    KeyAccount,
+    KeyAccountMember,
+    CustomerEvent,
+    CustomerEventInvitation,
+    LoyaltyAccount,
+    LoyaltyEntry,
+    Coupon,
+    Campaign,
+    CampaignGrant,
+    PersonalDataAccess,
+  ],
+  migrations: [
+    CreateCustomer1763800000000,
+    CreateInteraction1763800000001,
+    EvolveCustomerProfile1763900000000,
+    ExtendInteraction1763900000001,
+    CreateFollowUp1763900000002,
+    CreateKeyAccount1763900000003,
+    CreateLoyalty1763900000004,
+    CreatePrivacy1763900000005,
+  ],
+  build({ dataSource, outbox, clock, env }) {
+    const settings = crmSettings(env);
+    const services = createCrmServices(dataSource, outbox, clock, settings);
     return {
-      resolvers: [new CustomerResolver(customers), new CustomerInteractionsResolver(interactions)],
-      references: { Customer: { __resolveReference: (reference: { id: string }) => customers.findById(reference.id) } },
-      eventHandlers: [onEvent(complaintRegistered, (event, manager) => interactions.recordComplaintRegistered(event, manager))],
+      resolvers: crmResolvers(services),
+      references: { Customer: { __resolveReference: (reference: { id: string }) => services.customers.findById(reference.id) } },
+      eventHandlers: crmEventHandlers(services),
+      jobs: crmJobs(services, settings.CRM_JOB_INTERVAL_MS),
     };
   },
 });

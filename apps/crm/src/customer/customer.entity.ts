@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 export enum CustomerTier {
@@ -9,14 +9,117 @@ export enum CustomerTier {
 }
 registerEnumType(CustomerTier, { name: 'CustomerTier', description: 'Loyalty tier; GOLD and VIP customers get personal service (A-3.4.1).' });
 
-/** A customer's profile (T-1.6). Contact details are personal data: masked for roles without need. */
+/** Tiers in ascending order, for "raise to at least" rules. */
+export const TIER_ORDER: readonly CustomerTier[] = [CustomerTier.STANDARD, CustomerTier.SILVER, CustomerTier.GOLD, CustomerTier.VIP];
+export function higherTier(a: CustomerTier, b: CustomerTier): CustomerTier {
+  return TIER_ORDER.indexOf(a) >= TIER_ORDER.indexOf(b) ? a : b;
+}
+
+export enum TierRule {
+  DEFAULT = 'DEFAULT',
+  MANUAL = 'MANUAL',
+  POINTS_EARNED = 'POINTS_EARNED',
+  KEY_ACCOUNT = 'KEY_ACCOUNT',
+}
+registerEnumType(TierRule, {
+  name: 'TierRule',
+  description: 'Why a customer has their tier.',
+  valuesConfig: {
+    DEFAULT: { description: 'The tier every new profile starts with.' },
+    MANUAL: { description: 'Set by a CRM manager, with a reason.' },
+    POINTS_EARNED: { description: 'Reached by lifetime loyalty points (CRM_TIER_POINTS).' },
+    KEY_ACCOUNT: { description: "The agreed tier of the key account the customer belongs to." },
+  },
+});
+
+export enum CustomerStatus {
+  ACTIVE = 'ACTIVE',
+  MERGED = 'MERGED',
+  ERASED = 'ERASED',
+}
+registerEnumType(CustomerStatus, {
+  name: 'CustomerStatus',
+  valuesConfig: {
+    MERGED: { description: 'A duplicate merged into another profile (see mergedIntoId); its history moved there.' },
+    ERASED: { description: 'Anonymised on request (right to erasure); nothing identifies the customer any more.' },
+  },
+});
+
+export enum PreferredChannel {
+  EMAIL = 'EMAIL',
+  PHONE = 'PHONE',
+  SMS = 'SMS',
+  POST = 'POST',
+}
+registerEnumType(PreferredChannel, { name: 'PreferredChannel', description: 'How the customer prefers to be contacted.' });
+
+export enum SeatPreference {
+  WINDOW = 'WINDOW',
+  AISLE = 'AISLE',
+  NO_PREFERENCE = 'NO_PREFERENCE',
+}
+registerEnumType(SeatPreference, { name: 'SeatPreference' });
+
+export enum BudgetBand {
+  BUDGET = 'BUDGET',
+  MID_RANGE = 'MID_RANGE',
+  PREMIUM = 'PREMIUM',
+  LUXURY = 'LUXURY',
+}
+registerEnumType(BudgetBand, { name: 'BudgetBand', description: 'What the customer usually spends on a trip.' });
+
+export enum TravelStyle {
+  LEISURE = 'LEISURE',
+  BUSINESS = 'BUSINESS',
+  FAMILY = 'FAMILY',
+  ADVENTURE = 'ADVENTURE',
+  CULTURAL = 'CULTURAL',
+  BEACH = 'BEACH',
+  CITY = 'CITY',
+  CRUISE = 'CRUISE',
+  WELLNESS = 'WELLNESS',
+}
+registerEnumType(TravelStyle, { name: 'TravelStyle' });
+
+/** Travel preferences: what personal service needs to know. Stored as one document. */
+@ObjectType({ description: "The customer's travel preferences and special-service needs." })
+export class TravelPreferences {
+  @Field(() => SeatPreference, { nullable: true })
+  seat?: SeatPreference | null;
+
+  @Field(() => String, { nullable: true, description: 'Meal preference, e.g. an IATA special-meal code such as VGML.' })
+  meal?: string | null;
+
+  @Field(() => [String], { description: 'Favourite or wished-for destinations (cities, countries or airport codes).' })
+  destinations?: string[];
+
+  @Field(() => BudgetBand, { nullable: true })
+  budgetBand?: BudgetBand | null;
+
+  @Field(() => [TravelStyle])
+  travelStyles?: TravelStyle[];
+
+  @Field(() => [String], { description: 'Special services needed when travelling, e.g. WCHR (wheelchair), an assistance animal.' })
+  specialServiceNeeds?: string[];
+}
+
+/** A customer's profile (T-1.6, A-3.4.1). Contact details and documents are personal data: masked for roles without need. */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A customer of the travel company or airline.' })
 @Entity('customer')
+@Index('customer_status_verified_idx', ['status', 'lastVerifiedAt', 'id'])
 export class Customer {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
   id: string;
+
+  @Field(() => CustomerStatus)
+  @Column({ type: 'enum', enum: CustomerStatus, enumName: 'customer_status', default: CustomerStatus.ACTIVE })
+  status: CustomerStatus;
+
+  @Field(() => ID, { nullable: true, description: 'For a MERGED profile: the profile it was merged into.' })
+  @Column({ name: 'merged_into_id', type: 'uuid', nullable: true })
+  mergedIntoId: string | null;
 
   @Field({ description: 'Full name as the customer gives it.' })
   @Column({ name: 'full_name' })
@@ -35,9 +138,69 @@ export class Customer {
   @Column({ name: 'preferred_language', default: 'en' })
   preferredLanguage: string;
 
+  @Field(() => PreferredChannel, { nullable: true })
+  @Column({ name: 'preferred_channel', type: 'enum', enum: PreferredChannel, enumName: 'preferred_channel', nullable: true })
+  preferredChannel: PreferredChannel | null;
+
+  @Field(() => TravelPreferences)
+  @Column({ name: 'travel_preferences', type: 'jsonb', default: () => "'{}'" })
+  preferences: TravelPreferences;
+
+  @Field(() => [String], { description: 'Free labels for segments and campaigns, e.g. "honeymoon", "frequent-flyer".' })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  tags: string[];
+
+  @Field({ description: 'The customer agreed to receive offers and campaigns.' })
+  @Column({ name: 'marketing_consent', default: false })
+  marketingConsent: boolean;
+
+  @Field({ description: 'The customer agreed to follow-up calls and visits (T-2.1).' })
+  @Column({ name: 'follow_up_consent', default: true })
+  followUpConsent: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When the customer last stated their consents.' })
+  @Column({ name: 'consents_updated_at', type: 'timestamptz', precision: 3, nullable: true })
+  consentsUpdatedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Notes for personal service: needs and potential needs (T-1.6).' })
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+
+  @Field(() => Int, { description: 'How complete the profile is, 0 to 100 (T-1.6).' })
+  @Column({ type: 'smallint', default: 0 })
+  completeness: number;
+
+  @Field(() => [String], { description: 'What the profile still lacks, e.g. "phone", "travelDocument", "budgetBand".' })
+  @Column({ name: 'profile_gaps', type: 'text', array: true, default: () => "'{}'" })
+  profileGaps: string[];
+
+  @Field({ description: 'When the profile was last confirmed with the customer (timeliness).' })
+  @Column({ name: 'last_verified_at', type: 'timestamptz', precision: 3 })
+  lastVerifiedAt: Date;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'last_verified_by', type: 'text', nullable: true })
+  lastVerifiedBy: string | null;
+
   @Field(() => CustomerTier)
   @Column({ type: 'enum', enum: CustomerTier, enumName: 'customer_tier', default: CustomerTier.STANDARD })
   tier: CustomerTier;
+
+  @Field(() => TierRule, { description: 'The rule that set the tier.' })
+  @Column({ name: 'tier_rule', type: 'enum', enum: TierRule, enumName: 'customer_tier_rule', default: TierRule.DEFAULT })
+  tierRule: TierRule;
+
+  @Field(() => String, { nullable: true, description: 'Why the tier was set, in words.' })
+  @Column({ name: 'tier_reason', type: 'text', nullable: true })
+  tierReason: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'tier_set_at', type: 'timestamptz', precision: 3, nullable: true })
+  tierSetAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'erased_at', type: 'timestamptz', precision: 3, nullable: true })
+  erasedAt: Date | null;
 
   @Field()
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })

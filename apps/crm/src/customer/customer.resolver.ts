@@ -1,47 +1,171 @@
-import { CONTACT_DETAIL_ROLES, hasAnyRole } from '@carebridge/auth';
-import { type Connection, ConnectionType, maskEmail, maskPhone, type RequestContext } from '@carebridge/service-kit';
+import { caller, type Connection, ConnectionType, maskEmail, maskPhone, PageArgs, type RequestContext } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { type AccessLog, seesContactDetails, seesDocuments } from '../privacy/access-log';
+import { RequestBatch } from '../shared/request-batch';
+import { ContactKind, CustomerContact } from './customer-contact.entity';
 import { Customer } from './customer.entity';
-import { CreateCustomerInput, CustomersArgs, UpdateCustomerInput } from './customer.inputs';
+import {
+  AddCustomerContactInput,
+  AddTravelDocumentInput,
+  CreateCustomerInput,
+  CustomersArgs,
+  RemoveCustomerContactInput,
+  RemoveTravelDocumentInput,
+  SetCustomerTierInput,
+  SetPrimaryCustomerContactInput,
+  UpdateCustomerInput,
+  VerifyCustomerInput,
+} from './customer.inputs';
 import type { CustomerService } from './customer.service';
+import { TravelDocument } from './travel-document.entity';
 
-const CustomerConnection = ConnectionType(Customer);
+export const CustomerConnection = ConnectionType(Customer);
+
+/** Front-line roles that capture and correct what customers tell them. */
+const PROFILE_EDITORS = ['agent', 'crm_manager', 'complaint_specialist', 'after_sales'] as const;
 
 @Resolver(() => Customer)
 export class CustomerResolver {
-  constructor(private readonly customerService: CustomerService) {}
+  private readonly contactLoader: RequestBatch<string, CustomerContact[]>;
+  private readonly documentLoader: RequestBatch<string, TravelDocument[]>;
+
+  constructor(
+    private readonly customerService: CustomerService,
+    private readonly accessLog: AccessLog,
+  ) {
+    this.contactLoader = new RequestBatch((ids) => customerService.contactsOf(ids));
+    this.documentLoader = new RequestBatch((ids) => customerService.documentsOf(ids));
+  }
 
   @Authorized()
-  @Query(() => Customer, { nullable: true, description: 'One customer by id.' })
+  @Query(() => Customer, { nullable: true, description: 'One customer by id (a merged profile says where it went, see mergedIntoId).' })
   customer(@Arg('id', () => ID) id: string): Promise<Customer | null> {
     return this.customerService.findById(id);
   }
 
   @Authorized()
-  @Query(() => CustomerConnection, { description: 'Customers, newest first, optionally matching a search text.' })
+  @Query(() => CustomerConnection, { description: 'Customers (ACTIVE unless filtered otherwise), newest first, optionally matching a search text.' })
   customers(@Args() args: CustomersArgs): Promise<Connection<Customer>> {
     return this.customerService.list(args);
   }
 
-  @Authorized('agent', 'crm_manager', 'complaint_specialist', 'after_sales')
-  @Mutation(() => Customer)
-  createCustomer(@Arg('input') input: CreateCustomerInput): Promise<Customer> {
-    return this.customerService.create(input);
+  @Authorized('agent', 'crm_manager', 'after_sales')
+  @Query(() => CustomerConnection, { description: 'Profiles not confirmed with the customer for CRM_VERIFY_AFTER_DAYS, longest unverified first (timeliness, T-1.6).' })
+  customersDueForVerification(@Args() page: PageArgs): Promise<Connection<Customer>> {
+    return this.customerService.dueForVerification(page);
   }
 
-  @Authorized('agent', 'crm_manager', 'complaint_specialist', 'after_sales')
+  @Authorized(...PROFILE_EDITORS)
   @Mutation(() => Customer)
+  createCustomer(@Arg('input') input: CreateCustomerInput, @Ctx() context: RequestContext): Promise<Customer> {
+    return this.customerService.create(input, caller(context));
+  }
+
+  @Authorized(...PROFILE_EDITORS)
+  @Mutation(() => Customer, { description: 'Changes the profile: name, primary contacts, language, channel, preferences, tags, consents, notes.' })
   updateCustomer(@Arg('input') input: UpdateCustomerInput): Promise<Customer> {
     return this.customerService.update(input);
   }
 
-  @FieldResolver(() => String, { nullable: true })
-  email(@Root() customer: Customer, @Ctx() context: RequestContext): string | null {
-    return hasAnyRole(context.identity, CONTACT_DETAIL_ROLES) ? customer.email : maskEmail(customer.email);
+  @Authorized(...PROFILE_EDITORS)
+  @Mutation(() => Customer, { description: 'Adds an e-mail address or phone number; the first of its kind becomes primary.' })
+  addCustomerContact(@Arg('input') input: AddCustomerContactInput): Promise<Customer> {
+    return this.customerService.addContact(input);
+  }
+
+  @Authorized(...PROFILE_EDITORS)
+  @Mutation(() => Customer, { description: 'Removes a contact; removing a primary one makes the oldest other one of its kind primary.' })
+  removeCustomerContact(@Arg('input') input: RemoveCustomerContactInput): Promise<Customer> {
+    return this.customerService.removeContact(input);
+  }
+
+  @Authorized(...PROFILE_EDITORS)
+  @Mutation(() => Customer)
+  setPrimaryCustomerContact(@Arg('input') input: SetPrimaryCustomerContactInput): Promise<Customer> {
+    return this.customerService.setPrimaryContact(input);
+  }
+
+  @Authorized('agent', 'crm_manager', 'after_sales')
+  @Mutation(() => Customer, { description: 'Puts a passport or other travel document on file.' })
+  addTravelDocument(@Arg('input') input: AddTravelDocumentInput, @Ctx() context: RequestContext): Promise<Customer> {
+    return this.customerService.addDocument(input, caller(context));
+  }
+
+  @Authorized('agent', 'crm_manager', 'after_sales')
+  @Mutation(() => Customer)
+  removeTravelDocument(@Arg('input') input: RemoveTravelDocumentInput): Promise<Customer> {
+    return this.customerService.removeDocument(input);
+  }
+
+  @Authorized(...PROFILE_EDITORS)
+  @Mutation(() => Customer, { description: 'Records that the profile was confirmed with the customer now.' })
+  verifyCustomer(@Arg('input') input: VerifyCustomerInput, @Ctx() context: RequestContext): Promise<Customer> {
+    return this.customerService.verify(input, caller(context));
+  }
+
+  @Authorized('crm_manager')
+  @Mutation(() => Customer, { description: 'Sets the tier by hand (rule MANUAL) with the reason.' })
+  setCustomerTier(@Arg('input') input: SetCustomerTierInput): Promise<Customer> {
+    return this.customerService.setTier(input);
   }
 
   @FieldResolver(() => String, { nullable: true })
-  phone(@Root() customer: Customer, @Ctx() context: RequestContext): string | null {
-    return hasAnyRole(context.identity, CONTACT_DETAIL_ROLES) ? customer.phone : maskPhone(customer.phone);
+  async email(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<string | null> {
+    if (!customer.email || !seesContactDetails(context)) return maskEmail(customer.email);
+    await this.accessLog.disclosed(context, customer.id, 'email');
+    return customer.email;
   }
+
+  @FieldResolver(() => String, { nullable: true })
+  async phone(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<string | null> {
+    if (!customer.phone || !seesContactDetails(context)) return maskPhone(customer.phone);
+    await this.accessLog.disclosed(context, customer.id, 'phone');
+    return customer.phone;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Notes for personal service; hidden (null) for roles without a need for personal details.' })
+  notes(@Root() customer: Customer, @Ctx() context: RequestContext): string | null {
+    return seesContactDetails(context) ? customer.notes : null;
+  }
+
+  @Authorized()
+  @FieldResolver(() => [CustomerContact], { description: 'All e-mail addresses and phone numbers, primary ones first.' })
+  contacts(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<CustomerContact[]> {
+    return this.contactLoader.load(context, customer.id);
+  }
+
+  @Authorized()
+  @FieldResolver(() => [TravelDocument], { description: 'Travel documents on file; numbers masked for roles without need.' })
+  documents(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<TravelDocument[]> {
+    return this.documentLoader.load(context, customer.id);
+  }
+}
+
+@Resolver(() => CustomerContact)
+export class CustomerContactResolver {
+  constructor(private readonly accessLog: AccessLog) {}
+
+  @FieldResolver(() => String)
+  async value(@Root() contact: CustomerContact, @Ctx() context: RequestContext): Promise<string> {
+    if (!seesContactDetails(context)) return (contact.kind === ContactKind.EMAIL ? maskEmail(contact.value) : maskPhone(contact.value)) ?? '';
+    await this.accessLog.disclosed(context, contact.customerId, 'contacts.value');
+    return contact.value;
+  }
+}
+
+@Resolver(() => TravelDocument)
+export class TravelDocumentResolver {
+  constructor(private readonly accessLog: AccessLog) {}
+
+  @FieldResolver(() => String)
+  async number(@Root() document: TravelDocument, @Ctx() context: RequestContext): Promise<string> {
+    if (!seesDocuments(context)) return maskDocumentNumber(document.number);
+    await this.accessLog.disclosed(context, document.customerId, 'documents.number');
+    return document.number;
+  }
+}
+
+/** "C01X00T47" → "******T47": enough to confirm with the customer, not to use. */
+export function maskDocumentNumber(number: string): string {
+  return `${'*'.repeat(Math.max(number.length - 3, 0))}${number.slice(-3)}`;
 }

@@ -1,62 +1,158 @@
-import { BadUserInputError, NotFoundError } from '@carebridge/service-kit';
-import { openServiceDatabase, type ServiceDatabase } from '@carebridge/testing';
-import { crmSubgraph } from '../crm.subgraph';
-import { Customer, CustomerTier } from './customer.entity';
-import { CustomerService, normalizePhone } from './customer.service';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '@carebridge/service-kit';
+import { type Crm, identity, openCrm } from '../crm.fixture';
+import { ContactKind, CustomerContact } from './customer-contact.entity';
+import { BudgetBand, Customer, CustomerStatus, CustomerTier, PreferredChannel, SeatPreference, TierRule, TravelStyle } from './customer.entity';
+import { type CustomerService, normalizePhone } from './customer.service';
+import { TravelDocumentKind } from './travel-document.entity';
 
 describe('CustomerService (real Postgres)', () => {
-  let db: ServiceDatabase;
+  let crm: Crm;
   let customers: CustomerService;
+  const agent = identity('agent');
+  const manager = identity('crm_manager');
 
   beforeAll(async () => {
-    db = await openServiceDatabase(crmSubgraph);
-    customers = new CustomerService(db.dataSource, db.outbox);
+    crm = await openCrm();
+    customers = crm.services.customers;
   });
-  afterAll(() => db.close());
+  afterAll(() => crm.close());
   beforeEach(async () => {
-    await db.dataSource.query('TRUNCATE customer, outbox_event');
+    await crm.db.dataSource.query('TRUNCATE customer, outbox_event CASCADE');
+    crm.db.clock.set('2026-11-02T09:00:00.000Z');
   });
 
   const input = (overrides: Partial<Record<string, unknown>> = {}) =>
-    ({ fullName: '  Li Wei ', email: ' Li.Wei@Example.com ', phone: '+86 138-0013 8000', preferredLanguage: 'zh-CN', tier: CustomerTier.GOLD, ...overrides }) as any;
+    ({ fullName: '  Li Wei ', email: ' Li.Wei@Example.com ', phone: '+86 138-0013 8000', preferredLanguage: 'zh-CN', tier: CustomerTier.STANDARD, ...overrides }) as any;
 
-  it('creates a profile with normalised contacts and publishes customer.created without personal data', async () => {
-    const customer = await customers.create(input());
-    expect(customer).toMatchObject({ fullName: 'Li Wei', email: 'li.wei@example.com', phone: '+8613800138000', tier: 'GOLD', preferredLanguage: 'zh-CN' });
-    const events = await db.outboxEvents();
+  it('creates a profile with normalised primary contacts and publishes customer.created without personal data', async () => {
+    const customer = await customers.create(input(), agent);
+    expect(customer).toMatchObject({ fullName: 'Li Wei', email: 'li.wei@example.com', phone: '+8613800138000', tier: 'STANDARD', tierRule: 'DEFAULT', status: 'ACTIVE' });
+    expect(customer.lastVerifiedAt.toISOString()).toBe('2026-11-02T09:00:00.000Z');
+    const contacts = await crm.db.dataSource.getRepository(CustomerContact).findBy({ customerId: customer.id });
+    expect(contacts.map((c) => [c.kind, c.value, c.isPrimary]).sort()).toEqual([
+      ['EMAIL', 'li.wei@example.com', true],
+      ['PHONE', '+8613800138000', true],
+    ]);
+    const events = await crm.db.outboxEvents();
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: 'customer.created', key: customer.id });
-    expect(events[0].data).toEqual({ customerId: customer.id, tier: 'GOLD', preferredLanguage: 'zh-CN', createdAt: customer.createdAt.toISOString() });
+    expect(events[0].data).toEqual({ customerId: customer.id, tier: 'STANDARD', preferredLanguage: 'zh-CN', createdAt: customer.createdAt.toISOString() });
     expect(JSON.stringify(events[0])).not.toMatch(/Li Wei|example\.com|8613800138000/);
-    expect(events[0].headers).toMatchObject({ ce_type: 'customer.created', ce_source: '/carebridge/crm', ce_specversion: '1.0', ce_subject: customer.id });
   });
 
   it('needs an e-mail or a phone, and writes nothing without one', async () => {
-    await expect(customers.create(input({ email: null, phone: '  ' }))).rejects.toThrow(BadUserInputError);
-    expect(await db.dataSource.getRepository(Customer).count()).toBe(0);
-    expect(await db.outboxEvents()).toHaveLength(0);
+    await expect(customers.create(input({ email: null, phone: '  ' }), agent)).rejects.toThrow(BadUserInputError);
+    expect(await crm.db.dataSource.getRepository(Customer).count()).toBe(0);
+    expect(await crm.db.outboxEvents()).toHaveLength(0);
   });
 
-  it('updates only what changed and names the changed fields in customer.updated', async () => {
-    const created = await customers.create(input());
-    const updated = await customers.update({ id: created.id, tier: CustomerTier.VIP, fullName: 'Li Wei' } as any);
-    expect(updated.tier).toBe('VIP');
-    const events = await db.outboxEvents();
+  it('lets only a CRM manager start a profile above STANDARD, and keeps the rule that set the tier', async () => {
+    await expect(customers.create(input({ tier: CustomerTier.GOLD }), agent)).rejects.toThrow(ForbiddenError);
+    const gold = await customers.create(input({ tier: CustomerTier.GOLD }), manager);
+    expect(gold).toMatchObject({ tier: 'GOLD', tierRule: 'MANUAL', tierReason: 'set when the profile was created' });
+    const vip = await customers.setTier({ customerId: gold.id, tier: CustomerTier.VIP, reason: 'Board member of a key partner' });
+    expect(vip).toMatchObject({ tier: 'VIP', tierRule: TierRule.MANUAL, tierReason: 'Board member of a key partner' });
+    expect((await crm.db.outboxEvents()).at(-1)?.data).toMatchObject({ changedFields: ['tier'], tier: 'VIP' });
+  });
+
+  it('updates preferences, consents and tags and names only the changed fields in customer.updated', async () => {
+    const created = await customers.create(input(), agent);
+    const updated = await customers.update({
+      id: created.id,
+      fullName: 'Li Wei',
+      preferredChannel: PreferredChannel.EMAIL,
+      preferences: { seat: SeatPreference.AISLE, destinations: ['Kyoto', ' Lisbon '], travelStyles: [TravelStyle.CULTURAL] },
+      tags: ['Frequent-Flyer', 'frequent-flyer '],
+      marketingConsent: true,
+    } as any);
+    expect(updated.preferences).toEqual({ seat: 'AISLE', meal: null, destinations: ['Kyoto', 'Lisbon'], budgetBand: null, travelStyles: ['CULTURAL'], specialServiceNeeds: [] });
+    expect(updated.tags).toEqual(['frequent-flyer']);
+    expect(updated.consentsUpdatedAt?.toISOString()).toBe('2026-11-02T09:00:00.000Z');
+    const events = await crm.db.outboxEvents();
     expect(events.map((e) => e.type)).toEqual(['customer.created', 'customer.updated']);
-    expect(events[1].data.changedFields).toEqual(['tier']);
+    expect(events[1].data.changedFields).toEqual(['preferredChannel', 'preferences', 'tags', 'marketingConsent']);
+    // Preferences left out stay as they are.
+    const again = await customers.update({ id: created.id, preferences: { budgetBand: BudgetBand.PREMIUM } } as any);
+    expect(again.preferences).toMatchObject({ seat: 'AISLE', budgetBand: 'PREMIUM', destinations: ['Kyoto', 'Lisbon'] });
   });
 
   it('publishes nothing when an update changes nothing', async () => {
-    const created = await customers.create(input());
-    await customers.update({ id: created.id, tier: CustomerTier.GOLD } as any);
-    expect((await db.outboxEvents()).map((e) => e.type)).toEqual(['customer.created']);
+    const created = await customers.create(input(), agent);
+    await customers.update({ id: created.id, fullName: 'Li Wei', email: 'li.wei@example.com' } as any);
+    expect((await crm.db.outboxEvents()).map((e) => e.type)).toEqual(['customer.created']);
   });
 
   it('refuses to remove both contacts and rolls the change back', async () => {
-    const created = await customers.create(input({ phone: null }));
+    const created = await customers.create(input({ phone: null }), agent);
     await expect(customers.update({ id: created.id, email: null } as any)).rejects.toThrow(BadUserInputError);
     expect((await customers.getById(created.id)).email).toBe('li.wei@example.com');
-    expect(await db.outboxEvents()).toHaveLength(1);
+    expect(await crm.db.outboxEvents()).toHaveLength(1);
+  });
+
+  it('keeps several contacts with one primary of each kind, mirrored on the profile', async () => {
+    const created = await customers.create(input({ phone: null }), agent);
+    await customers.addContact({ customerId: created.id, kind: ContactKind.EMAIL, value: 'Wei.Li@Work.example', label: 'work', primary: false });
+    await customers.addContact({ customerId: created.id, kind: ContactKind.PHONE, value: '+86 139 0000 1111', primary: false });
+    let profile = await customers.getById(created.id);
+    expect(profile).toMatchObject({ email: 'li.wei@example.com', phone: '+8613900001111' });
+    const work = await crm.db.dataSource.getRepository(CustomerContact).findOneByOrFail({ value: 'wei.li@work.example' });
+    await customers.setPrimaryContact({ contactId: work.id });
+    expect((await customers.getById(created.id)).email).toBe('wei.li@work.example');
+    await expect(customers.addContact({ customerId: created.id, kind: ContactKind.EMAIL, value: 'not an e-mail', primary: false })).rejects.toMatchObject({
+      extensions: { field: 'input.value' },
+    });
+    await expect(customers.addContact({ customerId: created.id, kind: ContactKind.EMAIL, value: 'WEI.LI@work.example', primary: false })).rejects.toThrow(/already/);
+    // Removing the primary e-mail makes the other one primary.
+    await customers.removeContact({ contactId: work.id });
+    profile = await customers.getById(created.id);
+    expect(profile.email).toBe('li.wei@example.com');
+    const phone = await crm.db.dataSource.getRepository(CustomerContact).findOneByOrFail({ customerId: created.id, kind: ContactKind.PHONE });
+    const email = await crm.db.dataSource.getRepository(CustomerContact).findOneByOrFail({ customerId: created.id, kind: ContactKind.EMAIL });
+    await customers.removeContact({ contactId: phone.id });
+    await expect(customers.removeContact({ contactId: email.id })).rejects.toThrow(/last contact/);
+    expect((await customers.getById(created.id)).email).toBe('li.wei@example.com');
+  });
+
+  it('scores completeness from what the profile holds, documents included', async () => {
+    const created = await customers.create(input(), agent);
+    expect(created.completeness).toBe(27);
+    expect(created.profileGaps).toEqual(['preferredChannel', 'seat', 'meal', 'destinations', 'budgetBand', 'travelStyles', 'travelDocument', 'consents']);
+    await customers.update({
+      id: created.id,
+      preferredChannel: PreferredChannel.PHONE,
+      preferences: { seat: SeatPreference.WINDOW, meal: 'VGML', destinations: ['Kyoto'], budgetBand: BudgetBand.MID_RANGE, travelStyles: [TravelStyle.CITY] },
+      marketingConsent: false,
+      followUpConsent: true,
+    } as any);
+    const withDocument = await customers.addDocument(
+      { customerId: created.id, kind: TravelDocumentKind.PASSPORT, number: 'e1234 5678', issuingCountry: 'CN', expiresOn: '2031-04-30' },
+      agent,
+    );
+    expect(withDocument).toMatchObject({ completeness: 100, profileGaps: [] });
+    await expect(
+      customers.addDocument({ customerId: created.id, kind: TravelDocumentKind.PASSPORT, number: 'X1', issuingCountry: 'CN', expiresOn: '2031-02-30' }, agent),
+    ).rejects.toMatchObject({ extensions: { field: 'input.expiresOn' } });
+  });
+
+  it('lists profiles not verified for CRM_VERIFY_AFTER_DAYS, longest unverified first, until verified', async () => {
+    const older = await customers.create(input({ fullName: 'Older' }), agent);
+    crm.db.clock.set('2026-12-01T09:00:00.000Z');
+    const newer = await customers.create(input({ fullName: 'Newer' }), agent);
+    crm.db.clock.set('2027-11-10T09:00:00.000Z');
+    let due = await customers.dueForVerification({});
+    expect(due.edges.map((e) => e.node.id)).toEqual([older.id]);
+    crm.db.clock.set('2027-12-10T09:00:00.000Z');
+    due = await customers.dueForVerification({});
+    expect(due.edges.map((e) => e.node.id)).toEqual([older.id, newer.id]);
+    await customers.verify({ customerId: older.id }, agent);
+    due = await customers.dueForVerification({});
+    expect(due.edges.map((e) => e.node.id)).toEqual([newer.id]);
+  });
+
+  it('refuses changes to a merged or erased profile with CONFLICT', async () => {
+    const created = await customers.create(input(), agent);
+    await crm.db.dataSource.getRepository(Customer).update({ id: created.id }, { status: CustomerStatus.ERASED });
+    await expect(customers.update({ id: created.id, fullName: 'X' } as any)).rejects.toThrow(ConflictError);
   });
 
   it('answers NOT_FOUND for an unknown or malformed id', async () => {
@@ -64,14 +160,18 @@ describe('CustomerService (real Postgres)', () => {
     expect(await customers.findById('not-a-uuid')).toBeNull();
   });
 
-  it('searches by part of a name, e-mail or phone, newest first, in pages', async () => {
-    await customers.create(input({ fullName: 'Sophie Martin', email: 'sophie@example.fr', phone: null }));
-    await customers.create(input({ fullName: 'Hans Becker', email: 'hans@example.de', phone: '+49 151 2345 6789' }));
-    await customers.create(input({ fullName: 'Martina Rossi', email: 'martina@example.it', phone: null }));
+  it('searches by part of a name, e-mail or phone, newest first, in pages, and filters by tier and tag', async () => {
+    await customers.create(input({ fullName: 'Sophie Martin', email: 'sophie@example.fr', phone: null, tags: ['honeymoon'] }), agent);
+    crm.db.clock.advance(60_000);
+    await customers.create(input({ fullName: 'Hans Becker', email: 'hans@example.de', phone: '+49 151 2345 6789', tier: CustomerTier.GOLD }), manager);
+    crm.db.clock.advance(60_000);
+    await customers.create(input({ fullName: 'Martina Rossi', email: 'martina@example.it', phone: null }), agent);
     const byName = await customers.list({ search: 'mart', first: 10 });
     expect(byName.edges.map((e) => e.node.fullName)).toEqual(['Martina Rossi', 'Sophie Martin']);
     expect((await customers.list({ search: '2345 67', first: 10 })).edges.map((e) => e.node.fullName)).toEqual(['Hans Becker']);
     expect((await customers.list({ search: '100%_', first: 10 })).totalCount).toBe(0);
+    expect((await customers.list({ filter: { tier: [CustomerTier.GOLD] } })).edges.map((e) => e.node.fullName)).toEqual(['Hans Becker']);
+    expect((await customers.list({ filter: { tag: 'Honeymoon' } })).edges.map((e) => e.node.fullName)).toEqual(['Sophie Martin']);
     const page = await customers.list({ first: 2 });
     expect(page.totalCount).toBe(3);
     const next = await customers.list({ first: 2, after: page.pageInfo.endCursor ?? undefined });

@@ -3,12 +3,19 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum InteractionKind {
   COMPLAINT = 'COMPLAINT',
+  INQUIRY = 'INQUIRY',
+  ORDER_CHANGE = 'ORDER_CHANGE',
+  FOLLOW_UP = 'FOLLOW_UP',
+  LOYALTY = 'LOYALTY',
+  COUPON = 'COUPON',
+  CUSTOMER_EVENT = 'CUSTOMER_EVENT',
 }
 registerEnumType(InteractionKind, { name: 'InteractionKind', description: 'What kind of contact with the customer this was.' });
 
 /**
- * One entry of a customer's interaction history, built from other services' events (T-1.7): crm
- * never reads their databases, it keeps what their events told it.
+ * One entry of a customer's interaction history: from other services' events (T-1.7) — crm never
+ * reads their databases, it keeps what their events told it — and from crm's own follow-ups,
+ * loyalty changes and customer events, recorded in the same transaction as the change.
  */
 @ObjectType({ description: "An entry in a customer's interaction history." })
 @Entity('interaction')
@@ -25,7 +32,7 @@ export class Interaction {
   @Column({ type: 'enum', enum: InteractionKind, enumName: 'interaction_kind' })
   kind: InteractionKind;
 
-  @Field({ description: 'Short description, e.g. "Complaint CMP-2026-000123 registered (BAGGAGE, HIGH)".' })
+  @Field({ description: 'Short description, e.g. "Complaint CMP-2026-000123 registered (BAGGAGE, HIGH)". Never the customer’s own words.' })
   @Column({ type: 'text' })
   summary: string;
 
@@ -37,6 +44,10 @@ export class Interaction {
   @Column({ name: 'reference_number', type: 'text', nullable: true })
   referenceNumber: string | null;
 
+  @Field(() => String, { nullable: true, description: 'What it was about, as the owning service classified it (e.g. BAGGAGE).' })
+  @Column({ type: 'text', nullable: true })
+  category: string | null;
+
   @Field({ description: 'The service the interaction happened in.' })
   @Column({ name: 'source_service', type: 'text' })
   sourceService: string;
@@ -45,6 +56,7 @@ export class Interaction {
   @Column({ name: 'occurred_at', type: 'timestamptz', precision: 3 })
   occurredAt: Date;
 
-  @Column({ name: 'event_id', type: 'uuid', unique: true })
-  eventId: string;
+  /** The event it came from (or crm's own event recorded with it); unique, so an event is recorded once. */
+  @Column({ name: 'event_id', type: 'uuid', nullable: true, unique: true })
+  eventId: string | null;
 }

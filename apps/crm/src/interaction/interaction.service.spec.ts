@@ -1,4 +1,4 @@
-import { complaintRegistered } from '@carebridge/event-contracts';
+import { complaintRegistered, inquiryReceived, orderChangeCompleted } from '@carebridge/event-contracts';
 import { decodeEnvelope, encodeEvent, EventConsumer, type EventTransport, onEvent, type TransportMessage } from '@carebridge/messaging';
 import { openServiceDatabase, type ServiceDatabase } from '@carebridge/testing';
 import { crmSubgraph } from '../crm.subgraph';
@@ -26,7 +26,11 @@ describe('interaction history from complaint events (real Postgres)', () => {
       service: 'crm',
       dataSource: db.dataSource,
       transport: directTransport,
-      handlers: [onEvent(complaintRegistered, (event, manager) => interactions.recordComplaintRegistered(event, manager))],
+      handlers: [
+        onEvent(complaintRegistered, (event, manager) => interactions.recordComplaintRegistered(event, manager)),
+        onEvent(inquiryReceived, (event, manager) => interactions.recordInquiryReceived(event, manager)),
+        onEvent(orderChangeCompleted, (event, manager) => interactions.recordOrderChangeCompleted(event, manager)),
+      ],
     });
   });
   afterAll(() => db.close());
@@ -63,6 +67,40 @@ describe('interaction history from complaint events (real Postgres)', () => {
     await consumer.deliver(registered(3, '2026-11-02T10:00:00.000Z'));
     const history = await interactions.forCustomer(customerId, {});
     expect(history.edges.map((e) => e.node.referenceNumber)).toEqual(['CMP-2026-000002', 'CMP-2026-000003', 'CMP-2026-000001']);
+  });
+
+  it('adds inquiries and order changes of known customers, and ignores anonymous ones', async () => {
+    const inquiry = (customer: string | null) =>
+      encodeEvent(
+        inquiryReceived,
+        { inquiryId: '5c0d1e2f-0000-4000-8000-000000000001', customerId: customer, channel: 'CHAT', category: 'VISA', receivedAt: '2026-11-05T10:00:00.000Z', firstResponseDueAt: '2026-11-05T10:05:00.000Z' },
+        { source: 'inquiry', time: new Date('2026-11-05T10:00:00.000Z') },
+      );
+    await consumer.deliver(inquiry(null));
+    await consumer.deliver(inquiry(customerId));
+    await consumer.deliver(
+      encodeEvent(
+        orderChangeCompleted,
+        {
+          orderChangeId: '6d1e2f30-0000-4000-8000-000000000001',
+          inquiryId: '5c0d1e2f-0000-4000-8000-000000000001',
+          customerId,
+          bookingReference: 'BK-7781',
+          kind: 'CANCEL',
+          outcome: 'DONE',
+          reason: null,
+          completedBy: 'agent-1',
+          completedAt: '2026-11-05T11:00:00.000Z',
+        },
+        { source: 'inquiry', time: new Date('2026-11-05T11:00:00.000Z') },
+      ),
+    );
+    const history = await interactions.forCustomer(customerId, { first: 2 });
+    expect(history.edges.map((e) => [e.node.kind, e.node.summary, e.node.category])).toEqual([
+      ['ORDER_CHANGE', 'Order change CANCEL of booking BK-7781 done', null],
+      ['INQUIRY', 'Inquiry received via CHAT (VISA)', 'VISA'],
+    ]);
+    await db.dataSource.query(`DELETE FROM interaction WHERE source_service = 'inquiry'`);
   });
 
   it('dead-letters an event whose data breaks the contract, and records nothing', async () => {

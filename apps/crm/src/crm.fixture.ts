@@ -1,0 +1,61 @@
+import type { Identity, Role } from '@carebridge/auth';
+import type { EventContract, EventData } from '@carebridge/event-contracts';
+import { encodeEvent, EventConsumer, type EventTransport, type TransportMessage } from '@carebridge/messaging';
+import { buildFederatedSchema, createLogger, requestContext, type RequestContext } from '@carebridge/service-kit';
+import { openServiceDatabase, type ServiceDatabase } from '@carebridge/testing';
+import { graphql, type GraphQLSchema } from 'graphql';
+import { crmSettings } from './crm.settings';
+import { createCrmServices, crmEventHandlers, crmResolvers, type CrmServices, crmSubgraph } from './crm.subgraph';
+
+/**
+ * crm on a fresh real database for integration tests: the services wired as in production, the
+ * event handlers behind an EventConsumer fed through a stub transport, and the GraphQL schema to
+ * run operations as a given role (what the gateway would forward).
+ */
+export interface Crm {
+  db: ServiceDatabase;
+  services: CrmServices;
+  deadLetters: TransportMessage[];
+  /** Delivers an event the way the transport would: through the idempotent consumer. */
+  deliver(message: TransportMessage): Promise<void>;
+  message<C extends EventContract>(contract: C, data: EventData<C>, source?: string): TransportMessage;
+  /** Runs a GraphQL operation against crm's schema as a caller with these roles. */
+  run(role: Role | Role[], source: string, variables?: Record<string, unknown>, context?: RequestContext): Promise<{ data?: any; errors?: readonly any[] }>;
+  context(role: Role | Role[], userId?: string): RequestContext;
+  close(): Promise<void>;
+}
+
+export function identity(role: Role | Role[], userId?: string): Identity {
+  const roles = Array.isArray(role) ? role : [role];
+  return { userId: userId ?? `${roles.join('-')}-1`, roles, name: `Test ${roles.join('/')}` };
+}
+
+export async function openCrm(env: Record<string, string> = {}): Promise<Crm> {
+  const db = await openServiceDatabase(crmSubgraph);
+  const services = createCrmServices(db.dataSource, db.outbox, db.clock, crmSettings(env));
+  const deadLetters: TransportMessage[] = [];
+  const transport: EventTransport = {
+    kind: 'embedded',
+    ensureTopics: async () => undefined,
+    publish: async (messages) => void deadLetters.push(...messages),
+    subscribe: async () => ({ stop: async () => undefined }),
+    close: async () => undefined,
+  };
+  const consumer = new EventConsumer({ service: 'crm', dataSource: db.dataSource, transport, handlers: crmEventHandlers(services), maxAttempts: 1 });
+  let schema: GraphQLSchema | undefined;
+  const logger = createLogger({ service: 'crm', level: 'silent' });
+  const context = (role: Role | Role[], userId?: string) => requestContext(identity(role, userId), logger);
+  return {
+    db,
+    services,
+    deadLetters,
+    deliver: (message) => consumer.deliver(message),
+    message: (contract, data, source = 'complaint') => encodeEvent(contract, data, { source, time: db.clock.now() }),
+    context,
+    async run(role, source, variables, given) {
+      schema ??= await buildFederatedSchema(crmResolvers(services));
+      return graphql({ schema, source, variableValues: variables, contextValue: given ?? context(role) });
+    },
+    close: () => db.close(),
+  };
+}

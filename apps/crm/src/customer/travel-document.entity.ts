@@ -1,0 +1,45 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export enum TravelDocumentKind {
+  PASSPORT = 'PASSPORT',
+  NATIONAL_ID_CARD = 'NATIONAL_ID_CARD',
+  VISA = 'VISA',
+  RESIDENCE_PERMIT = 'RESIDENCE_PERMIT',
+}
+registerEnumType(TravelDocumentKind, { name: 'TravelDocumentKind' });
+
+/** A travel document on file (sensitive): its number is masked for roles without need, and every unmasked read is logged. */
+@ObjectType({ description: 'A passport or other travel document on file.' })
+@Entity('travel_document')
+export class TravelDocument {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'customer_id', type: 'uuid' })
+  customerId: string;
+
+  @Field(() => TravelDocumentKind)
+  @Column({ type: 'enum', enum: TravelDocumentKind, enumName: 'travel_document_kind' })
+  kind: TravelDocumentKind;
+
+  @Field({ description: 'Document number; masked for roles without need.' })
+  @Column({ type: 'text' })
+  number: string;
+
+  @Field({ description: 'ISO 3166-1 alpha-2 code of the issuing country.' })
+  @Column({ name: 'issuing_country', type: 'text' })
+  issuingCountry: string;
+
+  @Field(() => String, { nullable: true, description: 'Expiry date, YYYY-MM-DD.' })
+  @Column({ name: 'expires_on', type: 'date', nullable: true })
+  expiresOn: string | null;
+
+  @Column({ name: 'created_by', type: 'text' })
+  createdBy: string;
+
+  @Field()
+  @Column({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+}

@@ -1,0 +1,180 @@
+import { caller, type Connection, ConnectionType, PageArgs, type RequestContext } from '@carebridge/service-kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Customer } from '../customer/customer.entity';
+import type { CustomerService } from '../customer/customer.service';
+import { RequestBatch } from '../shared/request-batch';
+import { CustomerEvent, CustomerEventInvitation, KeyAccount, KeyAccountMember } from './key-account.entity';
+import {
+  AddKeyAccountMemberInput,
+  CancelCustomerEventInput,
+  CreateKeyAccountInput,
+  CustomerEventsArgs,
+  InviteToCustomerEventInput,
+  OrganiseCustomerEventInput,
+  RecordCustomerEventAttendanceInput,
+  RecordInvitationResponseInput,
+  RemoveKeyAccountMemberInput,
+  UpdateKeyAccountInput,
+} from './key-account.inputs';
+import type { KeyAccountService } from './key-account.service';
+
+const KeyAccountConnection = ConnectionType(KeyAccount);
+const KeyAccountMemberConnection = ConnectionType(KeyAccountMember);
+const CustomerEventConnection = ConnectionType(CustomerEvent);
+const STAFF = ['agent', 'crm_manager', 'complaint_specialist', 'after_sales', 'analyst'] as const;
+
+/** Customers of a page of members or invitations, in one query. */
+function customerBatch(customers: CustomerService): RequestBatch<string, Customer | null> {
+  return new RequestBatch(async (ids) => {
+    const found = await customers.findManyById(ids);
+    return new Map(ids.map((id) => [id, found.find((c) => c.id === id) ?? null]));
+  });
+}
+
+@Resolver(() => KeyAccount)
+export class KeyAccountResolver {
+  constructor(private readonly keyAccountService: KeyAccountService) {}
+
+  @Authorized(...STAFF)
+  @Query(() => KeyAccountConnection, { description: 'Key accounts, newest first.' })
+  keyAccounts(@Args() page: PageArgs): Promise<Connection<KeyAccount>> {
+    return this.keyAccountService.list(page);
+  }
+
+  @Authorized(...STAFF)
+  @Query(() => KeyAccount, { nullable: true })
+  keyAccount(@Arg('id', () => ID) id: string): Promise<KeyAccount | null> {
+    return this.keyAccountService.findById(id);
+  }
+
+  @Authorized('crm_manager')
+  @Mutation(() => KeyAccount, { description: 'A corporate or high-end key account with its dedicated account manager and service terms.' })
+  createKeyAccount(@Arg('input') input: CreateKeyAccountInput, @Ctx() context: RequestContext): Promise<KeyAccount> {
+    return this.keyAccountService.create(input, caller(context));
+  }
+
+  @Authorized('crm_manager')
+  @Mutation(() => KeyAccount)
+  updateKeyAccount(@Arg('input') input: UpdateKeyAccountInput): Promise<KeyAccount> {
+    return this.keyAccountService.update(input);
+  }
+
+  @Authorized('crm_manager')
+  @Mutation(() => KeyAccount, { description: "Adds a member customer; their tier rises to the account's member tier (rule KEY_ACCOUNT)." })
+  addKeyAccountMember(@Arg('input') input: AddKeyAccountMemberInput, @Ctx() context: RequestContext): Promise<KeyAccount> {
+    return this.keyAccountService.addMember(input, caller(context));
+  }
+
+  @Authorized('crm_manager')
+  @Mutation(() => KeyAccount)
+  removeKeyAccountMember(@Arg('input') input: RemoveKeyAccountMemberInput): Promise<KeyAccount> {
+    return this.keyAccountService.removeMember(input);
+  }
+
+  @FieldResolver(() => KeyAccountMemberConnection)
+  members(@Root() account: KeyAccount, @Args() page: PageArgs): Promise<Connection<KeyAccountMember>> {
+    return this.keyAccountService.members(account.id, page);
+  }
+
+  @FieldResolver(() => CustomerEventConnection, { description: 'Customer events organised for the account, latest first.' })
+  events(@Root() account: KeyAccount, @Args() page: PageArgs): Promise<Connection<CustomerEvent>> {
+    return this.keyAccountService.events(account.id, page);
+  }
+}
+
+@Resolver(() => KeyAccountMember)
+export class KeyAccountMemberResolver {
+  private readonly customerLoader: RequestBatch<string, Customer | null>;
+
+  constructor(customerService: CustomerService) {
+    this.customerLoader = customerBatch(customerService);
+  }
+
+  @FieldResolver(() => Customer, { nullable: true })
+  customer(@Root() member: KeyAccountMember, @Ctx() context: RequestContext): Promise<Customer | null> {
+    return this.customerLoader.load(context, member.customerId);
+  }
+}
+
+@Resolver(() => CustomerEvent)
+export class CustomerEventResolver {
+  constructor(private readonly keyAccountService: KeyAccountService) {}
+
+  @Authorized(...STAFF)
+  @Query(() => CustomerEventConnection, { description: 'Customer events, latest first (A-3.4.3).' })
+  customerEvents(@Args() args: CustomerEventsArgs): Promise<Connection<CustomerEvent>> {
+    return this.keyAccountService.events(args.keyAccountId, args);
+  }
+
+  @Authorized(...STAFF)
+  @Query(() => CustomerEvent, { nullable: true })
+  customerEvent(@Arg('id', () => ID) id: string): Promise<CustomerEvent | null> {
+    return this.keyAccountService.findEvent(id);
+  }
+
+  @Authorized('crm_manager')
+  @Mutation(() => CustomerEvent, { description: 'Organises a customer event, for a key account or for key customers generally.' })
+  organiseCustomerEvent(@Arg('input') input: OrganiseCustomerEventInput, @Ctx() context: RequestContext): Promise<CustomerEvent> {
+    return this.keyAccountService.organiseEvent(input, caller(context));
+  }
+
+  @Authorized('crm_manager')
+  @Mutation(() => CustomerEvent)
+  inviteToCustomerEvent(@Arg('input') input: InviteToCustomerEventInput, @Ctx() context: RequestContext): Promise<CustomerEvent> {
+    return this.keyAccountService.invite(input, caller(context));
+  }
+
+  @Authorized('crm_manager', 'agent')
+  @Mutation(() => CustomerEventInvitation, { description: 'The customer accepted or declined.' })
+  recordInvitationResponse(@Arg('input') input: RecordInvitationResponseInput): Promise<CustomerEventInvitation> {
+    return this.keyAccountService.recordResponse(input);
+  }
+
+  @Authorized('crm_manager')
+  @Mutation(() => CustomerEvent)
+  recordCustomerEventAttendance(@Arg('input') input: RecordCustomerEventAttendanceInput): Promise<CustomerEvent> {
+    return this.keyAccountService.recordAttendance(input);
+  }
+
+  @Authorized('crm_manager')
+  @Mutation(() => CustomerEvent)
+  cancelCustomerEvent(@Arg('input') input: CancelCustomerEventInput): Promise<CustomerEvent> {
+    return this.keyAccountService.cancelEvent(input);
+  }
+
+  @FieldResolver(() => [CustomerEventInvitation])
+  invitations(@Root() event: CustomerEvent): Promise<CustomerEventInvitation[]> {
+    return this.keyAccountService.invitations(event.id);
+  }
+}
+
+@Resolver(() => CustomerEventInvitation)
+export class CustomerEventInvitationResolver {
+  private readonly customerLoader: RequestBatch<string, Customer | null>;
+
+  constructor(customerService: CustomerService) {
+    this.customerLoader = customerBatch(customerService);
+  }
+
+  @FieldResolver(() => Customer, { nullable: true })
+  customer(@Root() invitation: CustomerEventInvitation, @Ctx() context: RequestContext): Promise<Customer | null> {
+    return this.customerLoader.load(context, invitation.customerId);
+  }
+}
+
+@Resolver(() => Customer)
+export class CustomerKeyAccountResolver {
+  constructor(private readonly keyAccountService: KeyAccountService) {}
+
+  @Authorized()
+  @FieldResolver(() => KeyAccount, { nullable: true, description: 'The key account the customer belongs to.' })
+  keyAccount(@Root() customer: Customer): Promise<KeyAccount | null> {
+    return this.keyAccountService.accountOf(customer.id);
+  }
+
+  @Authorized(...STAFF)
+  @FieldResolver(() => [CustomerEventInvitation], { description: 'Customer events the customer was invited to.' })
+  customerEventInvitations(@Root() customer: Customer): Promise<CustomerEventInvitation[]> {
+    return this.keyAccountService.invitationsOf(customer.id);
+  }
+}

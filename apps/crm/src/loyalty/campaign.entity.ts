@@ -1,0 +1,117 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { CustomerTier } from '../customer/customer.entity';
+import { CouponValueType } from './loyalty.entity';
+
+export enum CampaignStatus {
+  DRAFT = 'DRAFT',
+  ACTIVE = 'ACTIVE',
+  ENDED = 'ENDED',
+}
+registerEnumType(CampaignStatus, { name: 'CampaignStatus' });
+
+/** Who a campaign is for; every condition given must hold, an empty list means "any". */
+@ObjectType({ description: 'The customers a campaign targets.' })
+export class CampaignSegment {
+  @Field(() => [CustomerTier])
+  tiers: CustomerTier[];
+
+  @Field(() => [String])
+  tags: string[];
+
+  @Field(() => [String], { description: 'Customers with any of these among their preferred destinations.' })
+  destinations: string[];
+
+  @Field(() => [ID])
+  keyAccountIds: string[];
+
+  @Field({ description: 'Only customers who agreed to marketing.' })
+  requireMarketingConsent: boolean;
+}
+
+@ObjectType({ description: 'The coupon each targeted customer receives.' })
+export class CampaignCoupon {
+  @Field(() => CouponValueType)
+  valueType: CouponValueType;
+
+  @Field()
+  value: string;
+
+  @Field(() => String, { nullable: true })
+  currency: string | null;
+
+  @Field(() => Int)
+  validDays: number;
+
+  @Field(() => String, { nullable: true })
+  conditions: string | null;
+}
+
+/** A reward campaign (T-2.3): a target segment and the points and/or coupon each customer in it gets, once. */
+@ObjectType({ description: 'A reward campaign: target segment and the points or coupons it grants.' })
+@Entity('campaign')
+export class Campaign {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field()
+  @Column({ type: 'text' })
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Field(() => CampaignStatus)
+  @Column({ type: 'enum', enum: CampaignStatus, enumName: 'campaign_status', default: CampaignStatus.DRAFT })
+  status: CampaignStatus;
+
+  @Field(() => CampaignSegment)
+  @Column({ type: 'jsonb' })
+  segment: CampaignSegment;
+
+  @Field(() => Int, { nullable: true })
+  @Column({ name: 'reward_points', type: 'integer', nullable: true })
+  rewardPoints: number | null;
+
+  @Field(() => CampaignCoupon, { nullable: true })
+  @Column({ name: 'reward_coupon', type: 'jsonb', nullable: true })
+  rewardCoupon: CampaignCoupon | null;
+
+  @Field()
+  @Column({ name: 'starts_at', type: 'timestamptz', precision: 3 })
+  startsAt: Date;
+
+  @Field()
+  @Column({ name: 'ends_at', type: 'timestamptz', precision: 3 })
+  endsAt: Date;
+
+  @Field()
+  @Column({ name: 'created_by', type: 'text' })
+  createdBy: string;
+
+  @Field()
+  @Column({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'launched_at', type: 'timestamptz', precision: 3, nullable: true })
+  launchedAt: Date | null;
+
+  @VersionColumn()
+  version: number;
+}
+
+/** A customer who got a campaign's reward; the primary key makes it once per customer. */
+@Entity('campaign_grant')
+export class CampaignGrant {
+  @PrimaryColumn({ name: 'campaign_id', type: 'uuid' })
+  campaignId: string;
+
+  @PrimaryColumn({ name: 'customer_id', type: 'uuid' })
+  customerId: string;
+
+  @Column({ name: 'granted_at', type: 'timestamptz', precision: 3 })
+  grantedAt: Date;
+}

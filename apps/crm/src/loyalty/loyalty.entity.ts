@@ -1,0 +1,193 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+
+export enum LoyaltyEntryKind {
+  EARN = 'EARN',
+  REDEEM = 'REDEEM',
+  ADJUST = 'ADJUST',
+  EXPIRE = 'EXPIRE',
+}
+registerEnumType(LoyaltyEntryKind, { name: 'LoyaltyEntryKind' });
+
+export enum LoyaltySource {
+  MANUAL = 'MANUAL',
+  COMPLAINT_COMPENSATION = 'COMPLAINT_COMPENSATION',
+  CAMPAIGN = 'CAMPAIGN',
+  EXPIRY = 'EXPIRY',
+}
+registerEnumType(LoyaltySource, { name: 'LoyaltySource', description: 'Where a ledger entry came from.' });
+
+/**
+ * A customer's points account: the balance (the sum of the ledger, kept here so that one locked
+ * row serialises every change of one customer's points) and the lifetime points earned.
+ */
+@Entity('loyalty_account')
+export class LoyaltyAccount {
+  @PrimaryColumn({ name: 'customer_id', type: 'uuid' })
+  customerId: string;
+
+  @Column({ type: 'integer', default: 0 })
+  balance: number;
+
+  @Column({ name: 'lifetime_earned', type: 'integer', default: 0 })
+  lifetimeEarned: number;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}
+
+/**
+ * One entry of the points ledger (T-2.3). Entries are never changed, except how much of an earned
+ * lot is left (`remaining`): points are spent and expire oldest lot first.
+ */
+@ObjectType({ description: "An entry in a customer's points ledger." })
+@Entity('loyalty_entry')
+export class LoyaltyEntry {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID)
+  @Column({ name: 'customer_id', type: 'uuid' })
+  customerId: string;
+
+  @Field(() => LoyaltyEntryKind)
+  @Column({ type: 'enum', enum: LoyaltyEntryKind, enumName: 'loyalty_entry_kind' })
+  kind: LoyaltyEntryKind;
+
+  @Field(() => Int, { description: 'Positive when credited, negative when taken.' })
+  @Column({ type: 'integer' })
+  points: number;
+
+  @Field(() => Int, { description: 'The balance right after this entry (never negative).' })
+  @Column({ name: 'balance_after', type: 'integer' })
+  balanceAfter: number;
+
+  @Field()
+  @Column({ type: 'text' })
+  reason: string;
+
+  @Field({ description: 'Makes the entry happen once however often it is submitted (a compensation item id, a booking reference).' })
+  @Column({ name: 'idempotency_key', type: 'text' })
+  idempotencyKey: string;
+
+  @Field(() => LoyaltySource)
+  @Column({ type: 'enum', enum: LoyaltySource, enumName: 'loyalty_source' })
+  source: LoyaltySource;
+
+  @Field(() => String, { nullable: true, description: 'e.g. the complaint or campaign id.' })
+  @Column({ name: 'source_reference', type: 'text', nullable: true })
+  sourceReference: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'For credited points: when what is left of them expires.' })
+  @Column({ name: 'expires_at', type: 'timestamptz', precision: 3, nullable: true })
+  expiresAt: Date | null;
+
+  @Field(() => Int, { nullable: true, description: 'For credited points: how many are still unspent.' })
+  @Column({ type: 'integer', nullable: true })
+  remaining: number | null;
+
+  @Field()
+  @Column({ name: 'recorded_by', type: 'text' })
+  recordedBy: string;
+
+  @Field()
+  @Column({ name: 'occurred_at', type: 'timestamptz', precision: 3 })
+  occurredAt: Date;
+}
+
+export enum CouponValueType {
+  AMOUNT = 'AMOUNT',
+  PERCENTAGE = 'PERCENTAGE',
+}
+registerEnumType(CouponValueType, { name: 'CouponValueType' });
+
+export enum CouponSource {
+  MANUAL = 'MANUAL',
+  CAMPAIGN = 'CAMPAIGN',
+  COMPLAINT_COMPENSATION = 'COMPLAINT_COMPENSATION',
+}
+registerEnumType(CouponSource, { name: 'CouponSource' });
+
+export enum CouponStatus {
+  ACTIVE = 'ACTIVE',
+  REDEEMED = 'REDEEMED',
+  EXPIRED = 'EXPIRED',
+}
+registerEnumType(CouponStatus, { name: 'CouponStatus' });
+
+/** A coupon (T-2.3): a value or a percentage, valid for a period, redeemable once. */
+@ObjectType({ description: 'A coupon issued to a customer; redeemable once while valid.' })
+@Entity('coupon')
+export class Coupon {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field({ description: 'The code the customer presents, e.g. CB-7KQ2-M9XD.' })
+  @Column({ type: 'text' })
+  code: string;
+
+  @Field(() => ID)
+  @Column({ name: 'customer_id', type: 'uuid' })
+  customerId: string;
+
+  @Field(() => CouponValueType)
+  @Column({ name: 'value_type', type: 'enum', enum: CouponValueType, enumName: 'coupon_value_type' })
+  valueType: CouponValueType;
+
+  @Field({ description: 'Decimal: money for AMOUNT, percent for PERCENTAGE, e.g. "50.00".' })
+  @Column({ type: 'numeric', precision: 12, scale: 2 })
+  value: string;
+
+  @Field(() => String, { nullable: true, description: 'ISO 4217, for AMOUNT coupons.' })
+  @Column({ type: 'text', nullable: true })
+  currency: string | null;
+
+  @Field()
+  @Column({ name: 'valid_from', type: 'timestamptz', precision: 3 })
+  validFrom: Date;
+
+  @Field()
+  @Column({ name: 'valid_until', type: 'timestamptz', precision: 3 })
+  validUntil: Date;
+
+  @Field(() => String, { nullable: true, description: 'Conditions of use, e.g. "flights from FRA, minimum spend 300 EUR".' })
+  @Column({ type: 'text', nullable: true })
+  conditions: string | null;
+
+  @Field(() => CouponSource)
+  @Column({ type: 'enum', enum: CouponSource, enumName: 'coupon_source' })
+  source: CouponSource;
+
+  /** What it was issued for (a compensation item, a campaign grant); unique, so it is issued once. */
+  @Column({ name: 'source_reference', type: 'text', nullable: true })
+  sourceReference: string | null;
+
+  @Field(() => CouponStatus)
+  @Column({ type: 'enum', enum: CouponStatus, enumName: 'coupon_status', default: CouponStatus.ACTIVE })
+  status: CouponStatus;
+
+  @Field()
+  @Column({ name: 'issued_by', type: 'text' })
+  issuedBy: string;
+
+  @Field()
+  @Column({ name: 'issued_at', type: 'timestamptz', precision: 3 })
+  issuedAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'redeemed_at', type: 'timestamptz', precision: 3, nullable: true })
+  redeemedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'redeemed_by', type: 'text', nullable: true })
+  redeemedBy: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'booking_reference', type: 'text', nullable: true })
+  bookingReference: string | null;
+
+  @VersionColumn()
+  version: number;
+}

@@ -1,0 +1,137 @@
+import { caller, type Connection, ConnectionType, PageArgs, type RequestContext } from '@carebridge/service-kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Customer } from '../customer/customer.entity';
+import { RequestBatch } from '../shared/request-batch';
+import { Campaign } from './campaign.entity';
+import type { CampaignService } from './campaign.service';
+import type { CouponService } from './coupon.service';
+import {
+  AdjustLoyaltyPointsInput,
+  CampaignsArgs,
+  CouponsArgs,
+  CreateCampaignInput,
+  EarnLoyaltyPointsInput,
+  EndCampaignInput,
+  IssueCouponInput,
+  LaunchCampaignInput,
+  RedeemCouponInput,
+  RedeemLoyaltyPointsInput,
+} from './loyalty.inputs';
+import { Coupon, LoyaltyEntry } from './loyalty.entity';
+import type { LoyaltyService } from './loyalty.service';
+
+const LoyaltyEntryConnection = ConnectionType(LoyaltyEntry);
+const CampaignConnection = ConnectionType(Campaign);
+
+@Resolver(() => LoyaltyEntry)
+export class LoyaltyResolver {
+  constructor(
+    private readonly loyaltyService: LoyaltyService,
+    private readonly couponService: CouponService,
+  ) {}
+
+  @Authorized('agent', 'crm_manager')
+  @Mutation(() => LoyaltyEntry, { description: 'Credits points (e.g. for a booking); the idempotency key books it once.' })
+  earnLoyaltyPoints(@Arg('input') input: EarnLoyaltyPointsInput, @Ctx() context: RequestContext): Promise<LoyaltyEntry> {
+    return this.loyaltyService.earn(input, caller(context));
+  }
+
+  @Authorized('agent', 'crm_manager')
+  @Mutation(() => LoyaltyEntry, { description: 'Spends points; never more than the balance.' })
+  redeemLoyaltyPoints(@Arg('input') input: RedeemLoyaltyPointsInput, @Ctx() context: RequestContext): Promise<LoyaltyEntry> {
+    return this.loyaltyService.redeem(input, caller(context));
+  }
+
+  @Authorized('crm_manager')
+  @Mutation(() => LoyaltyEntry, { description: 'Corrects a balance up or down, with the reason.' })
+  adjustLoyaltyPoints(@Arg('input') input: AdjustLoyaltyPointsInput, @Ctx() context: RequestContext): Promise<LoyaltyEntry> {
+    return this.loyaltyService.adjust(input, caller(context));
+  }
+
+  @Authorized('crm_manager')
+  @Mutation(() => Coupon, { description: 'Issues a coupon by hand: a value or a percentage, valid for a period, with conditions.' })
+  issueCoupon(@Arg('input') input: IssueCouponInput, @Ctx() context: RequestContext): Promise<Coupon> {
+    return this.couponService.issueByHand(input, caller(context));
+  }
+
+  @Authorized('agent', 'crm_manager', 'after_sales')
+  @Mutation(() => Coupon, { description: 'Redeems a coupon by its code, once.' })
+  redeemCoupon(@Arg('input') input: RedeemCouponInput, @Ctx() context: RequestContext): Promise<Coupon> {
+    return this.couponService.redeem(input, caller(context));
+  }
+}
+
+@Resolver(() => Campaign)
+export class CampaignResolver {
+  constructor(private readonly campaignService: CampaignService) {}
+
+  @Authorized('crm_manager', 'analyst', 'agent')
+  @Query(() => CampaignConnection, { description: 'Reward campaigns, newest first.' })
+  campaigns(@Args() args: CampaignsArgs): Promise<Connection<Campaign>> {
+    return this.campaignService.list(args);
+  }
+
+  @Authorized('crm_manager', 'analyst', 'agent')
+  @Query(() => Campaign, { nullable: true })
+  campaign(@Arg('id', () => ID) id: string): Promise<Campaign | null> {
+    return this.campaignService.findById(id);
+  }
+
+  @Authorized('crm_manager')
+  @Mutation(() => Campaign, { description: 'A reward campaign in DRAFT: segment, points and/or coupon, period.' })
+  createCampaign(@Arg('input') input: CreateCampaignInput, @Ctx() context: RequestContext): Promise<Campaign> {
+    return this.campaignService.create(input, caller(context));
+  }
+
+  @Authorized('crm_manager')
+  @Mutation(() => Campaign, { description: 'Starts granting: the campaign-rewards job rewards every customer of the segment once.' })
+  launchCampaign(@Arg('input') input: LaunchCampaignInput): Promise<Campaign> {
+    return this.campaignService.launch(input);
+  }
+
+  @Authorized('crm_manager')
+  @Mutation(() => Campaign)
+  endCampaign(@Arg('input') input: EndCampaignInput): Promise<Campaign> {
+    return this.campaignService.end(input);
+  }
+
+  @FieldResolver(() => Int, { description: 'Customers rewarded so far.' })
+  grantedCount(@Root() campaign: Campaign): Promise<number> {
+    return this.campaignService.grantedCount(campaign.id);
+  }
+
+  @FieldResolver(() => Int, { description: 'Active customers in the segment now.' })
+  segmentSize(@Root() campaign: Campaign): Promise<number> {
+    return this.campaignService.segmentSize(campaign);
+  }
+}
+
+@Resolver(() => Customer)
+export class CustomerLoyaltyResolver {
+  private readonly balances: RequestBatch<string, number>;
+
+  constructor(
+    private readonly loyaltyService: LoyaltyService,
+    private readonly couponService: CouponService,
+  ) {
+    this.balances = new RequestBatch((ids) => loyaltyService.balancesOf(ids));
+  }
+
+  @Authorized()
+  @FieldResolver(() => Int, { description: 'Points balance: the sum of the ledger.' })
+  loyaltyBalance(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<number> {
+    return this.balances.load(context, customer.id);
+  }
+
+  @Authorized('agent', 'crm_manager', 'complaint_specialist', 'after_sales', 'analyst')
+  @FieldResolver(() => LoyaltyEntryConnection, { description: 'The points ledger, newest first.' })
+  loyaltyLedger(@Root() customer: Customer, @Args() page: PageArgs): Promise<Connection<LoyaltyEntry>> {
+    return this.loyaltyService.ledger(customer.id, page);
+  }
+
+  @Authorized('agent', 'crm_manager', 'complaint_specialist', 'after_sales', 'analyst')
+  @FieldResolver(() => [Coupon], { description: "The customer's coupons, newest first." })
+  coupons(@Root() customer: Customer, @Args() args: CouponsArgs): Promise<Coupon[]> {
+    return this.couponService.couponsOf(customer.id, args.status);
+  }
+}

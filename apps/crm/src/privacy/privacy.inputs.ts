@@ -1,0 +1,45 @@
+import { IsDate, IsOptional, IsUUID, Length, ValidateNested } from 'class-validator';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { PageArgs } from '@carebridge/service-kit';
+
+@InputType({ description: 'Erases a customer on request (right to erasure): the profile is anonymised and every service is told.' })
+export class EraseCustomerInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'must be a customer id (UUID)' })
+  customerId: string;
+
+  @Field({ description: 'The request it answers, e.g. "e-mail request of 2026-11-02, ticket 4711".' })
+  @Length(3, 500, { message: 'must be 3 to 500 characters' })
+  reason: string;
+}
+
+@InputType()
+export class PersonalDataAccessFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a customer id (UUID)' })
+  customerId?: string;
+
+  @Field({ nullable: true, description: 'User id of who read.' })
+  @IsOptional()
+  @Length(1, 200, { message: 'must be 1 to 200 characters' })
+  accessedBy?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsDate({ message: 'must be a date and time' })
+  from?: Date;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsDate({ message: 'must be a date and time' })
+  to?: Date;
+}
+
+@ArgsType()
+export class PersonalDataAccessArgs extends PageArgs {
+  @Field(() => PersonalDataAccessFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: PersonalDataAccessFilter;
+}
