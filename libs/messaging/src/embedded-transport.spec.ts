@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { EmbeddedTransport, partitionFor } from './embedded-transport';
 import { embeddedHarness, freshGroup, freshTopic, Recorder, Subscriptions, testMessage, type TransportHarness } from './testing/transports';
-import { withAdmin } from './testing/test-database';
+import { withTestServer } from '@carebridge/local-platform';
 import type { TransportMessage } from './transport';
 import { sleep, waitFor } from './testing/wait';
 
@@ -136,7 +136,7 @@ describe('EmbeddedTransport (Postgres event log)', () => {
     await waitFor(() => distinct() >= 12, 'the first messages', 10_000, distinct);
 
     // Every connection to the event log is cut (a failover, a restart, a network blip).
-    await withAdmin((admin) =>
+    await withTestServer((admin) =>
       admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [
         harness.connection.kind === 'embedded' ? new URL(harness.connection.url).pathname.slice(1) : '',
       ]),

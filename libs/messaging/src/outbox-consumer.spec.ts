@@ -8,7 +8,8 @@ import { Outbox, OutboxRelay, type OutboxRelayOptions } from './outbox';
 import { currentTraceparent, newTraceparent, withTrace } from './trace';
 import type { EventTransport, TransportMessage } from './transport';
 import type { ConsumerProcessConfig } from './testing/consumer-process';
-import { openServiceTestDatabase, recordEffect, type ServiceTestDatabase, withAdmin } from './testing/test-database';
+import { withTestServer } from '@carebridge/local-platform';
+import { openServiceTestDatabase, recordEffect, type ServiceTestDatabase } from './testing/test-database';
 import { BOTH_TRANSPORTS, freshGroup, freshTopic, randomSuffix, Recorder, Subscriptions, testContract, type TransportHarness } from './testing/transports';
 import { sleep, waitFor } from './testing/wait';
 
@@ -221,9 +222,9 @@ describe.each(BOTH_TRANSPORTS)('outbox → relay → consumer: %s', (kind, creat
     await p.startRelay();
     const database = { down: false };
     const serviceDatabase = (allow: boolean) =>
-      withAdmin(async (admin) => {
-        await admin.query(`ALTER DATABASE "${p.db.name}" ALLOW_CONNECTIONS ${allow}`);
-        if (!allow) await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [p.db.name]);
+      withTestServer(async (admin) => {
+        await admin.query(`ALTER DATABASE "${p.db.database}" ALLOW_CONNECTIONS ${allow}`);
+        if (!allow) await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [p.db.database]);
       });
     onCleanup(() => serviceDatabase(true));
     let handled = 0;

@@ -1,4 +1,4 @@
-import { loadConfig, setting, type Environment } from '@carebridge/config';
+import { databaseUrl, loadConfig, setting, type Environment } from '@carebridge/config';
 import { z } from 'zod';
 import { EmbeddedTransport } from './embedded-transport';
 import { KafkaTransport } from './kafka-transport';
@@ -47,7 +47,9 @@ export function createTransport(settings: MessagingSettings, context: { service:
       logger: context.logger,
     });
   }
-  const server = new URL(settings.EVENTS_DATABASE_URL ?? context.databaseServerUrl);
-  server.pathname = `/${settings.EVENTS_DATABASE_NAME}`;
-  return new EmbeddedTransport({ url: server.toString(), partitions: settings.KAFKA_TOPIC_PARTITIONS, logger: context.logger });
+  return new EmbeddedTransport({
+    url: databaseUrl(settings.EVENTS_DATABASE_URL ?? context.databaseServerUrl, settings.EVENTS_DATABASE_NAME),
+    partitions: settings.KAFKA_TOPIC_PARTITIONS,
+    logger: context.logger,
+  });
 }

@@ -4,11 +4,11 @@
  * committed during the last round is picked up without waiting out a poll interval.
  */
 export class WakeUp {
-  private resolve?: () => void;
+  private endPause?: () => void;
   private pending = false;
 
   notify(): void {
-    if (this.resolve) this.resolve();
+    if (this.endPause) this.endPause();
     else this.pending = true;
   }
 
@@ -18,14 +18,13 @@ export class WakeUp {
       return Promise.resolve();
     }
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done() {
+      const end = () => {
         clearTimeout(timer);
-        self.resolve = undefined;
+        this.endPause = undefined;
         resolve();
-      }
-      this.resolve = done;
+      };
+      const timer = setTimeout(end, ms);
+      this.endPause = end;
     });
   }
 }

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { databaseUrl, ensureDatabase, inTransaction, openDatabase } from './database';
+import { databaseUrl } from '@carebridge/config';
+import { ensureDatabase, inTransaction, openDatabase } from './database';
+import { createTestDatabase } from '@carebridge/local-platform';
 
 const serverUrl = () => process.env.CAREBRIDGE_TEST_POSTGRES_URL!;
 
@@ -15,23 +17,6 @@ async function databaseExists(name: string): Promise<boolean> {
   }
 }
 
-/** A fresh, uniquely named database on the test run's Postgres server (see the Jest global setup). */
-async function freshDatabase(prefix: string): Promise<{ serverUrl: string; database: string; drop(): Promise<void> }> {
-  const serverUrl = process.env.CAREBRIDGE_TEST_POSTGRES_URL;
-  if (!serverUrl) throw new Error('No test Postgres: the Jest global setup sets CAREBRIDGE_TEST_POSTGRES_URL');
-  const database = `${prefix}_${randomBytes(5).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: databaseUrl(serverUrl, 'postgres') });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE "${database}"`);
-  return { serverUrl, database, drop: () => admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`) };
-}
 
 class CreateNote1763900000100 implements MigrationInterface {
   name = 'CreateNote1763900000100';
@@ -87,7 +72,7 @@ describe('ensureDatabase and openDatabase (real Postgres)', () => {
   });
 
   it('migrates at open, and rolls a failed migration back without leaving the pool open', async () => {
-    const database = await freshDatabase('test_database');
+    const database = await createTestDatabase('test_database');
     try {
       const dataSource = await openDatabase({ serverUrl: database.serverUrl, database: database.database, entities: [], migrations: [CreateNote1763900000100], poolSize: 2 });
       await dataSource.query("INSERT INTO note (body) VALUES ('kept')");

@@ -1,3 +1,4 @@
+import { databaseUrl } from '@carebridge/config';
 import { Client } from 'pg';
 import { DataSource, type EntityManager, type MixedList, type EntitySchema } from 'typeorm';
 import type { Logger } from './logger';
@@ -10,13 +11,6 @@ export interface DatabaseOptions {
   migrations: MixedList<Function | string>;
   poolSize?: number;
   applicationName?: string;
-}
-
-/** The URL of one database on the server named by a server URL. */
-export function databaseUrl(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
 }
 
 /**

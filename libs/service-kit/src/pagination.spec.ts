@@ -1,9 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import { randomUUID } from 'node:crypto';
 import { Column, type DataSource, Entity, type MigrationInterface, PrimaryColumn, type QueryRunner } from 'typeorm';
-import { databaseUrl, openDatabase } from './database';
+import { openDatabase } from './database';
 import { BadUserInputError } from './errors';
 import { type Connection, encodeCursor, MAX_PAGE_SIZE, paginate } from './pagination';
+import { createTestDatabase } from '@carebridge/local-platform';
 
 @Entity('ticket')
 class Ticket {
@@ -39,23 +39,6 @@ class CreateTicket1700000000000 implements MigrationInterface {
   }
 }
 
-/** A fresh, uniquely named database on the test run's Postgres server (see the Jest global setup). */
-async function freshDatabase(prefix: string): Promise<{ serverUrl: string; database: string; drop(): Promise<void> }> {
-  const serverUrl = process.env.CAREBRIDGE_TEST_POSTGRES_URL;
-  if (!serverUrl) throw new Error('No test Postgres: the Jest global setup sets CAREBRIDGE_TEST_POSTGRES_URL');
-  const database = `${prefix}_${randomBytes(5).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: databaseUrl(serverUrl, 'postgres') });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE "${database}"`);
-  return { serverUrl, database, drop: () => admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`) };
-}
 
 /** The BadUserInputError `promise` rejects with. */
 async function badInput(promise: Promise<unknown>): Promise<BadUserInputError> {
@@ -69,7 +52,7 @@ async function badInput(promise: Promise<unknown>): Promise<BadUserInputError> {
 }
 
 describe('paginate (real Postgres)', () => {
-  let database: Awaited<ReturnType<typeof freshDatabase>>;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let dataSource: DataSource;
   let tickets: Ticket[];
 
@@ -91,7 +74,7 @@ describe('paginate (real Postgres)', () => {
   }
 
   beforeAll(async () => {
-    database = await freshDatabase('test_pagination');
+    database = await createTestDatabase('test_pagination');
     dataSource = await openDatabase({ serverUrl: database.serverUrl, database: database.database, entities: [Ticket], migrations: [CreateTicket1700000000000], poolSize: 4 });
     // 45 tickets; every third shares its creation time with the one before, so the id breaks ties.
     const start = Date.parse('2026-03-01T08:00:00.000Z');

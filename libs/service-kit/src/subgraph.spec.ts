@@ -6,8 +6,9 @@ import { Client } from 'pg';
 import { Arg, Authorized, Ctx, Directive, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Column, type DataSource, Entity, type MigrationInterface, PrimaryGeneratedColumn, type QueryRunner } from 'typeorm';
 import { caller, type RequestContext } from './context';
-import { databaseUrl } from './database';
+import { databaseUrl } from '@carebridge/config';
 import { defineSubgraph, type RunningSubgraph, startSubgraph, subgraphSettings } from './subgraph';
+import { createTestDatabase } from '@carebridge/local-platform';
 
 @Directive('@key(fields: "id")')
 @ObjectType()
@@ -128,26 +129,9 @@ async function adminQuery<T = any>(sql: string, params: unknown[] = [], database
   }
 }
 
-/** A fresh, uniquely named database on the test run's Postgres server (see the Jest global setup). */
-async function freshDatabase(prefix: string): Promise<{ serverUrl: string; database: string; drop(): Promise<void> }> {
-  const serverUrl = process.env.CAREBRIDGE_TEST_POSTGRES_URL;
-  if (!serverUrl) throw new Error('No test Postgres: the Jest global setup sets CAREBRIDGE_TEST_POSTGRES_URL');
-  const database = `${prefix}_${randomBytes(5).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: databaseUrl(serverUrl, 'postgres') });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE "${database}"`);
-  return { serverUrl, database, drop: () => admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`) };
-}
 
 describe('startSubgraph (real Postgres)', () => {
-  let database: Awaited<ReturnType<typeof freshDatabase>>;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
   const eventsDatabase = `test_events_${randomBytes(5).toString('hex')}`;
   const started: RunningSubgraph[] = [];
 
@@ -170,7 +154,7 @@ describe('startSubgraph (real Postgres)', () => {
   }
 
   beforeAll(async () => {
-    database = await freshDatabase('test_subgraph');
+    database = await createTestDatabase('test_subgraph');
   });
   afterAll(async () => {
     await Promise.all(started.map((s) => s.stop()));
@@ -373,7 +357,7 @@ describe('startSubgraph (real Postgres)', () => {
   });
 
   it('starts two instances on a fresh database at once, migrating it once', async () => {
-    const fresh = await freshDatabase('test_subgraph_pair');
+    const fresh = await createTestDatabase('test_subgraph_pair');
     const before = widgetMigrationRuns;
     try {
       const [a, b] = await Promise.all([start(fresh.database), start(fresh.database)]);

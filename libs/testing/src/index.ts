@@ -1,4 +1,4 @@
+export { createTestDatabase, testPostgresUrl, withTestServer, type TestDatabase } from '@carebridge/local-platform';
 export * from './graphql-client';
 export * from './platform-under-test';
 export * from './service-database';
-export * from './test-database';

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { IDENTITY_HEADERS, type Role } from '@carebridge/auth';
 import { envName, SUBGRAPHS } from '@carebridge/config';
-import { startPlatform, type RunningPlatform } from '@carebridge/local-platform';
+import { startPlatform, testPostgresUrl, type RunningPlatform } from '@carebridge/local-platform';
 import { GraphQLClient } from './graphql-client';
-import { testPostgresUrl } from './test-database';
 
 export interface PlatformUnderTest extends RunningPlatform {
   /** A client app signed in with these roles. */

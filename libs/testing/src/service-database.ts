@@ -1,7 +1,7 @@
 import { Outbox } from '@carebridge/messaging';
 import { migrationsOf, openDatabase, type Clock, type SubgraphDefinition } from '@carebridge/service-kit';
 import type { DataSource } from 'typeorm';
-import { createTestDatabase } from './test-database';
+import { createTestDatabase } from '@carebridge/local-platform';
 
 /** A clock the test moves by hand, for deadlines and timestamps. */
 export class TestClock implements Clock {

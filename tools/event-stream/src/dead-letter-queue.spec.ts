@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { customerCreated, TOPICS } from '@carebridge/event-contracts';
 import { EmbeddedTransport, encodeEvent, EventConsumer, onEvent, type TransportMessage } from '@carebridge/messaging';
-import { databaseUrl } from '@carebridge/service-kit';
+import { databaseUrl } from '@carebridge/config';
 import { createTestDatabase } from '@carebridge/testing';
 import type { DataSource } from 'typeorm';
 import { deadLetterTopicOf, listDeadLetters, parseDeadLetterArguments, replayDeadLetters, replayGroupOf } from './dead-letter-queue';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { customerCreated } from '@carebridge/event-contracts';
 import { EmbeddedTransport, encodeEvent, type TransportMessage } from '@carebridge/messaging';
-import { databaseUrl } from '@carebridge/service-kit';
+import { databaseUrl } from '@carebridge/config';
 import { createTestDatabase } from '@carebridge/testing';
 import { Pool } from 'pg';
 import { inPartitionOrder, readTopic, type StreamPositions } from './topic-reader';

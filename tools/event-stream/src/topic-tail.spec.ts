@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { complaintRegistered, customerCreated, customerUpdated, TOPICS } from '@carebridge/event-contracts';
 import { EmbeddedTransport, encodeEvent } from '@carebridge/messaging';
-import { databaseUrl } from '@carebridge/service-kit';
+import { databaseUrl } from '@carebridge/config';
 import { createTestDatabase } from '@carebridge/testing';
 import type { EventRecord } from './ndjson';
 import { knownTopics, parseTailArguments, tailTopic, type TailOptions } from './topic-tail';

@@ -1,52 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { createTestDatabase, type TestDatabase } from '@carebridge/local-platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CreateMessagingTables1763700000000 } from '../migrations';
 
-// The messaging tests' own small copies of @carebridge/testing's createTestDatabase and
-// @carebridge/service-kit's createDataSource: both of those libraries build on messaging, so
-// importing them here would make a dependency cycle (which the module-boundary lint refuses).
-
-/** The Postgres server of this test run (started by jest.global-setup.js). */
-export function testPostgresUrl(): string {
-  const url = process.env.CAREBRIDGE_TEST_POSTGRES_URL;
-  if (!url) throw new Error('No test Postgres: libs/messaging/jest.global-setup.js sets CAREBRIDGE_TEST_POSTGRES_URL');
-  return url;
-}
-
-export function databaseUrl(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-/** Runs `work` on a connection to the server's `postgres` database. */
-export async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: databaseUrl(testPostgresUrl(), 'postgres') });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-export interface TestDatabase {
-  name: string;
-  url: string;
-  drop(): Promise<void>;
-}
-
-/** A fresh, uniquely named database on the test server. */
-export async function createTestDatabase(prefix: string): Promise<TestDatabase> {
-  const name = `${prefix.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${randomBytes(5).toString('hex')}`;
-  await withAdmin((admin) => admin.query(`CREATE DATABASE "${name}"`));
-  return {
-    name,
-    url: databaseUrl(testPostgresUrl(), name),
-    drop: () => withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
-  };
-}
+// Databases come from @carebridge/local-platform; the DataSource is built here rather than with
+// @carebridge/service-kit, which builds on messaging (importing it would make a dependency cycle).
 
 export interface ServiceTestDatabase extends TestDatabase {
   dataSource: DataSource;

@@ -5,7 +5,7 @@ import { EmbeddedTransport } from '../embedded-transport';
 import { KafkaTransport } from '../kafka-transport';
 import type { EventTransport, SubscribeOptions, Subscription, TransportMessage } from '../transport';
 import { kafkaTestBrokers, startKafkaTestCluster } from './kafka-test-broker';
-import { createTestDatabase, type TestDatabase, withAdmin } from './test-database';
+import { createTestDatabase, type TestDatabase, withTestServer } from '@carebridge/local-platform';
 
 export const randomSuffix = () => randomBytes(4).toString('hex');
 export const freshTopic = (what: string) => `test.${what}.${randomSuffix()}`;
@@ -53,13 +53,13 @@ export const embeddedHarness: HarnessFactory = async (options) => {
     outage: {
       async down() {
         if (!options?.dedicated) throw new Error('outage needs a dedicated harness');
-        await withAdmin(async (admin) => {
-          await admin.query(`ALTER DATABASE "${database.name}" ALLOW_CONNECTIONS false`);
-          await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database.name]);
+        await withTestServer(async (admin) => {
+          await admin.query(`ALTER DATABASE "${database.database}" ALLOW_CONNECTIONS false`);
+          await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database.database]);
         });
       },
       async up() {
-        await withAdmin((admin) => admin.query(`ALTER DATABASE "${database.name}" ALLOW_CONNECTIONS true`));
+        await withTestServer((admin) => admin.query(`ALTER DATABASE "${database.database}" ALLOW_CONNECTIONS true`));
       },
     },
     async close() {

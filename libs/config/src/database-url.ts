@@ -1,0 +1,6 @@
+/** The URL of database `database` on the PostgreSQL server named by `serverUrl`. */
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
