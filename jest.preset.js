@@ -31,3 +31,13 @@ module.exports = {
   reporters: ['default', path.join(__dirname, 'tools/test/src/summary-reporter.js')],
   testTimeout: 30000,
 };
+
+// For projects whose tests run on a real Postgres (an embedded server per run, or TEST_DATABASE_URL):
+//   module.exports = { ...preset, ...preset.postgres, displayName: 'crm', rootDir: __dirname };
+Object.defineProperty(module.exports, 'postgres', {
+  enumerable: false,
+  value: {
+    globalSetup: path.join(__dirname, 'libs/testing/src/postgres.global-setup.ts'),
+    globalTeardown: path.join(__dirname, 'libs/testing/src/postgres.global-teardown.ts'),
+  },
+});

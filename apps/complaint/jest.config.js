@@ -1,8 +1,3 @@
-// Integration tests run on a real Postgres started for this run (or TEST_DATABASE_URL).
-module.exports = {
-  ...require('../../jest.preset.js'),
-  displayName: 'complaint',
-  rootDir: __dirname,
-  globalSetup: '../../libs/testing/src/postgres.global-setup.ts',
-  globalTeardown: '../../libs/testing/src/postgres.global-teardown.ts',
-};
+const preset = require('../../jest.preset.js');
+
+module.exports = { ...preset, ...preset.postgres, displayName: 'complaint', rootDir: __dirname };

@@ -1,7 +1,3 @@
-module.exports = {
-  ...require('../../jest.preset.js'),
-  displayName: 'event-stream',
-  rootDir: __dirname,
-  globalSetup: '../../libs/testing/src/postgres.global-setup.ts',
-  globalTeardown: '../../libs/testing/src/postgres.global-teardown.ts',
-};
+const preset = require('../../jest.preset.js');
+
+module.exports = { ...preset, ...preset.postgres, displayName: 'event-stream', rootDir: __dirname };

@@ -1,1 +1,1 @@
-module.exports = { displayName: 'kafka-mock-broker', preset: '../../jest.preset.js', rootDir: __dirname, testTimeout: 60000 };
+module.exports = { ...require('../../jest.preset.js'), displayName: 'kafka-mock-broker', rootDir: __dirname, testTimeout: 60000 };
