@@ -345,7 +345,7 @@ export class ComplaintService {
   }
 
   /** Closing records the customer's satisfaction, or why it could not be asked. */
-  close(input: CloseComplaintInput, actor: Identity): Promise<Complaint> {
+  async close(input: CloseComplaintInput, actor: Identity): Promise<Complaint> {
     const score = input.satisfactionScore ?? null;
     const comment = input.satisfactionComment?.trim() || null;
     const withoutReason = input.withoutSatisfactionReason?.trim() || null;

@@ -36,7 +36,7 @@ export class ResolutionService {
    * worth more than the threshold, cannot be valued, or brings the complaint's compensation over
    * the threshold (so splitting a large refund into small ones does not avoid the approval).
    */
-  planResolution(input: PlanComplaintResolutionInput, actor: Identity): Promise<Complaint> {
+  async planResolution(input: PlanComplaintResolutionInput, actor: Identity): Promise<Complaint> {
     const items = input.compensation ?? [];
     const problems = items.flatMap((item, i) => itemProblems(item, `input.compensation.${i}`));
     if (problems.length) throw new BadUserInputError(problems);
@@ -119,7 +119,7 @@ export class ResolutionService {
   }
 
   /** Resolves with the plan: every item decided, the approved ones granted (once) and published. */
-  resolve(input: ResolveComplaintInput, actor: Identity): Promise<Complaint> {
+  async resolve(input: ResolveComplaintInput, actor: Identity): Promise<Complaint> {
     return this.complaints.act(input, STEPS.resolve, actor, async (complaint, manager, now) => {
       if (!complaint.resolutionExplanation) {
         throw new ConflictError(`Complaint ${complaint.registrationNumber} has no resolution plan yet: plan the resolution first`, {
