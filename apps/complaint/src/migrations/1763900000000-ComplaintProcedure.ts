@@ -155,6 +155,7 @@ export class ComplaintProcedure1763900000000 implements MigrationInterface {
       CREATE TABLE compensation_item (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         complaint_id uuid NOT NULL REFERENCES complaint (id),
+        position smallint NOT NULL,
         kind compensation_kind NOT NULL,
         amount numeric(12, 2) CHECK (amount > 0),
         currency character(3),
@@ -173,7 +174,7 @@ export class ComplaintProcedure1763900000000 implements MigrationInterface {
         granted_at timestamp(3) with time zone,
         CHECK ((amount IS NULL) = (currency IS NULL))
       )`);
-    await q(`CREATE INDEX compensation_item_complaint_idx ON compensation_item (complaint_id, proposed_at)`);
+    await q(`CREATE INDEX compensation_item_complaint_idx ON compensation_item (complaint_id, proposed_at, position)`);
     await q(`CREATE INDEX compensation_item_pending_idx ON compensation_item (proposed_at) WHERE approval = 'PENDING' AND withdrawn_at IS NULL`);
 
     await q(`

@@ -37,6 +37,10 @@ export class CompensationItem {
   @Column({ name: 'complaint_id', type: 'uuid' })
   complaintId: string;
 
+  /** Order within its plan. */
+  @Column({ type: 'smallint' })
+  position: number;
+
   @Field(() => CompensationKind)
   @Column({ type: 'enum', enum: CompensationKind, enumName: 'compensation_kind' })
   kind: CompensationKind;

@@ -49,12 +49,13 @@ export class ResolutionService {
       const granted = await manager.find(CompensationItem, { where: { complaintId: complaint.id, grantedAt: Not(IsNull()) } });
       let total = granted.reduce((sum, g) => sum + (g.assessedValue === null ? 0 : toCents(g.assessedValue)), 0);
       const created: Partial<CompensationItem>[] = [];
-      for (const item of items) {
+      for (const [position, item] of items.entries()) {
         const value = this.valuation.valueInCents({ kind: item.kind, amount: item.amount ?? null, currency: item.currency ?? null, quantity: item.quantity ?? null });
         total += value ?? 0;
         const needsApproval = value === null || value > this.valuation.thresholdCents || total > this.valuation.thresholdCents;
         created.push({
           complaintId: complaint.id,
+          position,
           kind: item.kind,
           amount: item.amount != null ? fromCents(toCents(item.amount)) : null,
           currency: item.currency ?? null,
@@ -127,7 +128,7 @@ export class ResolutionService {
           allowedNext: NEXT_STATUSES[complaint.status],
         });
       }
-      const open = await manager.find(CompensationItem, { where: { complaintId: complaint.id, grantedAt: IsNull(), withdrawnAt: IsNull() }, order: { proposedAt: 'ASC', id: 'ASC' } });
+      const open = await manager.find(CompensationItem, { where: { complaintId: complaint.id, grantedAt: IsNull(), withdrawnAt: IsNull() }, order: { proposedAt: 'ASC', position: 'ASC' } });
       const pending = open.filter((i) => i.approval === ApprovalState.PENDING);
       if (pending.length) {
         throw new ConflictError(`Complaint ${complaint.registrationNumber} has ${pending.length} compensation item(s) awaiting a supervisor's approval`, {
@@ -167,7 +168,7 @@ export class ResolutionService {
   }
 
   compensationOf(complaintId: string): Promise<CompensationItem[]> {
-    return this.dataSource.getRepository(CompensationItem).find({ where: { complaintId }, order: { proposedAt: 'ASC', id: 'ASC' } });
+    return this.dataSource.getRepository(CompensationItem).find({ where: { complaintId }, order: { proposedAt: 'ASC', position: 'ASC' } });
   }
 }
 
