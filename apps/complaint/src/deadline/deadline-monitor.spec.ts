@@ -18,7 +18,11 @@ describe('deadlines and the deadline monitor (real Postgres, controlled clock)',
   afterAll(() => world.close());
 
   const breachEvents = async (complaintId: string) => (await world.db.outboxEvents()).filter((e) => e.type === 'complaint.sla_breached' && e.key === complaintId);
-  const reload = async (id: string) => (await world.complaints.findById(id))!;
+  const reload = async (id: string) => {
+    const complaint = await world.complaints.findById(id);
+    if (!complaint) throw new Error(`complaint ${id} is gone`);
+    return complaint;
+  };
   const state = async (id: string, now: Date) => world.deadlines.deadlines(await reload(id), now)[0].state;
 
   it('finds a complaint past its feedback deadline once and only once, and escalates it to the supervisors', async () => {
