@@ -1,15 +1,43 @@
-import { type Connection, ConnectionType, caller, type RequestContext } from '@carebridge/service-kit';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { CONTACT_DETAIL_ROLES, hasAnyRole } from '@carebridge/auth';
+import { type Clock, type Connection, ConnectionType, caller, maskEmail, maskPhone, PageArgs, type RequestContext } from '@carebridge/service-kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CustomerReference } from '../customer/customer.reference';
-import { Complaint } from './complaint.entity';
-import { ComplaintsArgs, RegisterComplaintInput } from './complaint.inputs';
+import { ComplaintDeadline, type DeadlineClock, DeadlineState } from '../deadline/complaint-deadlines';
+import { ComplaintHistoryEntry } from '../history/complaint-history.entity';
+import type { ComplaintHistory } from '../history/complaint-history';
+import { InquiryReference } from '../inquiry/inquiry.reference';
+import { ComplaintClosure } from './complaint-closure.entity';
+import { ComplaintFeedback } from './complaint-feedback.entity';
+import { NEXT_STATUSES } from './complaint-lifecycle';
+import { Complaint, ComplaintStatus, ContactChannel } from './complaint.entity';
+import {
+  AssignComplaintInput,
+  ClassifyComplaintInput,
+  CloseComplaintInput,
+  ComplaintsArgs,
+  GiveComplaintFeedbackInput,
+  RegisterComplaintInput,
+  ReopenComplaintInput,
+  SetComplaintWaitingInput,
+  StartComplaintWorkInput,
+} from './complaint.inputs';
 import type { ComplaintService } from './complaint.service';
+import { ConversationMessage } from './conversation-message.entity';
 
 export const ComplaintConnection = ConnectionType(Complaint);
+const ComplaintHistoryConnection = ConnectionType(ComplaintHistoryEntry);
+
+/** Complaint specialists handle complaints; their supervisors may do what they do (admin passes every check). */
+const HANDLING_ROLES = ['complaint_specialist', 'supervisor'] as const;
 
 @Resolver(() => Complaint)
 export class ComplaintResolver {
-  constructor(private readonly complaintService: ComplaintService) {}
+  constructor(
+    private readonly complaintService: ComplaintService,
+    private readonly complaintHistory: ComplaintHistory,
+    private readonly deadlineClock: DeadlineClock,
+    private readonly clock: Clock,
+  ) {}
 
   @Authorized()
   @Query(() => Complaint, { nullable: true })
@@ -18,20 +46,124 @@ export class ComplaintResolver {
   }
 
   @Authorized()
-  @Query(() => ComplaintConnection, { description: 'Complaints, newest first.' })
+  @Query(() => ComplaintConnection, { description: 'Complaints, newest first unless orderBy says otherwise.' })
   complaints(@Args() args: ComplaintsArgs): Promise<Connection<Complaint>> {
     return this.complaintService.list(args);
   }
 
-  @Authorized('agent', 'complaint_specialist')
+  @Authorized('agent', ...HANDLING_ROLES)
   @Mutation(() => Complaint, { description: 'Registers a complaint as the customer told it (A-3.2.1).' })
   registerComplaint(@Arg('input') input: RegisterComplaintInput, @Ctx() context: RequestContext): Promise<Complaint> {
     return this.complaintService.register(input, caller(context));
+  }
+
+  @Authorized(...HANDLING_ROLES)
+  @Mutation(() => Complaint, { description: 'Sets the type, urgency or root cause (A-3.2.3, T-3.2).' })
+  classifyComplaint(@Arg('input') input: ClassifyComplaintInput, @Ctx() context: RequestContext): Promise<Complaint> {
+    return this.complaintService.classify(input, caller(context));
+  }
+
+  @Authorized(...HANDLING_ROLES)
+  @Mutation(() => Complaint, { description: 'Assigns (or, with a reason, reassigns) the responsible person (A-3.2.3).' })
+  assignComplaint(@Arg('input') input: AssignComplaintInput, @Ctx() context: RequestContext): Promise<Complaint> {
+    return this.complaintService.assign(input, caller(context));
+  }
+
+  @Authorized(...HANDLING_ROLES)
+  @Mutation(() => Complaint, { description: 'The responsible person starts handling the complaint.' })
+  startComplaintWork(@Arg('input') input: StartComplaintWorkInput, @Ctx() context: RequestContext): Promise<Complaint> {
+    return this.complaintService.startWork(input, caller(context));
+  }
+
+  @Authorized(...HANDLING_ROLES)
+  @Mutation(() => Complaint, { description: 'Starts or ends waiting on the customer; the feedback clock pauses meanwhile.' })
+  setComplaintWaiting(@Arg('input') input: SetComplaintWaitingInput, @Ctx() context: RequestContext): Promise<Complaint> {
+    return this.complaintService.setWaiting(input, caller(context));
+  }
+
+  @Authorized(...HANDLING_ROLES)
+  @Mutation(() => Complaint, { description: 'Records feedback given to the customer (A-3.2.4).' })
+  giveComplaintFeedback(@Arg('input') input: GiveComplaintFeedbackInput, @Ctx() context: RequestContext): Promise<Complaint> {
+    return this.complaintService.giveFeedback(input, caller(context));
+  }
+
+  @Authorized(...HANDLING_ROLES)
+  @Mutation(() => Complaint, { description: "Closes the complaint with the customer's satisfaction (A-3.2.5)." })
+  closeComplaint(@Arg('input') input: CloseComplaintInput, @Ctx() context: RequestContext): Promise<Complaint> {
+    return this.complaintService.close(input, caller(context));
+  }
+
+  @Authorized(...HANDLING_ROLES)
+  @Mutation(() => Complaint, { description: 'Reopens a resolved or closed complaint; its history is kept.' })
+  reopenComplaint(@Arg('input') input: ReopenComplaintInput, @Ctx() context: RequestContext): Promise<Complaint> {
+    return this.complaintService.reopen(input, caller(context));
   }
 
   // Nullable: when crm cannot be reached, the complaint is still returned without the customer's details.
   @FieldResolver(() => CustomerReference, { nullable: true, description: 'The customer (resolved by crm).' })
   customer(@Root() complaint: Complaint): CustomerReference {
     return { id: complaint.customerId };
+  }
+
+  @FieldResolver(() => InquiryReference, { nullable: true, description: 'The inquiry it was escalated from (resolved by the inquiry service).' })
+  inquiry(@Root() complaint: Complaint): InquiryReference | null {
+    return complaint.inquiryId ? { id: complaint.inquiryId } : null;
+  }
+
+  @FieldResolver(() => [ComplaintStatus], { description: 'The statuses the complaint can move to from here.' })
+  allowedNextStatuses(@Root() complaint: Complaint): readonly ComplaintStatus[] {
+    return NEXT_STATUSES[complaint.status];
+  }
+
+  @FieldResolver(() => [ComplaintDeadline], { description: 'The feedback deadline and, with the US DOT rule on, the regulatory ones.' })
+  deadlines(@Root() complaint: Complaint): ComplaintDeadline[] {
+    return this.deadlineClock.deadlines(complaint, this.clock.now());
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether a deadline was missed (now or earlier).' })
+  breached(@Root() complaint: Complaint): boolean {
+    return this.deadlineClock
+      .deadlines(complaint, this.clock.now())
+      .some((d) => d.breachedAt !== null || d.state === DeadlineState.BREACHED || d.state === DeadlineState.MET_LATE);
+  }
+
+  @FieldResolver(() => Boolean)
+  waitingOnCustomer(@Root() complaint: Complaint): boolean {
+    return complaint.waitingSince !== null;
+  }
+
+  @FieldResolver(() => Int, { description: 'Time spent waiting on the customer, in seconds, including a wait still going on.' })
+  pausedSeconds(@Root() complaint: Complaint): number {
+    const ongoing = complaint.waitingSince ? Math.max(0, this.clock.now().getTime() - complaint.waitingSince.getTime()) : 0;
+    return Math.round((complaint.pausedMs + ongoing) / 1000);
+  }
+
+  @FieldResolver(() => [ComplaintFeedback], { description: 'Feedback given to the customer, oldest first.' })
+  feedback(@Root() complaint: Complaint): Promise<ComplaintFeedback[]> {
+    return this.complaintService.feedbackOf(complaint.id);
+  }
+
+  @FieldResolver(() => [ComplaintClosure], { description: "Each closing with the customer's satisfaction, oldest first." })
+  closures(@Root() complaint: Complaint): Promise<ComplaintClosure[]> {
+    return this.complaintService.closuresOf(complaint.id);
+  }
+
+  @FieldResolver(() => [ConversationMessage], { description: 'The conversation of the inquiry it was escalated from.' })
+  conversation(@Root() complaint: Complaint): Promise<ConversationMessage[]> {
+    return this.complaintService.conversationOf(complaint.id);
+  }
+
+  @FieldResolver(() => ComplaintHistoryConnection, { description: 'Every action on the complaint, oldest first (A-4).' })
+  history(@Root() complaint: Complaint, @Args() page: PageArgs): Promise<Connection<ComplaintHistoryEntry>> {
+    return this.complaintHistory.forComplaint(complaint.id, page);
+  }
+}
+
+@Resolver(() => ComplaintFeedback)
+export class ComplaintFeedbackResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'Where the feedback went; masked for roles without a need for contact details.' })
+  sentTo(@Root() feedback: ComplaintFeedback, @Ctx() context: RequestContext): string | null {
+    if (hasAnyRole(context.identity, CONTACT_DETAIL_ROLES)) return feedback.sentTo;
+    return feedback.channel === ContactChannel.EMAIL || feedback.sentTo?.includes('@') ? maskEmail(feedback.sentTo) : maskPhone(feedback.sentTo);
   }
 }

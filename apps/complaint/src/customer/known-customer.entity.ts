@@ -11,4 +11,8 @@ export class KnownCustomer {
 
   @Column({ name: 'erased_at', type: 'timestamptz', precision: 3, nullable: true })
   erasedAt: Date | null;
+
+  /** Set when crm merged this profile into another one (customer.merged). */
+  @Column({ name: 'merged_into', type: 'uuid', nullable: true })
+  mergedInto: string | null;
 }

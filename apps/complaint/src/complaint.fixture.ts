@@ -1,0 +1,105 @@
+import type { Identity } from '@carebridge/auth';
+import { customerCreated, type EventContract, type EventData } from '@carebridge/event-contracts';
+import { encodeEvent, EventConsumer, type EventTransport, type TransportMessage } from '@carebridge/messaging';
+import { openServiceDatabase, type ServiceDatabase } from '@carebridge/testing';
+import { randomUUID } from 'node:crypto';
+import { complaintDomain, type ComplaintDomain, complaintEventHandlers, complaintSubgraph } from './complaint.subgraph';
+import { complaintSettings } from './complaint.settings';
+import { type Complaint, ComplaintCategory, ComplaintStatus, ContactChannel, InvolvedPartyKind, Urgency } from './complaint/complaint.entity';
+import type { RegisterComplaintInput } from './complaint/complaint.inputs';
+
+/** Test users of the complaint service, one per duty. */
+export const people = {
+  agent: { userId: 'agent-ana', roles: ['agent'], name: 'Ana Agent' },
+  specialist: { userId: 'spec-sam', roles: ['complaint_specialist'], name: 'Sam Specialist' },
+  otherSpecialist: { userId: 'spec-kim', roles: ['complaint_specialist'], name: 'Kim Specialist' },
+  supervisor: { userId: 'sup-sue', roles: ['supervisor'], name: 'Sue Supervisor' },
+  analyst: { userId: 'analyst-al', roles: ['analyst'], name: 'Al Analyst' },
+} satisfies Record<string, Identity>;
+
+/**
+ * The complaint service on a fresh database of its own: the domain services wired as the subgraph
+ * wires them, its event handlers behind a consumer fed by hand, and a clock the test moves.
+ */
+export interface ComplaintWorld extends ComplaintDomain {
+  db: ServiceDatabase;
+  /** Messages the consumer dead-lettered. */
+  deadLetters: TransportMessage[];
+  deliver<C extends EventContract>(contract: C, data: EventData<C>, id?: string): Promise<void>;
+  learnCustomer(id?: string): Promise<string>;
+  register(customerId: string, overrides?: Partial<RegisterComplaintInput>): Promise<Complaint>;
+  /** Walks a new complaint along the procedure to `status`. */
+  complaintIn(status: ComplaintStatus, customerId: string): Promise<Complaint>;
+  close(): Promise<void>;
+}
+
+export async function openComplaintWorld(env: Record<string, string> = {}): Promise<ComplaintWorld> {
+  const db = await openServiceDatabase(complaintSubgraph);
+  const domain = complaintDomain(db, complaintSettings(env));
+  const deadLetters: TransportMessage[] = [];
+  const transport: EventTransport = {
+    kind: 'embedded',
+    ensureTopics: async () => undefined,
+    publish: async (messages) => void deadLetters.push(...messages),
+    subscribe: async () => ({ stop: async () => undefined }),
+    close: async () => undefined,
+  };
+  const consumer = new EventConsumer({ service: 'complaint', dataSource: db.dataSource, transport, handlers: complaintEventHandlers(domain), maxAttempts: 2, retryBackoffMs: 1 });
+  await domain.handlers.set({ userId: people.specialist.userId, name: people.specialist.name, department: 'Customer Relations', active: true });
+  await domain.handlers.set({ userId: people.otherSpecialist.userId, name: people.otherSpecialist.name, department: 'Customer Relations', active: true });
+
+  const world: ComplaintWorld = {
+    ...domain,
+    db,
+    deadLetters,
+    deliver: (contract, data, id) => consumer.deliver(encodeEvent(contract, data, { source: contract.producer, time: db.clock.now(), id })),
+    async learnCustomer(id = randomUUID()) {
+      await world.deliver(customerCreated, { customerId: id, tier: 'GOLD', preferredLanguage: 'en', createdAt: '2026-10-01T08:00:00.000Z' });
+      return id;
+    },
+    register: (customerId, overrides = {}) =>
+      domain.complaints.register(
+        {
+          customerId,
+          channel: ContactChannel.EMAIL,
+          category: ComplaintCategory.BAGGAGE,
+          urgency: Urgency.MEDIUM,
+          description: 'My suitcase did not arrive in Frankfurt and nobody called me back.',
+          occurredAt: new Date('2026-11-01T10:00:00Z'),
+          location: 'FRA',
+          peopleInvolved: [{ kind: InvolvedPartyKind.FLIGHT, name: 'LH 721', detail: null }],
+          bookingReference: 'ABC123',
+          attachments: [],
+          ...overrides,
+        } as RegisterComplaintInput,
+        people.agent,
+      ),
+    async complaintIn(status, customerId) {
+      const { complaints, resolution } = domain;
+      const s = people.specialist;
+      let complaint = await world.register(customerId);
+      const path: [ComplaintStatus, () => Promise<Complaint>][] = [
+        [ComplaintStatus.ASSIGNED, () => complaints.assign({ complaintId: complaint.id, assigneeId: s.userId }, s)],
+        [ComplaintStatus.IN_PROGRESS, () => complaints.startWork({ complaintId: complaint.id }, s)],
+        [
+          ComplaintStatus.FEEDBACK_GIVEN,
+          async () => {
+            await resolution.planResolution({ complaintId: complaint.id, explanation: 'The bag was found in Munich and is on its way.', compensation: [] }, s);
+            return complaints.giveFeedback({ complaintId: complaint.id, channel: ContactChannel.EMAIL, actionsTaken: 'Traced the bag.', nextSteps: 'Delivery tomorrow.' }, s);
+          },
+        ],
+        [ComplaintStatus.RESOLVED, () => resolution.resolve({ complaintId: complaint.id }, s)],
+        [ComplaintStatus.CLOSED, () => complaints.close({ complaintId: complaint.id, satisfactionScore: 4 }, s)],
+        [ComplaintStatus.REOPENED, () => complaints.reopen({ complaintId: complaint.id, reason: 'The bag arrived damaged.' }, s)],
+      ];
+      if (status === ComplaintStatus.REGISTERED) return complaint;
+      for (const [reached, step] of path) {
+        complaint = await step();
+        if (reached === status) return complaint;
+      }
+      throw new Error(`no path to ${status}`);
+    },
+    close: () => db.close(),
+  };
+  return world;
+}

@@ -1,0 +1,78 @@
+import { type Environment, loadConfig, setting } from '@carebridge/config';
+import { z } from 'zod';
+import { BUSINESS_HOURS_RULE, BusinessCalendar, isTimeZone, parseOpeningHours } from './deadline/business-calendar';
+import { CompensationValuation, isCurrency, parseExchangeRates } from './resolution/compensation-valuation';
+
+const DECIMAL = /^\d{1,10}(\.\d{1,2})?$/;
+
+/** The complaint service's own settings (validated at start; a bad value stops it naming the variable). */
+export interface ComplaintSettings {
+  /** Feedback target when the urgency's policy row sets none (A-3.2.4: 24 hours). */
+  feedbackTargetHours: number;
+  calendar: BusinessCalendar;
+  /** Track the US DOT deadlines of 14 CFR 259.7 on every complaint. */
+  dotRule: boolean;
+  valuation: CompensationValuation;
+  /** A deadline is at risk in the last this-many percent of its time. */
+  atRiskPercent: number;
+  slaMonitorIntervalMs: number;
+}
+
+export function complaintSettings(env: Environment = process.env): ComplaintSettings {
+  const s = loadConfig(
+    {
+      COMPLAINT_FEEDBACK_TARGET_HOURS: z.coerce
+        .number({ message: 'must be a number of hours' })
+        .positive('must be greater than 0')
+        .max(24 * 90, 'must be at most 2160 hours')
+        .default(24),
+      COMPLAINT_BUSINESS_HOURS: z
+        .string()
+        .default('24/7')
+        .refine((value) => {
+          try {
+            parseOpeningHours(value);
+            return true;
+          } catch {
+            return false;
+          }
+        }, BUSINESS_HOURS_RULE),
+      COMPLAINT_TIMEZONE: z.string().default('UTC').refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin'),
+      COMPLAINT_HOLIDAYS: z
+        .string()
+        .default('')
+        .transform((v) => v.split(',').map((d) => d.trim()).filter(Boolean))
+        .refine((days) => days.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`))), 'must be dates like 2026-12-25,2027-01-01'),
+      COMPLAINT_DOT_RULE: setting.boolean(false),
+      COMPLAINT_APPROVAL_THRESHOLD: z.string().default('200.00').refine((v) => DECIMAL.test(v), 'must be an amount like 200.00'),
+      COMPLAINT_APPROVAL_CURRENCY: z.string().default('EUR').refine(isCurrency, 'must be an ISO 4217 currency code such as EUR'),
+      COMPLAINT_EXCHANGE_RATES: z
+        .string()
+        .default('')
+        .refine((v) => parseExchangeRates(v) !== null, 'must be rates into the approval currency like USD=0.92,GBP=1.17'),
+      COMPLAINT_POINT_VALUE: z.coerce.number({ message: 'must be a number' }).min(0, 'must not be negative').default(0.01),
+      COMPLAINT_MILE_VALUE: z.coerce.number({ message: 'must be a number' }).min(0, 'must not be negative').default(0.01),
+      COMPLAINT_AT_RISK_PERCENT: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 to 99').max(99, 'must be 1 to 99').default(25),
+      COMPLAINT_SLA_MONITOR_INTERVAL_MS: z.coerce
+        .number({ message: 'must be a number of milliseconds' })
+        .int('must be a whole number')
+        .min(1000, 'must be at least 1000')
+        .default(30_000),
+    },
+    env,
+  );
+  return {
+    feedbackTargetHours: s.COMPLAINT_FEEDBACK_TARGET_HOURS,
+    calendar: BusinessCalendar.parse(s.COMPLAINT_BUSINESS_HOURS, s.COMPLAINT_TIMEZONE, s.COMPLAINT_HOLIDAYS),
+    dotRule: s.COMPLAINT_DOT_RULE,
+    valuation: new CompensationValuation({
+      threshold: s.COMPLAINT_APPROVAL_THRESHOLD,
+      currency: s.COMPLAINT_APPROVAL_CURRENCY.toUpperCase(),
+      exchangeRates: parseExchangeRates(s.COMPLAINT_EXCHANGE_RATES) ?? {},
+      pointValue: s.COMPLAINT_POINT_VALUE,
+      mileValue: s.COMPLAINT_MILE_VALUE,
+    }),
+    atRiskPercent: s.COMPLAINT_AT_RISK_PERCENT,
+    slaMonitorIntervalMs: s.COMPLAINT_SLA_MONITOR_INTERVAL_MS,
+  };
+}
