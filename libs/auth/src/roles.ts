@@ -24,4 +24,4 @@ export function hasAnyRole(identity: Identity | undefined, roles: readonly Role[
 }
 
 /** Roles whose duties need a customer's contact details (answering, following up, resolving). */
-export const CONTACT_DETAIL_ROLES: readonly Role[] = ['agent', 'complaint_specialist', 'crm_manager', 'after_sales'];
+export const CONTACT_DETAIL_ROLES: readonly Role[] = ['agent', 'complaint_specialist', 'supervisor', 'crm_manager', 'after_sales'];
