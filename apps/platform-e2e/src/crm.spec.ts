@@ -6,10 +6,8 @@ import { eventually, type GraphQLClient, type PlatformUnderTest, startPlatformUn
  * the points ledger, coupons, a reward campaign (its job run through the test controls), key
  * accounts, follow-ups scheduled by hand, export and erasure.
  *
- * Not here: the follow-up scheduled when a complaint is closed, and compensation credited from
- * complaint.resolved — the complaint service on this branch cannot resolve or close complaints
- * yet, so those handlers are covered by crm's integration tests, which feed the events through
- * the idempotent consumer (apps/crm/src/follow-up, apps/crm/src/loyalty).
+ * The follow-up scheduled when a complaint is closed and the compensation credited from
+ * complaint.resolved run end to end in departments.spec.ts.
  */
 const CREATE = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id fullName email phone tier tierRule completeness profileGaps } }`;
 const REGISTER_COMPLAINT = `mutation($input: RegisterComplaintInput!) { registerComplaint(input: $input) { id } }`;

@@ -230,25 +230,22 @@ describe('inquiries through the gateway (T-1.1–1.3, A-3.1)', () => {
       const { inquiry: after } = await agent.data(INQUIRY, { id: inquiry.id });
       expect(after.history.filter((h: any) => h.kind === 'ESCALATED')).toHaveLength(1);
 
-      // The complaint service registers the complaint from inquiry.escalated (where it does) and
-      // answers with complaint.registered carrying the inquiry id; the inquiry then shows it.
-      const COMPLAINTS = `query($id: ID!) { customer(id: $id) { complaints { totalCount edges { node { id } } } } }`;
+      // The complaint service registers the complaint from inquiry.escalated and answers with
+      // complaint.registered carrying the inquiry id; the inquiry then shows it.
+      const COMPLAINTS = `query($id: ID!) { customer(id: $id) { complaints { totalCount edges { node { id inquiry { id } } } } } }`;
       const registered = await eventually(async () => {
         const { customer } = await agent.data(COMPLAINTS, { id: customerId });
         if (!customer.complaints.totalCount) throw new Error('no complaint yet');
-        return customer.complaints.edges[0].node.id as string;
-      }, 8_000).catch(() => null);
-      if (registered) {
-        const linked = await eventually(async () => {
-          const { inquiry: current } = await agent.data(`query($id: ID!) { inquiry(id: $id) { complaint { id } } }`, { id: inquiry.id });
-          if (!current.complaint) throw new Error('not linked yet');
-          return current.complaint.id;
-        });
-        expect(linked).toBe(registered);
-        expect((await agent.data(COMPLAINTS, { id: customerId })).customer.complaints.totalCount).toBe(1);
-      } else {
-        expect((await agent.data(`query($id: ID!) { inquiry(id: $id) { complaint { id } } }`, { id: inquiry.id })).inquiry.complaint).toBeNull();
-      }
+        return customer.complaints.edges[0].node;
+      });
+      expect(registered.inquiry).toEqual({ id: inquiry.id });
+      const linked = await eventually(async () => {
+        const { inquiry: current } = await agent.data(`query($id: ID!) { inquiry(id: $id) { complaint { id } } }`, { id: inquiry.id });
+        if (!current.complaint) throw new Error('not linked yet');
+        return current.complaint.id;
+      });
+      expect(linked).toBe(registered.id);
+      expect((await agent.data(COMPLAINTS, { id: customerId })).customer.complaints.totalCount).toBe(1);
     });
   });
 
