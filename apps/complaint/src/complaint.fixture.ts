@@ -1,7 +1,7 @@
 import type { Identity } from '@carebridge/auth';
 import { customerCreated, type EventContract, type EventData } from '@carebridge/event-contracts';
-import { encodeEvent, EventConsumer, type EventTransport, type TransportMessage } from '@carebridge/messaging';
-import { openServiceDatabase, type ServiceDatabase } from '@carebridge/testing';
+import { encodeEvent, EventConsumer, type TransportMessage } from '@carebridge/messaging';
+import { DirectTransport, openServiceDatabase, type ServiceDatabase } from '@carebridge/testing';
 import { randomUUID } from 'node:crypto';
 import { complaintDomain, type ComplaintDomain, complaintEventHandlers, complaintSubgraph } from './complaint.subgraph';
 import { complaintSettings } from './complaint.settings';
@@ -36,14 +36,8 @@ export interface ComplaintWorld extends ComplaintDomain {
 export async function openComplaintWorld(env: Record<string, string> = {}): Promise<ComplaintWorld> {
   const db = await openServiceDatabase(complaintSubgraph);
   const domain = complaintDomain(db, complaintSettings(env));
-  const deadLetters: TransportMessage[] = [];
-  const transport: EventTransport = {
-    kind: 'embedded',
-    ensureTopics: async () => undefined,
-    publish: async (messages) => void deadLetters.push(...messages),
-    subscribe: async () => ({ stop: async () => undefined }),
-    close: async () => undefined,
-  };
+  const transport = new DirectTransport();
+  const deadLetters = transport.published;
   const consumer = new EventConsumer({ service: 'complaint', dataSource: db.dataSource, transport, handlers: complaintEventHandlers(domain), maxAttempts: 2, retryBackoffMs: 1 });
   await domain.handlers.set({ userId: people.specialist.userId, name: people.specialist.name, department: 'Customer Relations', active: true });
   await domain.handlers.set({ userId: people.otherSpecialist.userId, name: people.otherSpecialist.name, department: 'Customer Relations', active: true });

@@ -1,6 +1,7 @@
-import { customerCreated, customerErased, customerMerged, inquiryEscalated } from '@carebridge/event-contracts';
+import { inquiryEscalated } from '@carebridge/event-contracts';
 import { type EventHandler, type Outbox, onEvent } from '@carebridge/messaging';
 import { type Clock, defineSubgraph } from '@carebridge/service-kit';
+import { KnownCustomer, KnownCustomers } from '@carebridge/known-customers';
 import type { DataSource } from 'typeorm';
 import { type ComplaintSettings, complaintSettings } from './complaint.settings';
 import { ComplaintClosure } from './complaint/complaint-closure.entity';
@@ -10,8 +11,6 @@ import { ComplaintFeedbackResolver, ComplaintResolver } from './complaint/compla
 import { ComplaintService } from './complaint/complaint.service';
 import { ConversationMessage } from './complaint/conversation-message.entity';
 import { CustomerComplaintsResolver } from './customer/customer-complaints.resolver';
-import { CustomerDirectory } from './customer/customer-directory';
-import { KnownCustomer } from './customer/known-customer.entity';
 import { DeadlineClock } from './deadline/complaint-deadlines';
 import { DeadlineMonitor } from './deadline/deadline-monitor';
 import { DeadlinePolicy } from './deadline/deadline-policy.entity';
@@ -31,7 +30,7 @@ import { ResolutionService } from './resolution/resolution.service';
 /** The complaint service's domain services, wired once (by the subgraph, and by integration tests). */
 export function complaintDomain(runtime: { dataSource: DataSource; outbox: Outbox; clock: Clock }, settings: ComplaintSettings) {
   const { dataSource, outbox, clock } = runtime;
-  const customers = new CustomerDirectory();
+  const customers = new KnownCustomers();
   const history = new ComplaintHistory(dataSource);
   const deadlines = new DeadlineClock(settings);
   const handlers = new ComplaintHandlerService(dataSource, clock);
@@ -47,14 +46,9 @@ export type ComplaintDomain = ReturnType<typeof complaintDomain>;
 /** What the complaint service does with other services' events. */
 export function complaintEventHandlers({ customers, complaints }: ComplaintDomain): EventHandler<any>[] {
   return [
-    onEvent(customerCreated, (event, manager) => customers.recordCreated(event, manager)),
-    onEvent(customerMerged, async (event, manager) => {
-      await customers.recordMerged(event, manager);
-      await complaints.repointCustomer(event.data.mergedId, event.data.survivorId, new Date(event.data.mergedAt), manager);
-    }),
-    onEvent(customerErased, async (event, manager) => {
-      await customers.recordErased(event, manager);
-      await complaints.anonymiseCustomer(event.data.customerId, new Date(event.data.erasedAt), manager);
+    ...customers.eventHandlers({
+      merged: (data, manager) => complaints.repointCustomer(data.mergedId, data.survivorId, new Date(data.mergedAt), manager),
+      erased: (data, manager) => complaints.anonymiseCustomer(data.customerId, new Date(data.erasedAt), manager),
     }),
     onEvent(inquiryEscalated, async (event, manager) => {
       await complaints.registerFromInquiry(event.data, manager);

@@ -1,8 +1,8 @@
 import type { Identity, Role } from '@carebridge/auth';
 import type { EventContract, EventData } from '@carebridge/event-contracts';
-import { encodeEvent, EventConsumer, type EventTransport, type TransportMessage } from '@carebridge/messaging';
+import { encodeEvent, EventConsumer, type TransportMessage } from '@carebridge/messaging';
 import { buildFederatedSchema, createLogger, requestContext, type RequestContext } from '@carebridge/service-kit';
-import { openServiceDatabase, type ServiceDatabase } from '@carebridge/testing';
+import { DirectTransport, openServiceDatabase, type ServiceDatabase } from '@carebridge/testing';
 import { graphql, type GraphQLSchema } from 'graphql';
 import { crmSettings } from './crm.settings';
 import { createCrmServices, crmEventHandlers, crmResolvers, type CrmServices, crmSubgraph } from './crm.subgraph';
@@ -33,14 +33,8 @@ export function identity(role: Role | Role[], userId?: string): Identity {
 export async function openCrm(env: Record<string, string> = {}): Promise<Crm> {
   const db = await openServiceDatabase(crmSubgraph);
   const services = createCrmServices(db.dataSource, db.outbox, db.clock, crmSettings(env));
-  const deadLetters: TransportMessage[] = [];
-  const transport: EventTransport = {
-    kind: 'embedded',
-    ensureTopics: async () => undefined,
-    publish: async (messages) => void deadLetters.push(...messages),
-    subscribe: async () => ({ stop: async () => undefined }),
-    close: async () => undefined,
-  };
+  const transport = new DirectTransport();
+  const deadLetters = transport.published;
   const consumer = new EventConsumer({ service: 'crm', dataSource: db.dataSource, transport, handlers: crmEventHandlers(services), maxAttempts: 1 });
   let schema: GraphQLSchema | undefined;
   const logger = createLogger({ service: 'crm', level: 'silent' });

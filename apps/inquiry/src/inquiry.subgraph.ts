@@ -1,16 +1,16 @@
-import { complaintRegistered, customerCreated, customerErased, customerMerged } from '@carebridge/event-contracts';
-import { onEvent } from '@carebridge/messaging';
-import { defineSubgraph } from '@carebridge/service-kit';
+import { complaintRegistered } from '@carebridge/event-contracts';
+import { type EventHandler, type Outbox, onEvent } from '@carebridge/messaging';
+import { type Clock, defineSubgraph } from '@carebridge/service-kit';
+import type { DataSource } from 'typeorm';
+import { KnownCustomer, KnownCustomers } from '@carebridge/known-customers';
 import { AssignmentResolver } from './assignment/assignment.resolver';
 import { AssignmentService } from './assignment/assignment.service';
 import { InquiryAgent } from './assignment/inquiry-agent.entity';
 import { CustomerInquiriesResolver } from './customer/customer-inquiries.resolver';
-import { CustomerDirectory } from './customer/customer-directory';
-import { KnownCustomer } from './customer/known-customer.entity';
 import { Inquiry, InquiryHistoryEntry, InquiryMessage } from './inquiry/inquiry.entity';
 import { InquiryMessageResolver, InquiryResolver } from './inquiry/inquiry.resolver';
 import { InquiryService } from './inquiry/inquiry.service';
-import { inquirySettings } from './inquiry.settings';
+import { type InquirySettings, inquirySettings } from './inquiry.settings';
 import { CreateInquiry1764000000000 } from './migrations/1764000000000-CreateInquiry';
 import { OrderChange } from './order-change/order-change.entity';
 import { OrderChangeResolver } from './order-change/order-change.resolver';
@@ -23,23 +23,44 @@ import { SavedReply } from './saved-reply/saved-reply.entity';
 import { SavedReplyResolver } from './saved-reply/saved-reply.resolver';
 import { SavedReplyService } from './saved-reply/saved-reply.service';
 
+/** The inquiry service's domain services, wired once (by the subgraph, and by integration tests). */
+export function inquiryDomain(runtime: { dataSource: DataSource; outbox: Outbox; clock: Clock }, settings: InquirySettings) {
+  const { dataSource, outbox, clock } = runtime;
+  const customers = new KnownCustomers();
+  const policies = new ResponsePolicyService(dataSource, settings, clock);
+  const assignment = new AssignmentService(dataSource, clock, settings.INQUIRY_AGENT_CAPACITY);
+  const savedReplies = new SavedReplyService(dataSource, clock);
+  const deadlines = new DeadlineMonitor(dataSource, outbox);
+  const inquiries = new InquiryService(dataSource, customers, policies, assignment, savedReplies, deadlines, outbox, clock);
+  const orderChanges = new OrderChangeService(dataSource, inquiries, outbox, clock);
+  return { customers, policies, assignment, savedReplies, deadlines, inquiries, orderChanges };
+}
+
+export type InquiryDomain = ReturnType<typeof inquiryDomain>;
+
+/** What the inquiry service does with other services' events. */
+export function inquiryEventHandlers({ customers, inquiries }: InquiryDomain): EventHandler<any>[] {
+  return [
+    ...customers.eventHandlers({
+      merged: (data, manager) => inquiries.repointCustomer(data.mergedId, data.survivorId, new Date(data.mergedAt), manager),
+      erased: (data, manager) => inquiries.anonymiseCustomer(data.customerId, new Date(data.erasedAt), manager),
+    }),
+    onEvent(complaintRegistered, (event, manager) => inquiries.recordComplaintRegistered(event, manager)),
+  ];
+}
+
 /** inquiry: multi-channel inquiries, response deadlines, satisfaction, order changes, escalation (T-1.1–1.3, A-3.1). */
 export const inquirySubgraph = defineSubgraph({
   name: 'inquiry',
   entities: [Inquiry, InquiryMessage, InquiryHistoryEntry, SlaBreach, ResponsePolicyOverride, InquiryAgent, SavedReply, OrderChange, KnownCustomer],
   migrations: [CreateInquiry1764000000000],
-  build({ dataSource, outbox, clock, env }) {
-    const settings = inquirySettings(env);
-    const customers = new CustomerDirectory();
-    const policies = new ResponsePolicyService(dataSource, settings, clock);
-    const assignment = new AssignmentService(dataSource, clock, settings.INQUIRY_AGENT_CAPACITY);
-    const savedReplies = new SavedReplyService(dataSource, clock);
-    const deadlines = new DeadlineMonitor(dataSource, outbox);
-    const inquiries = new InquiryService(dataSource, customers, policies, assignment, savedReplies, deadlines, outbox, clock);
-    const orderChanges = new OrderChangeService(dataSource, inquiries, outbox, clock);
+  build(runtime) {
+    const settings = inquirySettings(runtime.env);
+    const domain = inquiryDomain(runtime, settings);
+    const { inquiries, orderChanges, assignment, savedReplies, policies, deadlines } = domain;
     return {
       resolvers: [
-        new InquiryResolver(inquiries, orderChanges, clock),
+        new InquiryResolver(inquiries, orderChanges, runtime.clock),
         new InquiryMessageResolver(),
         new OrderChangeResolver(orderChanges, inquiries),
         new AssignmentResolver(assignment),
@@ -48,12 +69,7 @@ export const inquirySubgraph = defineSubgraph({
         new CustomerInquiriesResolver(inquiries, orderChanges),
       ],
       references: { Inquiry: { __resolveReference: (reference: { id: string }) => inquiries.findById(reference.id) } },
-      eventHandlers: [
-        onEvent(customerCreated, (event, manager) => customers.recordCreated(event, manager)),
-        onEvent(customerErased, (event, manager) => customers.recordErased(event, manager)),
-        onEvent(customerMerged, (event, manager) => customers.recordMerged(event, manager)),
-        onEvent(complaintRegistered, (event, manager) => inquiries.recordComplaintRegistered(event, manager)),
-      ],
+      eventHandlers: inquiryEventHandlers(domain),
       jobs: [{ name: 'sla-monitor', everyMs: settings.INQUIRY_SLA_MONITOR_INTERVAL_MS, run: (now) => deadlines.run(now) }],
     };
   },

@@ -11,7 +11,7 @@ import {
 } from '@carebridge/event-contracts';
 import type { Outbox } from '@carebridge/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { CustomerDirectory } from '../customer/customer-directory';
+import type { KnownCustomers } from '@carebridge/known-customers';
 import { atRiskSql, breachedSql, type DeadlineClock } from '../deadline/complaint-deadlines';
 import type { ComplaintHandlerService } from '../handler/complaint-handler.service';
 import { ComplaintAction, type Changes } from '../history/complaint-history.entity';
@@ -66,7 +66,7 @@ interface NewComplaint {
 export class ComplaintService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly customers: CustomerDirectory,
+    private readonly customers: KnownCustomers,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
     private readonly deadlines: DeadlineClock,

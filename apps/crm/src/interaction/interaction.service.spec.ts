@@ -1,18 +1,11 @@
 import { complaintRegistered, inquiryReceived, orderChangeCompleted } from '@carebridge/event-contracts';
-import { decodeEnvelope, encodeEvent, EventConsumer, type EventTransport, onEvent, type TransportMessage } from '@carebridge/messaging';
-import { openServiceDatabase, type ServiceDatabase } from '@carebridge/testing';
+import { decodeEnvelope, encodeEvent, EventConsumer, onEvent } from '@carebridge/messaging';
+import { DirectTransport, openServiceDatabase, type ServiceDatabase } from '@carebridge/testing';
 import { crmSubgraph } from '../crm.subgraph';
 import { InteractionService } from './interaction.service';
 
-/** Feeds messages straight into the consumer, as a transport would, and keeps what it dead-letters. */
-const deadLetters: TransportMessage[] = [];
-const directTransport: EventTransport = {
-  kind: 'embedded',
-  ensureTopics: async () => undefined,
-  publish: async (messages) => void deadLetters.push(...messages),
-  subscribe: async () => ({ stop: async () => undefined }),
-  close: async () => undefined,
-};
+const directTransport = new DirectTransport();
+const deadLetters = directTransport.published;
 
 describe('interaction history from complaint events (real Postgres)', () => {
   let db: ServiceDatabase;

@@ -11,7 +11,7 @@ import type { Outbox, ReceivedEvent } from '@carebridge/messaging';
 import { BadUserInputError, type Clock, ConflictError, type Connection, NotFoundError, type PageArgs, paginate } from '@carebridge/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AssignmentService } from '../assignment/assignment.service';
-import type { CustomerDirectory } from '../customer/customer-directory';
+import type { KnownCustomers } from '@carebridge/known-customers';
 import { OrderChange } from '../order-change/order-change.entity';
 import type { DeadlineMonitor } from '../response-target/deadline-monitor';
 import { ResponseTarget } from '../response-target/response-policy.entity';
@@ -35,6 +35,9 @@ import type {
   ReplyToInquiryInput,
 } from './inquiry.inputs';
 
+/** What an erased customer's words and names are replaced with. */
+const ERASED = '(erased)';
+
 /** Times from other systems (a telephone switch, a mail server) may run slightly ahead of ours. */
 const CLOCK_TOLERANCE_MS = 60_000;
 const HANDLING = [InquiryStatus.NEW, InquiryStatus.OPEN, InquiryStatus.WAITING_ON_CUSTOMER];
@@ -46,7 +49,7 @@ const HANDLING = [InquiryStatus.NEW, InquiryStatus.OPEN, InquiryStatus.WAITING_O
 export class InquiryService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly customers: CustomerDirectory,
+    private readonly customers: KnownCustomers,
     private readonly policies: ResponsePolicyService,
     private readonly assignment: AssignmentService,
     private readonly savedReplies: SavedReplyService,
@@ -79,7 +82,7 @@ export class InquiryService {
     }
 
     return this.dataSource.transaction(async (manager) => {
-      if (input.customerId && !(await this.customers.isKnown(manager, input.customerId))) {
+      if (input.customerId && !(await this.customers.isCurrent(manager, input.customerId))) {
         throw BadUserInputError.field('input.customerId', 'known-customer', `no customer with id "${input.customerId}" is known`);
       }
       const policy = await this.policies.policyFor(manager, input.channel);
@@ -200,7 +203,7 @@ export class InquiryService {
   async linkCustomer(input: LinkInquiryCustomerInput, by: Identity): Promise<Inquiry> {
     return this.dataSource.transaction(async (manager) => {
       const inquiry = await this.lock(manager, input.inquiryId);
-      if (!(await this.customers.isKnown(manager, input.customerId))) {
+      if (!(await this.customers.isCurrent(manager, input.customerId))) {
         throw BadUserInputError.field('input.customerId', 'known-customer', `no customer with id "${input.customerId}" is known`);
       }
       if (inquiry.status === InquiryStatus.MERGED) throw mergedConflict(inquiry);
@@ -373,7 +376,7 @@ export class InquiryService {
       if (!inquiry.customerId) {
         throw BadUserInputError.field('input.inquiryId', 'known-customer', 'must be an inquiry linked to a customer: link the customer first (linkInquiryCustomer)');
       }
-      if (!(await this.customers.isKnown(manager, inquiry.customerId))) {
+      if (!(await this.customers.isCurrent(manager, inquiry.customerId))) {
         throw BadUserInputError.field('input.inquiryId', 'known-customer', `must be an inquiry of a known customer; customer "${inquiry.customerId}" is not known (erased or merged)`);
       }
       const conversation = await manager.find(InquiryMessage, { where: { inquiryId: inquiry.id }, order: { sentAt: 'ASC', sequence: 'ASC' } });
@@ -398,6 +401,29 @@ export class InquiryService {
   }
 
   /** complaint.registered for an escalated inquiry: the inquiry now shows its complaint. */
+  /** Right to erasure (customer.erased): the customer's names, contact details and words are removed from their inquiries. */
+  async anonymiseCustomer(customerId: string, erasedAt: Date, manager: EntityManager): Promise<void> {
+    const inquiries: { id: string }[] = await manager.query(`SELECT id FROM inquiry WHERE customer_id = $1 AND anonymised_at IS NULL FOR UPDATE`, [customerId]);
+    const ids = inquiries.map((i) => i.id);
+    if (!ids.length) return;
+    await manager.query(
+      `UPDATE inquiry SET contact_name = NULL, contact_email = NULL, contact_phone = NULL, subject = $2,
+              dissatisfaction_reason = CASE WHEN dissatisfaction_reason IS NULL THEN NULL ELSE $2 END,
+              anonymised_at = $3, updated_at = $3
+        WHERE id = ANY($1::uuid[])`,
+      [ids, ERASED, erasedAt],
+    );
+    await manager.query(`UPDATE inquiry_message SET body = $2, author_name = CASE WHEN author_id IS NULL THEN NULL ELSE author_name END WHERE inquiry_id = ANY($1::uuid[])`, [ids, ERASED]);
+    await manager.query(`UPDATE order_change SET requested_changes = $2 WHERE inquiry_id = ANY($1::uuid[])`, [ids, ERASED]);
+    for (const id of ids) await recordHistory(manager, id, InquiryHistoryKind.ANONYMISED, 'The customer was erased: names, contact details and messages removed', null, erasedAt);
+  }
+
+  /** crm merged a duplicate profile (customer.merged): its inquiries and order changes now belong to the survivor. */
+  async repointCustomer(mergedId: string, survivorId: string, mergedAt: Date, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE inquiry SET customer_id = $2, updated_at = $3 WHERE customer_id = $1`, [mergedId, survivorId, mergedAt]);
+    await manager.query(`UPDATE order_change SET customer_id = $2 WHERE customer_id = $1`, [mergedId, survivorId]);
+  }
+
   async recordComplaintRegistered(event: ReceivedEvent<typeof complaintRegistered>, manager: EntityManager): Promise<void> {
     const { inquiryId, complaintId, registrationNumber } = event.data;
     if (!inquiryId) return;

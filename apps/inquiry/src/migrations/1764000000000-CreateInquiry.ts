@@ -164,7 +164,7 @@ export class CreateInquiry1764000000000 implements MigrationInterface {
         id uuid PRIMARY KEY,
         known_since timestamp(3) with time zone NOT NULL,
         erased_at timestamp(3) with time zone,
-        merged_into_id uuid
+        merged_into uuid
       )`);
   }
 

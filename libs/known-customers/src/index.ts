@@ -1,0 +1,2 @@
+export * from './known-customer.entity';
+export * from './known-customers';
