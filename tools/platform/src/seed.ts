@@ -2,7 +2,7 @@ import { signDevelopmentToken } from '@carebridge/auth';
 
 /**
  * Demo data through the gateway, as client apps would enter it: customers of a travel company
- * and an airline, and complaints about their trips. Running it twice adds nothing the second time.
+ * and an airline, complaints about their trips and inquiries waiting in the agents' queue. Running it twice adds nothing the second time.
  */
 const CUSTOMERS = [
   { fullName: 'Li Wei', email: 'li.wei@example.com', phone: '+86 138 0013 8000', preferredLanguage: 'zh-CN', tier: 'GOLD' },
@@ -30,6 +30,15 @@ const COMPLAINTS = [
   { customer: 7, channel: 'PHONE', category: 'VISA_DOCUMENTS', urgency: 'CRITICAL', description: 'The visa guide you sent listed the wrong documents and my visa was refused; departure is in five days.', location: null, people: [] },
   { customer: 8, channel: 'SOCIAL_MEDIA', category: 'BAGGAGE', urgency: 'MEDIUM', description: 'My ski bag arrived damaged and the airline refers me to you.', location: 'INN', people: [{ kind: 'FLIGHT', name: 'OS 911' }] },
   { customer: 9, channel: 'PHONE', category: 'OTHER', urgency: 'LOW', description: 'The travel insurance certificate was never sent to me.', location: null, people: [] },
+];
+
+const INQUIRIES = [
+  { customer: 0, channel: 'CHAT', category: 'FLIGHT_INFO', subject: 'Is CA 931 to Frankfurt on time?', message: 'Hello, is my flight CA 931 tomorrow on time? I have a connection in Frankfurt.' },
+  { customer: 2, channel: 'EMAIL', category: 'VISA', subject: 'Visa for the China round trip', message: 'Which documents do I need for the tourist visa for the Beijing–Xi’an–Shanghai tour in March?' },
+  { customer: 4, channel: 'WEB_FORM', category: 'ORDER_CHANGE', subject: 'Change of travel dates', message: 'Can we move our Cancún package from 12 to 19 April? Booking reference MX4471.' },
+  { customer: 5, channel: 'CHAT', category: 'SPECIAL_SERVICES', subject: 'Wheelchair at Delhi airport', message: 'My father needs wheelchair assistance at DEL for AI 121 on 3 December.' },
+  { customer: 10, channel: 'EMAIL', category: 'INSURANCE', subject: 'Does the insurance cover skiing?', message: 'Does the travel insurance in my Alps package cover skiing accidents?' },
+  { contact: { name: 'Tom Fischer', email: 'tom.fischer@example.at' }, channel: 'WEB_FORM', category: 'PRICE', subject: 'Group price for 12 people', message: 'What would the Lisbon city break cost for a group of 12 in May?' },
 ];
 
 export async function seedDemoData(gatewayUrl: string, log: (line: string) => void = console.log): Promise<void> {
@@ -81,4 +90,22 @@ export async function seedDemoData(gatewayUrl: string, log: (line: string) => vo
     }
   }
   log(`registered ${registered} complaints`);
+
+  let received = 0;
+  for (const inquiry of INQUIRIES) {
+    const { customer, ...fields } = inquiry as (typeof INQUIRIES)[number] & { customer?: number };
+    const input = { ...fields, ...(customer === undefined ? {} : { customerId: ids[customer] }) };
+    // Like the complaint service, the inquiry service learns of customers from crm's events.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await call(`mutation($input: ReceiveInquiryInput!) { receiveInquiry(input: $input) { id } }`, { input });
+        received += 1;
+        break;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'BAD_USER_INPUT' || attempt > 50) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+  }
+  log(`received ${received} inquiries`);
 }
