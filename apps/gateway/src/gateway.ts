@@ -52,6 +52,8 @@ export async function startGateway(env: Environment = process.env): Promise<Runn
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // The process owns SIGTERM: it drains requests in flight, then stops Apollo.
+    stopOnTerminationSignals: false,
     introspection: development,
     includeStacktraceInErrorResponses: development,
     validationRules: [maxDepthRule(settings.MAX_QUERY_DEPTH)],

@@ -187,6 +187,8 @@ export async function startSubgraph(
     const schema = await buildFederatedSchema(parts.resolvers, parts.references, parts.orphanedTypes);
     apollo = new ApolloServer<RequestContext>({
       schema,
+      // The process owns SIGTERM: it drains requests, then stops Apollo, consumers and pools in order.
+      stopOnTerminationSignals: false,
       includeStacktraceInErrorResponses: development,
       // Subgraphs are reached only through the gateway; the Sandbox lives there.
       plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
