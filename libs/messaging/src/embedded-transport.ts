@@ -191,6 +191,11 @@ export class EmbeddedTransport implements EventTransport {
     return mergeByTime(partitions);
   }
 
+  /** An embedded member retries for as long as it runs: its consumption never stops for good. */
+  stoppedGroups(): string[] {
+    return [];
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     await this.pool.end();

@@ -35,6 +35,7 @@ export class KafkaTransport implements EventTransport {
   private readonly kafka: Kafka;
   private producer?: Promise<Producer>;
   private readonly consumers = new Set<Consumer>();
+  private readonly stopped = new Set<string>();
   private readonly logger: MessagingLogger;
   private readonly provisioned = new Set<string>();
   private topicCreationRefused = false;
@@ -117,7 +118,9 @@ export class KafkaTransport implements EventTransport {
     });
     // kafkajs restarts a consumer after retriable failures only; anything else stops it for good.
     consumer.on(consumer.events.CRASH, ({ payload }) => {
-      if (!payload.restart) this.logger.error({ err: payload.error?.message, groupId: options.groupId }, 'Kafka consumer crashed and will not restart');
+      if (payload.restart) return;
+      this.stopped.add(options.groupId);
+      this.logger.error({ err: payload.error?.message, groupId: options.groupId }, 'Kafka consumer crashed and will not restart');
     });
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning });
@@ -175,6 +178,10 @@ export class KafkaTransport implements EventTransport {
       throw unwrapNonRetriable(error);
     }
     await heartbeat();
+  }
+
+  stoppedGroups(): string[] {
+    return [...this.stopped];
   }
 
   async close(): Promise<void> {

@@ -34,5 +34,7 @@ export interface EventTransport {
   /** Resolves when every message is durably stored (Kafka: acknowledged by all in-sync replicas). */
   publish(messages: TransportMessage[]): Promise<void>;
   subscribe(options: SubscribeOptions): Promise<Subscription>;
+  /** Consumer groups whose consumption has stopped for good (a service with one is not ready). */
+  stoppedGroups(): string[];
   close(): Promise<void>;
 }

@@ -221,9 +221,13 @@ export async function startSubgraph(
       },
       readiness: async () => {
         const outboxLag = await relay.lag().catch(() => undefined);
+        const stoppedConsumers = transport.stoppedGroups();
         try {
           await dataSource.query('SELECT 1');
-          return { ready: true, details: { database: 'reachable', transport: transport.kind, outbox: outboxLag } };
+          return {
+            ready: stoppedConsumers.length === 0,
+            details: { database: 'reachable', transport: transport.kind, outbox: outboxLag, ...(stoppedConsumers.length ? { stoppedConsumers } : {}) },
+          };
         } catch {
           return { ready: false, details: { database: 'unreachable', transport: transport.kind } };
         }

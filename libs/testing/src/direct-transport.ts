@@ -20,6 +20,10 @@ export class DirectTransport implements EventTransport {
     return { stop: async () => undefined };
   }
 
+  stoppedGroups(): string[] {
+    return [];
+  }
+
   async close(): Promise<void> {
     return undefined;
   }
