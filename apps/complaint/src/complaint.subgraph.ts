@@ -1,4 +1,5 @@
-import { inquiryEscalated } from '@carebridge/event-contracts';
+import { CreateCustomerExportPart1764300000000, CustomerExportContribution, CustomerExportPart } from '@carebridge/customer-export';
+import { complaintCustomerExportPrepared, inquiryEscalated } from '@carebridge/event-contracts';
 import { type EventHandler, type Outbox, onEvent } from '@carebridge/messaging';
 import { type Clock, defineSubgraph } from '@carebridge/service-kit';
 import { KnownCustomer, KnownCustomers } from '@carebridge/known-customers';
@@ -11,6 +12,7 @@ import { ComplaintFeedbackResolver, ComplaintResolver } from './complaint/compla
 import { ComplaintService } from './complaint/complaint.service';
 import { ConversationMessage } from './complaint/conversation-message.entity';
 import { CustomerComplaintsResolver } from './customer/customer-complaints.resolver';
+import { collectComplaintRecords } from './customer/customer-export';
 import { DeadlineClock } from './deadline/complaint-deadlines';
 import { DeadlineMonitor } from './deadline/deadline-monitor';
 import { DeadlinePolicy } from './deadline/deadline-policy.entity';
@@ -38,13 +40,22 @@ export function complaintDomain(runtime: { dataSource: DataSource; outbox: Outbo
   const resolution = new ResolutionService(dataSource, complaints, history, outbox, clock, settings.valuation);
   const policies = new DeadlinePolicyService(dataSource, clock, settings.feedbackTargetHours);
   const monitor = new DeadlineMonitor(dataSource, outbox, history);
-  return { customers, history, deadlines, handlers, complaints, resolution, policies, monitor };
+  const customerExport = new CustomerExportContribution({
+    service: 'complaint',
+    prepared: complaintCustomerExportPrepared,
+    dataSource,
+    outbox,
+    clock,
+    customers,
+    collect: collectComplaintRecords,
+  });
+  return { customers, history, deadlines, handlers, complaints, resolution, policies, monitor, customerExport };
 }
 
 export type ComplaintDomain = ReturnType<typeof complaintDomain>;
 
 /** What the complaint service does with other services' events. */
-export function complaintEventHandlers({ customers, complaints }: ComplaintDomain): EventHandler<any>[] {
+export function complaintEventHandlers({ customers, complaints, customerExport }: ComplaintDomain): EventHandler<any>[] {
   return [
     ...customers.eventHandlers({
       merged: (data, manager) => complaints.repointCustomer(data.mergedId, data.survivorId, new Date(data.mergedAt), manager),
@@ -53,6 +64,7 @@ export function complaintEventHandlers({ customers, complaints }: ComplaintDomai
     onEvent(inquiryEscalated, async (event, manager) => {
       await complaints.registerFromInquiry(event.data, manager);
     }),
+    ...customerExport.eventHandlers(),
   ];
 }
 
@@ -70,12 +82,14 @@ export const complaintSubgraph = defineSubgraph({
     CompensationItem,
     ComplaintHandler,
     DeadlinePolicy,
+    CustomerExportPart,
   ],
-  migrations: [CreateComplaint1763800000000, ComplaintProcedure1763900000000],
+  migrations: [CreateComplaint1763800000000, ComplaintProcedure1763900000000, CreateCustomerExportPart1764300000000],
   build({ dataSource, outbox, clock, env }) {
     const settings = complaintSettings(env);
     const domain = complaintDomain({ dataSource, outbox, clock }, settings);
     const { complaints } = domain;
+    const exportPart = domain.customerExport.graph();
     return {
       resolvers: [
         new ComplaintResolver(complaints, domain.history, domain.deadlines, clock),
@@ -85,9 +99,13 @@ export const complaintSubgraph = defineSubgraph({
         new DeadlinePolicyResolver(domain.policies),
         new CustomerComplaintsResolver(complaints),
       ],
-      references: { Complaint: { __resolveReference: (reference: { id: string }) => complaints.findById(reference.id) } },
+      references: {
+        Complaint: { __resolveReference: (reference: { id: string }) => complaints.findById(reference.id) },
+        ...exportPart.references,
+      },
+      orphanedTypes: exportPart.orphanedTypes,
       eventHandlers: complaintEventHandlers(domain),
-      jobs: [{ name: 'sla-monitor', everyMs: settings.slaMonitorIntervalMs, run: (now) => domain.monitor.run(now) }],
+      jobs: [{ name: 'sla-monitor', everyMs: settings.slaMonitorIntervalMs, run: (now) => domain.monitor.run(now) }, domain.customerExport.retentionJob()],
     };
   },
 });

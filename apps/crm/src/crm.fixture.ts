@@ -5,7 +5,9 @@ import { buildFederatedSchema, createLogger, requestContext, type RequestContext
 import { DirectTransport, openServiceDatabase, type ServiceDatabase } from '@carebridge/testing';
 import { graphql, type GraphQLSchema } from 'graphql';
 import { crmSettings } from './crm.settings';
-import { createCrmServices, crmEventHandlers, crmResolvers, type CrmServices, crmSubgraph } from './crm.subgraph';
+import { CustomerTier } from './customer/customer.entity';
+import { TravelDocumentKind } from './customer/travel-document.entity';
+import { createCrmServices, crmEventHandlers, crmReferences, crmResolvers, type CrmServices, crmSubgraph } from './crm.subgraph';
 
 /**
  * crm on a fresh real database for integration tests: the services wired as in production, the
@@ -47,9 +49,21 @@ export async function openCrm(env: Record<string, string> = {}): Promise<Crm> {
     message: (contract, data, source = 'complaint') => encodeEvent(contract, data, { source, time: db.clock.now() }),
     context,
     async run(role, source, variables, given) {
-      schema ??= await buildFederatedSchema(crmResolvers(services));
+      schema ??= await buildFederatedSchema(crmResolvers(services), crmReferences(services));
       return graphql({ schema, source, variableValues: variables, contextValue: given ?? context(role) });
     },
     close: () => db.close(),
   };
+}
+
+/** Aiko Tanaka, with an e-mail, a phone and a passport on file: the profile privacy tests disclose, export and erase. */
+export async function createAikoTanaka(crm: Crm, by: Identity): Promise<string> {
+  const customerId = (
+    await crm.services.customers.create(
+      { fullName: 'Aiko Tanaka', email: 'aiko.tanaka@example.jp', phone: '+81 90 1234 5678', preferredLanguage: 'ja', tier: CustomerTier.STANDARD } as any,
+      by,
+    )
+  ).id;
+  await crm.services.customers.addDocument({ customerId, kind: TravelDocumentKind.PASSPORT, number: 'TK1234567', issuingCountry: 'JP', expiresOn: '2030-05-01' }, by);
+  return customerId;
 }

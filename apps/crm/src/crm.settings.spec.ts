@@ -6,6 +6,8 @@ describe('crm settings', () => {
     expect(crmSettings({})).toEqual({
       CRM_VERIFY_AFTER_DAYS: 365,
       CRM_COMPLAINT_FOLLOW_UP_DAYS: 3,
+      CRM_EXPORT_PARTS_DUE_MINUTES: 60,
+      CRM_EXPORT_RETENTION_DAYS: 30,
       CRM_POINTS_EXPIRY_MONTHS: 24,
       CRM_COMPENSATION_COUPON_VALID_DAYS: 365,
       CRM_FOLLOW_UP_LEAD_DAYS: 7,

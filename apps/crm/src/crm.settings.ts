@@ -22,6 +22,10 @@ export function crmSettings(env: Environment) {
         .default('5000,20000,50000')
         .transform((value) => value.split(',').map(Number) as [number, number, number])
         .refine(([silver, gold, vip]) => silver > 0 && silver < gold && gold < vip, 'must be increasing and greater than 0'),
+      /** The other services have this long to send their part of a customer data export before it is marked INCOMPLETE. */
+      CRM_EXPORT_PARTS_DUE_MINUTES: setting.positiveInt(60),
+      /** How long a customer data export can be downloaded before every service deletes its part. */
+      CRM_EXPORT_RETENTION_DAYS: setting.positiveInt(30),
       /** How often the scheduled jobs (recurring follow-ups, expiry, campaign rewards) run. */
       CRM_JOB_INTERVAL_MS: setting.positiveInt(60_000),
     },

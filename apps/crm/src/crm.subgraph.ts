@@ -11,8 +11,9 @@ import {
   orderChangeRequested,
 } from '@carebridge/event-contracts';
 import { type EventHandler, onEvent, type Outbox } from '@carebridge/messaging';
-import { type Clock, defineSubgraph, type ScheduledJob } from '@carebridge/service-kit';
+import { type Clock, defineSubgraph, type ReferenceResolvers, type ScheduledJob } from '@carebridge/service-kit';
 import type { DataSource } from 'typeorm';
+import type { CustomerRecords } from './shared/customer-records';
 import { type CrmSettings, crmSettings } from './crm.settings';
 import { ContactRecords, DocumentRecords } from './customer/contact-records';
 import { CustomerContact } from './customer/customer-contact.entity';
@@ -52,9 +53,12 @@ import { CreateFollowUp1763900000002 } from './migrations/1763900000002-CreateFo
 import { CreateKeyAccount1763900000003 } from './migrations/1763900000003-CreateKeyAccount';
 import { CreateLoyalty1763900000004 } from './migrations/1763900000004-CreateLoyalty';
 import { CreatePrivacy1763900000005 } from './migrations/1763900000005-CreatePrivacy';
+import { CreateCustomerDataExport1764300000000 } from './migrations/1764300000000-CreateCustomerDataExport';
 import { AccessLog } from './privacy/access-log';
 import { PersonalDataAccess } from './privacy/personal-data-access.entity';
-import { PrivacyResolver } from './privacy/privacy.resolver';
+import { CustomerDataExport, EXPORT_CONTRIBUTORS } from './privacy/customer-data-export.entity';
+import { CustomerDataExportService } from './privacy/customer-data-export.service';
+import { CustomerDataExportResolver, PrivacyResolver } from './privacy/privacy.resolver';
 import { PrivacyService } from './privacy/privacy.service';
 import { CustomerRecommendationsResolver } from './recommendation/recommendation.resolver';
 import { RecommendationService } from './recommendation/recommendation.service';
@@ -76,11 +80,17 @@ export function createCrmServices(dataSource: DataSource, outbox: Outbox, clock:
   const coupons = new CouponService(dataSource, customers, interactions, outbox, clock, settings.CRM_COMPENSATION_COUPON_VALID_DAYS);
   const campaigns = new CampaignService(dataSource, loyalty, coupons, clock);
   // Every part that keeps customer ids: a merge moves, an export reads and an erasure cleans all of them.
-  const records = [new ContactRecords(), new DocumentRecords(), interactions, followUps, loyalty, coupons, campaigns, keyAccounts];
+  const records: CustomerRecords[] = [new ContactRecords(), new DocumentRecords(), interactions, followUps, loyalty, coupons, campaigns, keyAccounts];
+  const exports = new CustomerDataExportService(dataSource, records, accessLog, outbox, clock, {
+    partsDueMinutes: settings.CRM_EXPORT_PARTS_DUE_MINUTES,
+    retentionDays: settings.CRM_EXPORT_RETENTION_DAYS,
+  });
+  // Earlier export requests are records about the customer too (and an erasure must delete them).
+  records.push(exports);
   const merges = new CustomerMergeService(dataSource, customers, records, outbox, clock);
-  const privacy = new PrivacyService(dataSource, records, accessLog, outbox, clock);
+  const privacy = new PrivacyService(dataSource, records, outbox, clock);
   const recommendations = new RecommendationService(dataSource, clock);
-  return { accessLog, interactions, customers, keyAccounts, followUps, loyalty, coupons, campaigns, merges, privacy, recommendations };
+  return { accessLog, interactions, customers, keyAccounts, followUps, loyalty, coupons, campaigns, merges, privacy, exports, recommendations };
 }
 
 export type CrmServices = ReturnType<typeof createCrmServices>;
@@ -102,6 +112,7 @@ export function crmEventHandlers(s: CrmServices): EventHandler[] {
     onEvent(inquiryEscalated, (event, manager) => s.interactions.recordInquiryEscalated(event, manager)),
     onEvent(orderChangeRequested, (event, manager) => s.interactions.recordOrderChangeRequested(event, manager)),
     onEvent(orderChangeCompleted, (event, manager) => s.interactions.recordOrderChangeCompleted(event, manager)),
+    ...EXPORT_CONTRIBUTORS.map((contract) => onEvent(contract, (event, manager) => s.exports.recordPrepared(contract.producer, event.data, manager))),
   ];
 }
 
@@ -112,6 +123,8 @@ export function crmJobs(s: CrmServices, everyMs: number): ScheduledJob[] {
     { name: 'points-expiry', everyMs, run: (now) => s.loyalty.expirePoints(now) },
     { name: 'coupon-expiry', everyMs, run: (now) => s.coupons.expireCoupons(now) },
     { name: 'campaign-rewards', everyMs, run: (now) => s.campaigns.grantRewards(now) },
+    { name: 'customer-export-deadline', everyMs, run: (now) => s.exports.markOverdue(now) },
+    { name: 'customer-export-retention', everyMs, run: (now) => s.exports.expire(now) },
   ];
 }
 
@@ -133,8 +146,23 @@ export function crmResolvers(s: CrmServices): object[] {
     new CampaignResolver(s.campaigns),
     new CustomerLoyaltyResolver(s.loyalty, s.coupons),
     new PrivacyResolver(s.privacy, s.accessLog),
+    new CustomerDataExportResolver(s.exports),
     new CustomerRecommendationsResolver(s.recommendations),
   ];
+}
+
+/** The entities other subgraphs (and the gateway) resolve by key. */
+export function crmReferences(s: CrmServices): ReferenceResolvers {
+  return {
+    Customer: { __resolveReference: (reference: { id: string }) => s.customers.findById(reference.id) },
+    // The gateway brings the other services' parts along (@requires); they go to `document`.
+    CustomerDataExport: {
+      __resolveReference: async (reference: { id: string }) => {
+        const found = await s.exports.findById(reference.id);
+        return found && Object.assign(found, reference);
+      },
+    },
+  };
 }
 
 /** crm: customer profiles, key accounts, follow-ups, loyalty and privacy (T-1.6, T-2, A-3.4, A-5.3). */
@@ -158,6 +186,7 @@ export const crmSubgraph = defineSubgraph({
     Campaign,
     CampaignGrant,
     PersonalDataAccess,
+    CustomerDataExport,
   ],
   migrations: [
     CreateCustomer1763800000000,
@@ -168,13 +197,14 @@ export const crmSubgraph = defineSubgraph({
     CreateKeyAccount1763900000003,
     CreateLoyalty1763900000004,
     CreatePrivacy1763900000005,
+    CreateCustomerDataExport1764300000000,
   ],
   build({ dataSource, outbox, clock, env }) {
     const settings = crmSettings(env);
     const services = createCrmServices(dataSource, outbox, clock, settings);
     return {
       resolvers: crmResolvers(services),
-      references: { Customer: { __resolveReference: (reference: { id: string }) => services.customers.findById(reference.id) } },
+      references: crmReferences(services),
       eventHandlers: crmEventHandlers(services),
       jobs: crmJobs(services, settings.CRM_JOB_INTERVAL_MS),
     };

@@ -4,7 +4,7 @@ import { eventually, type GraphQLClient, type PlatformUnderTest, startPlatformUn
  * crm through the gateway (T-1.6, T-2, A-3.4, A-5.3). Every flow here goes through the gateway as
  * a client app would: profile life, duplicates and merge, masking per role with the access log,
  * the points ledger, coupons, a reward campaign (its job run through the test controls), key
- * accounts, follow-ups scheduled by hand, export and erasure.
+ * accounts, follow-ups scheduled by hand, the cross-service data export and erasure.
  *
  * The follow-up scheduled when a complaint is closed and the compensation credited from
  * complaint.resolved run end to end in departments.spec.ts.
@@ -197,7 +197,29 @@ describe('crm through the gateway', () => {
     expect(history.customer.interactions.edges.map((e: any) => e.node.kind)).toEqual(['FOLLOW_UP', 'FOLLOW_UP']);
   });
 
-  it('exports a customer’s data as one document and erases them; the complaint service then refuses them', async () => {
+  it('withholds the export’s document while a service is down, naming it, rather than hand out an incomplete one', async () => {
+    const created = await create({ fullName: 'Ines Duarte', email: 'ines.duarte@example.pt' });
+    const REQUEST = `mutation($input: RequestCustomerDataExportInput!) { requestCustomerDataExport(input: $input) { id } }`;
+    const { requestCustomerDataExport: requested } = await manager.data(REQUEST, { input: { customerId: created.id, reason: 'Online form, ticket 5120' } });
+    await eventually(async () => {
+      const { customerDataExport } = await manager.data(`query($id: ID!) { customerDataExport(id: $id) { status } }`, { id: requested.id });
+      if (customerDataExport.status !== 'COMPLETE') throw new Error(`export is ${customerDataExport.status}`);
+    });
+    const EXPORT = `query($id: ID!) { customerDataExport(id: $id) { status document } }`;
+    const inquiry = platform.subgraphs.get('inquiry');
+    await inquiry?.stop();
+    try {
+      const result = await manager.request(EXPORT, { id: requested.id });
+      expect(result.data?.customerDataExport).toEqual({ status: 'COMPLETE', document: null });
+      expect(result.errors?.[0].extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', serviceName: 'inquiry' });
+    } finally {
+      await inquiry?.start();
+    }
+    const { customerDataExport } = await eventually(() => manager.data(EXPORT, { id: requested.id }));
+    expect(customerDataExport.document).toMatchObject({ complete: true, services: { inquiry: { service: 'inquiry', recordCount: 0 } } });
+  });
+
+  it('exports everything every service holds about a customer as one document, then erases them everywhere', async () => {
     const created = await create({ fullName: 'Kwame Mensah', email: 'kwame.mensah@example.gh', phone: '+233 24 123 4567' });
     const complaint = {
       customerId: created.id,
@@ -208,12 +230,41 @@ describe('crm through the gateway', () => {
       occurredAt: new Date(Date.now() - 86_400_000).toISOString(),
     };
     await eventually(async () => agent.data(REGISTER_COMPLAINT, { input: complaint }));
+    const inquiry = { channel: 'EMAIL', category: 'SPECIAL_SERVICES', subject: 'Seat on my Accra flight', message: 'Can I have an aisle seat on KQ 512?', customerId: created.id };
+    await eventually(async () => agent.data(`mutation($input: ReceiveInquiryInput!) { receiveInquiry(input: $input) { id } }`, { input: inquiry }));
 
-    const { customerDataExport } = await manager.data(`query($id: ID!) { customerDataExport(customerId: $id) { customerId document } }`, { id: created.id });
-    expect(customerDataExport.document.customer).toMatchObject({ fullName: 'Kwame Mensah', email: 'kwame.mensah@example.gh' });
-    expect(customerDataExport.document.contacts).toHaveLength(2);
-    expect(Object.keys(customerDataExport.document)).toEqual(expect.arrayContaining(['interactions', 'loyalty', 'coupons', 'followUps', 'personalDataAccess', 'otherServices']));
-    expect((await agent.request(`query($id: ID!) { customerDataExport(customerId: $id) { customerId } }`, { id: created.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const REQUEST = `mutation($input: RequestCustomerDataExportInput!) { requestCustomerDataExport(input: $input) { id status parts { service status } } }`;
+    const bad = await manager.request(REQUEST, { input: { customerId: created.id, reason: '' } });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
+    expect(bad.errors?.[0].message).toContain('input.reason');
+    expect((await agent.request(REQUEST, { input: { customerId: created.id, reason: 'Asked on the phone' } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const { requestCustomerDataExport: requested } = await manager.data(REQUEST, { input: { customerId: created.id, reason: 'Letter of 2026-11-01, ticket 4711' } });
+    expect(requested.status).toBe('COLLECTING');
+
+    // complaint and inquiry prepare their parts from customer.export_requested; the gateway brings them to `document`.
+    const EXPORT = `query($id: ID!) { customerDataExport(id: $id) { status parts { service status recordCount } document } }`;
+    const exported = await eventually(async () => {
+      const { customerDataExport } = await manager.data(EXPORT, { id: requested.id });
+      if (customerDataExport.status !== 'COMPLETE') throw new Error(`export is ${customerDataExport.status}`);
+      return customerDataExport;
+    });
+    expect(exported.parts.map((p: any) => [p.service, p.status])).toEqual([
+      ['crm', 'PREPARED'],
+      ['complaint', 'PREPARED'],
+      ['inquiry', 'PREPARED'],
+    ]);
+    const { document } = exported;
+    expect(document).toMatchObject({ format: 'carebridge.customer-export/v1', customerId: created.id, complete: true, missingServices: [] });
+    expect(document.services.crm.customer).toMatchObject({ fullName: 'Kwame Mensah', email: 'kwame.mensah@example.gh' });
+    expect(document.services.crm.contacts).toHaveLength(2);
+    expect(document.services.complaint).toMatchObject({ service: 'complaint', customerId: created.id });
+    expect(JSON.stringify(document.services.complaint)).toContain('My refund has not arrived.');
+    expect(document.services.inquiry).toMatchObject({ service: 'inquiry', customerId: created.id });
+    expect(JSON.stringify(document.services.inquiry)).toContain('Can I have an aisle seat on KQ 512?');
+    // The parts are only reachable through `document`.
+    expect((await manager.request(`query($id: ID!) { customerDataExport(id: $id) { complaint } }`, { id: requested.id })).errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const log = await admin.data(`query($c: ID) { personalDataAccessLog(filter: { customerId: $c }) { edges { node { accessedBy purpose } } } }`, { c: created.id });
+    expect(log.personalDataAccessLog.edges.map((e: any) => e.node)).toContainEqual({ accessedBy: 'manager-max', purpose: 'EXPORT' });
 
     const erase = `mutation($input: EraseCustomerInput!) { eraseCustomer(input: $input) { status fullName email phone contacts { value } } }`;
     expect((await manager.request(erase, { input: { customerId: created.id, reason: 'Ticket 4711' } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -221,6 +272,7 @@ describe('crm through the gateway', () => {
     expect(eraseCustomer).toEqual({ status: 'ERASED', fullName: 'Erased customer', email: null, phone: null, contacts: [] });
     expect((await agent.data(`query($s: String) { customers(search: $s) { totalCount } }`, { s: 'Kwame' })).customers.totalCount).toBe(0);
 
+    expect((await manager.request(EXPORT, { id: requested.id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     // The complaint service learns of the erasure from customer.erased and no longer accepts complaints for the customer.
     await eventually(async () => {
       const result = await agent.request(REGISTER_COMPLAINT, { input: complaint });

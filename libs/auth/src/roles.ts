@@ -25,3 +25,6 @@ export function hasAnyRole(identity: Identity | undefined, roles: readonly Role[
 
 /** Roles whose duties need a customer's contact details (answering, following up, resolving). */
 export const CONTACT_DETAIL_ROLES: readonly Role[] = ['agent', 'complaint_specialist', 'supervisor', 'crm_manager', 'after_sales'];
+
+/** Who may request and read a customer data export (right of access, A-5.3). */
+export const DATA_EXPORT_ROLES: readonly Role[] = ['crm_manager', 'admin'];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent, field } from './contract';
+import { defineCustomerExportPrepared } from './customer-export';
 import { TOPICS } from './topics';
 
 const urgency = z.enum(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL']);
@@ -151,3 +152,5 @@ export const complaintSlaBreached = defineEvent({
   key: (data) => data.complaintId,
   personalData: 'none',
 });
+
+export const complaintCustomerExportPrepared = defineCustomerExportPrepared('complaint', TOPICS.complaintCustomerExport);

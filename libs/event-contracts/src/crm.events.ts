@@ -68,6 +68,24 @@ export const customerErased = defineEvent({
   personalData: 'none',
 });
 
+export const customerExportRequested = defineEvent({
+  type: 'customer.export_requested',
+  version: 1,
+  producer: 'crm',
+  topic: TOPICS.customer,
+  description:
+    'A customer asked for all data Carebridge holds about them (right of access, A-5.3). Every service that keeps records about customers prepares its part, keeps it until expiresAt and answers with its <service>.customer_export_prepared event.',
+  schema: z.object({
+    exportId: field.id(),
+    customerId: field.id(),
+    requestedAt: field.time(),
+    expiresAt: field.time(),
+  }),
+  // Keyed by the customer, so it arrives after every earlier merge of this customer and before a later erasure.
+  key: (data) => data.customerId,
+  personalData: 'none',
+});
+
 export const followUpScheduled = defineEvent({
   type: 'followup.scheduled',
   version: 1,

@@ -4,5 +4,6 @@ export * from './catalogue';
 export * from './crm.events';
 export * from './complaint.events';
 export * from './inquiry.events';
+export * from './customer-export';
 export * from './asyncapi';
 export * from './compatibility';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent, field } from './contract';
+import { defineCustomerExportPrepared } from './customer-export';
 import { TOPICS } from './topics';
 
 const channel = z.enum(['PHONE', 'EMAIL', 'CHAT', 'WEB_FORM']);
@@ -168,3 +169,5 @@ export const orderChangeCompleted = defineEvent({
   key: (data) => data.inquiryId,
   personalData: 'none',
 });
+
+export const inquiryCustomerExportPrepared = defineCustomerExportPrepared('inquiry', TOPICS.inquiryCustomerExport);

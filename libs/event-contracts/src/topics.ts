@@ -7,7 +7,9 @@ export const TOPICS = {
   followUp: 'carebridge.crm.follow-up',
   loyalty: 'carebridge.crm.loyalty',
   complaint: 'carebridge.complaint.complaint',
+  complaintCustomerExport: 'carebridge.complaint.customer-export',
   inquiry: 'carebridge.inquiry.inquiry',
+  inquiryCustomerExport: 'carebridge.inquiry.customer-export',
 } as const;
 
 /** Where a consumer group's poison messages go (with the original key, headers and the error). */

@@ -13,6 +13,24 @@ export class EraseCustomerInput {
   reason: string;
 }
 
+@InputType({ description: 'Asks every service for all data it holds about a customer (right of access).' })
+export class RequestCustomerDataExportInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'must be a customer id (UUID)' })
+  customerId: string;
+
+  @Field({ description: 'The request it answers, e.g. "letter of 2026-11-02, ticket 4711".' })
+  @Length(3, 500, { message: 'must be 3 to 500 characters' })
+  reason: string;
+}
+
+@ArgsType()
+export class CustomerDataExportsArgs extends PageArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'must be a customer id (UUID)' })
+  customerId: string;
+}
+
 @InputType()
 export class PersonalDataAccessFilter {
   @Field(() => ID, { nullable: true })

@@ -1,61 +1,26 @@
 import type { Identity } from '@carebridge/auth';
 import { customerErased } from '@carebridge/event-contracts';
 import type { Outbox } from '@carebridge/messaging';
-import { type Clock, ConflictError, NotFoundError, type RequestContext } from '@carebridge/service-kit';
+import { type Clock, ConflictError, NotFoundError } from '@carebridge/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { assessCompleteness } from '../customer/completeness';
 import { Customer, CustomerStatus } from '../customer/customer.entity';
-import { isUuid } from '../customer/customer.service';
-import { CustomerMerge } from '../merge/customer-merge.entity';
 import type { CustomerRecords } from '../shared/customer-records';
-import type { AccessLog } from './access-log';
-import { PersonalDataAccess } from './personal-data-access.entity';
 import type { EraseCustomerInput } from './privacy.inputs';
 
 export const ERASED_NAME = 'Erased customer';
 
-/** What an export discloses, as logged in the access log. */
-const EXPORTED_FIELDS = ['fullName', 'email', 'phone', 'contacts', 'documents', 'preferences', 'notes', 'history'];
-
 /**
- * The customer's rights over their data (A-5.3): an export of everything crm holds about them as
- * one JSON document, and erasure — the profile is anonymised, every part of crm removes what
+ * The right to erasure (A-5.3): the profile is anonymised, every part of crm removes what
  * identifies them, and `customer.erased` tells the other services to do the same.
  */
 export class PrivacyService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly records: CustomerRecords[],
-    private readonly accessLog: AccessLog,
+    private readonly records: readonly CustomerRecords[],
     private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
-
-  /** One consistent snapshot (REPEATABLE READ) of everything crm holds, and the export on the access log. */
-  async export(customerId: string, context: RequestContext): Promise<Record<string, unknown>> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const customer = isUuid(customerId) ? await manager.findOneBy(Customer, { id: customerId }) : null;
-      if (!customer) throw new NotFoundError('Customer', customerId);
-      const { version: _version, ...profile } = customer;
-      const document: Record<string, unknown> = {
-        format: 'carebridge.crm.customer-export/v1',
-        generatedAt: this.clock.now().toISOString(),
-        generatedBy: context.identity?.userId ?? null,
-        customer: profile,
-        mergedProfiles: await manager.find(CustomerMerge, { where: { survivorId: customer.id }, order: { mergedAt: 'ASC' } }),
-      };
-      for (const part of this.records) document[part.section] = await part.exportFor(manager, customer.id);
-      document.personalDataAccess = await manager.find(PersonalDataAccess, { where: { customerId: customer.id }, order: { accessedAt: 'ASC' } });
-      document.otherServices = {
-        note:
-          'This document holds what crm keeps. The interaction history summarises what the complaint and inquiry services reported; ' +
-          'their full records (the customer’s own words, conversations, attachments) are exported by those services for the same customer id.',
-        services: ['complaint', 'inquiry'],
-      };
-      await this.accessLog.exported(manager, context, customer.id, EXPORTED_FIELDS);
-      return JSON.parse(JSON.stringify(document));
-    });
-  }
 
   /**
    * Erases a customer and every profile merged into them. Afterwards nothing in crm identifies

@@ -1,14 +1,14 @@
 import { complaintClosed, complaintResolved } from '@carebridge/event-contracts';
-import { type Crm, identity, openCrm } from '../crm.fixture';
+import { createAikoTanaka, type Crm, identity, openCrm } from '../crm.fixture';
 import { CustomerContact } from '../customer/customer-contact.entity';
 import { CustomerTier } from '../customer/customer.entity';
-import { TravelDocument, TravelDocumentKind } from '../customer/travel-document.entity';
+import { TravelDocument } from '../customer/travel-document.entity';
 import { FollowUp } from '../follow-up/follow-up.entity';
 import { PersonalDataAccess } from './personal-data-access.entity';
 
 const PROFILE = `query($id: ID!) { customer(id: $id) { fullName email phone contacts { kind value isPrimary } documents { kind number expiresOn } } }`;
 
-describe('privacy: masking, access log, export and erasure (real Postgres)', () => {
+describe('privacy: masking, access log and erasure (real Postgres)', () => {
   let crm: Crm;
   const manager = identity('crm_manager', 'manager-max');
   let customerId: string;
@@ -20,13 +20,7 @@ describe('privacy: masking, access log, export and erasure (real Postgres)', () 
   beforeEach(async () => {
     await crm.db.dataSource.query('TRUNCATE customer, personal_data_access, outbox_event, processed_event, interaction CASCADE');
     crm.db.clock.set('2026-11-02T09:00:00.000Z');
-    customerId = (
-      await crm.services.customers.create(
-        { fullName: 'Aiko Tanaka', email: 'aiko.tanaka@example.jp', phone: '+81 90 1234 5678', preferredLanguage: 'ja', tier: CustomerTier.STANDARD } as any,
-        manager,
-      )
-    ).id;
-    await crm.services.customers.addDocument({ customerId, kind: TravelDocumentKind.PASSPORT, number: 'TK1234567', issuingCountry: 'JP', expiresOn: '2030-05-01' }, manager);
+    customerId = await createAikoTanaka(crm, manager);
   });
 
   const accessLog = () => crm.db.dataSource.getRepository(PersonalDataAccess).find({ order: { accessedAt: 'ASC' } });
@@ -89,22 +83,6 @@ describe('privacy: masking, access log, export and erasure (real Postgres)', () 
     expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const log = await crm.run('admin', `query($c: ID) { personalDataAccessLog(filter: { customerId: $c }) { totalCount edges { node { accessedBy fields purpose } } } }`, { c: customerId });
     expect(log.data.personalDataAccessLog).toEqual({ totalCount: 1, edges: [{ node: { accessedBy: 'agent-ana', fields: ['contacts.value', 'documents.number', 'email', 'phone'], purpose: 'READ' } }] });
-  });
-
-  it('exports everything crm holds about the customer as one document, and logs the export', async () => {
-    await crm.services.loyalty.earn({ customerId, points: 120, reason: 'Booking BK-9', idempotencyKey: 'booking:BK-9' }, manager);
-    const result = await crm.run('crm_manager', `query($id: ID!) { customerDataExport(customerId: $id) { customerId document } }`, { id: customerId }, crm.context('crm_manager', 'manager-max'));
-    expect(result.errors).toBeUndefined();
-    const document = result.data.customerDataExport.document;
-    expect(document.customer).toMatchObject({ id: customerId, fullName: 'Aiko Tanaka', email: 'aiko.tanaka@example.jp' });
-    expect(document.contacts).toHaveLength(2);
-    expect(document.travelDocuments[0]).toMatchObject({ number: 'TK1234567' });
-    expect(document.loyalty).toMatchObject({ balance: 120, entries: [{ points: 120, reason: 'Booking BK-9' }] });
-    expect(document.interactions.map((i: { kind: string }) => i.kind)).toEqual(['LOYALTY']);
-    expect(document.otherServices.services).toEqual(['complaint', 'inquiry']);
-    expect(Object.keys(document)).toEqual(expect.arrayContaining(['followUps', 'coupons', 'campaigns', 'keyAccount', 'personalDataAccess', 'mergedProfiles']));
-    const log = await accessLog();
-    expect(log.find((l) => l.purpose === 'EXPORT')).toMatchObject({ accessedBy: 'manager-max', customerId });
   });
 
   it('erases a customer: the profile is anonymised, customer.erased carries only the id, and nothing about them is published afterwards', async () => {

@@ -9,7 +9,7 @@ export async function openInquiryServices(env: Record<string, string> = {}) {
   const db: ServiceDatabase = await openServiceDatabase(inquirySubgraph);
   const settings = inquirySettings(env);
   const domain = inquiryDomain(db, settings);
-  const { policies, assignment, savedReplies, deadlines, inquiries, orderChanges } = domain;
+  const { policies, assignment, savedReplies, deadlines, inquiries, orderChanges, customerExport } = domain;
   // Events go straight into the consumer; what it dead-letters is kept, so a failing handler shows.
   const transport = new DirectTransport();
   const deadLetters = transport.published;
@@ -23,6 +23,7 @@ export async function openInquiryServices(env: Record<string, string> = {}) {
     deadlines,
     inquiries,
     orderChanges,
+    customerExport,
     consumer,
     deadLetters,
     learnCustomer: (customerId: string) =>

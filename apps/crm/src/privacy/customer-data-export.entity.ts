@@ -1,0 +1,117 @@
+import { complaintCustomerExportPrepared, inquiryCustomerExportPrepared } from '@carebridge/event-contracts';
+import { customerExportSection } from '@carebridge/customer-export';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * The services that keep records about customers and answer `customer.export_requested` with
+ * their part. A service joins by contributing its part (libs/customer-export) and being listed here.
+ */
+export const EXPORT_CONTRIBUTORS = [complaintCustomerExportPrepared, inquiryCustomerExportPrepared] as const;
+export const EXPORT_CONTRIBUTOR_SECTIONS = EXPORT_CONTRIBUTORS.map((contract) => customerExportSection(contract.producer));
+
+export enum CustomerDataExportStatus {
+  COLLECTING = 'COLLECTING',
+  COMPLETE = 'COMPLETE',
+  INCOMPLETE = 'INCOMPLETE',
+  EXPIRED = 'EXPIRED',
+}
+registerEnumType(CustomerDataExportStatus, {
+  name: 'CustomerDataExportStatus',
+  description: 'COLLECTING until every service sent its part; INCOMPLETE when one had not by the deadline (a late part still completes it); EXPIRED once the parts were deleted.',
+});
+
+export enum CustomerDataExportPartStatus {
+  PENDING = 'PENDING',
+  PREPARED = 'PREPARED',
+}
+registerEnumType(CustomerDataExportPartStatus, { name: 'CustomerDataExportPartStatus' });
+
+/** What one service reported about its part: how many records, and when. */
+export interface PreparedPart {
+  recordCount: number;
+  preparedAt: string;
+}
+
+@ObjectType({ description: "One service's part of an export." })
+export class CustomerDataExportPart {
+  @Field({ description: 'crm, complaint, inquiry, …' })
+  service: string;
+
+  @Field(() => CustomerDataExportPartStatus)
+  status: CustomerDataExportPartStatus;
+
+  @Field(() => Int, { nullable: true })
+  recordCount: number | null;
+
+  @Field(() => Date, { nullable: true })
+  preparedAt: Date | null;
+}
+
+/**
+ * A request for all data Carebridge holds about a customer (right of access, A-5.3). crm writes its
+ * own part at once and asks the other services by event; each keeps its part in its own database
+ * and serves it to the gateway, which hands them to `document` (`@requires`), so the parts travel
+ * through the graph to the requester and never through a topic.
+ */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A customer data export: all data Carebridge holds about a customer, gathered from every service.' })
+@Entity('customer_data_export')
+export class CustomerDataExport {
+  @Field(() => ID)
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Field(() => ID)
+  @Column({ name: 'customer_id', type: 'uuid' })
+  customerId: string;
+
+  @Field(() => CustomerDataExportStatus)
+  @Column({ type: 'text' })
+  status: CustomerDataExportStatus;
+
+  @Field({ description: 'The request it answers, e.g. "letter of 2026-11-02, ticket 4711".' })
+  @Column({ type: 'text' })
+  reason: string;
+
+  @Field()
+  @Column({ name: 'requested_by', type: 'text' })
+  requestedBy: string;
+
+  @Field()
+  @Column({ name: 'requested_at', type: 'timestamptz', precision: 3 })
+  requestedAt: Date;
+
+  @Field({ description: 'When every service should have sent its part.' })
+  @Column({ name: 'due_at', type: 'timestamptz', precision: 3 })
+  dueAt: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the last part arrived.' })
+  @Column({ name: 'completed_at', type: 'timestamptz', precision: 3, nullable: true })
+  completedAt: Date | null;
+
+  @Field({ description: 'When every part is deleted.' })
+  @Column({ name: 'expires_at', type: 'timestamptz', precision: 3 })
+  expiresAt: Date;
+
+  /** crm's own part, written with the request; null once expired. */
+  @Column({ name: 'crm_document', type: 'jsonb', nullable: true })
+  crmDocument: Record<string, unknown> | null;
+
+  /** The other services' reports, by service. */
+  @Column({ name: 'prepared_parts', type: 'jsonb' })
+  preparedParts: Record<string, PreparedPart>;
+}
+
+/** An export as the gateway hands it back for `document`: with the other services' parts, by section. */
+export type CustomerDataExportWithParts = CustomerDataExport & { [section: string]: unknown };
+
+// One external field per contributor, named after it, so the list above is the only place to change.
+for (const section of EXPORT_CONTRIBUTOR_SECTIONS) {
+  Field(() => GraphQLJSONObject, { nullable: true })(CustomerDataExport.prototype, section);
+  Directive('@external')(CustomerDataExport.prototype, section);
+}
+
+/** The `document` field needs every contributor's part from its own subgraph. */
+export const REQUIRES_PARTS = `@requires(fields: "${EXPORT_CONTRIBUTOR_SECTIONS.join(' ')}")`;

@@ -1,0 +1,3 @@
+export * from './customer-export-part.entity';
+export * from './customer-export-contribution';
+export * from './migrations';
