@@ -2,7 +2,7 @@ import { CustomerExportPart } from '@carebridge/customer-export';
 import { customerExportRequested } from '@carebridge/event-contracts';
 import { encodeEvent } from '@carebridge/messaging';
 import { InquiryCategory, InquiryChannel } from '../inquiry/inquiry.entity';
-import { type InquiryServices, openInquiryServices } from '../inquiry/inquiry.test-kit';
+import { type InquiryServices, openInquiryServices } from '../inquiry.fixture';
 import { OrderChangeKind } from '../order-change/order-change.entity';
 
 const agent = { userId: 'agent-ana', roles: ['agent' as const], name: 'Ana Agent' };

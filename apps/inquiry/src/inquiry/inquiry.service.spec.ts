@@ -3,7 +3,7 @@ import { encodeEvent } from '@carebridge/messaging';
 import { InquiryCategory, InquiryChannel, InquiryStatus, MessageDirection, TravelMaterialKind } from './inquiry.entity';
 import { EscalationCategory, EscalationUrgency } from './inquiry.inputs';
 import { Inquiry, InquiryMessage } from './inquiry.entity';
-import { openInquiryServices, type InquiryServices } from './inquiry.test-kit';
+import { openInquiryServices, type InquiryServices } from '../inquiry.fixture';
 
 const agent = { userId: 'agent-ana', roles: ['agent' as const], name: 'Ana Agent' };
 const admin = { userId: 'admin-ada', roles: ['admin' as const], name: 'Ada Admin' };

@@ -1,5 +1,5 @@
 import { InquiryCategory, InquiryChannel } from '../inquiry/inquiry.entity';
-import { openInquiryServices, type InquiryServices } from '../inquiry/inquiry.test-kit';
+import { openInquiryServices, type InquiryServices } from '../inquiry.fixture';
 import { OrderChange, OrderChangeKind, OrderChangeOutcome } from './order-change.entity';
 
 const agent = { userId: 'agent-ana', roles: ['agent' as const], name: 'Ana Agent' };

@@ -1,8 +1,8 @@
 import { customerCreated } from '@carebridge/event-contracts';
 import { encodeEvent, EventConsumer } from '@carebridge/messaging';
 import { DirectTransport, openServiceDatabase, type ServiceDatabase } from '@carebridge/testing';
-import { inquirySettings } from '../inquiry.settings';
-import { inquiryDomain, inquiryEventHandlers, inquirySubgraph } from '../inquiry.subgraph';
+import { inquirySettings } from './inquiry.settings';
+import { inquiryDomain, inquiryEventHandlers, inquirySubgraph } from './inquiry.subgraph';
 
 /** The inquiry service's domain services on a fresh database, wired as the subgraph wires them, for integration tests. */
 export async function openInquiryServices(env: Record<string, string> = {}) {
