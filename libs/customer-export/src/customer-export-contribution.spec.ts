@@ -92,6 +92,7 @@ describe('CustomerExportContribution (real Postgres)', () => {
         },
       }),
     ]);
+    expect(Object.keys((await parts())[0].document)).toEqual(['format', 'service', 'exportId', 'customerId', 'preparedAt', 'recordCount', 'complaints', 'messages']);
     const announced = (await db.outboxEvents()).filter((e) => e.type === 'complaint.customer_export_prepared');
     expect(announced).toEqual([
       expect.objectContaining({

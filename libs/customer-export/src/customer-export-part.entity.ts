@@ -12,7 +12,8 @@ export class CustomerExportPart {
   @Column({ name: 'customer_id', type: 'uuid' })
   customerId: string;
 
-  @Column({ type: 'jsonb' })
+  // json, not jsonb: the document keeps its keys in the order it was written (format and ids first).
+  @Column({ type: 'json' })
   document: Record<string, unknown>;
 
   @Column({ name: 'record_count', type: 'integer' })

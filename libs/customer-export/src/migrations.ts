@@ -9,7 +9,7 @@ export class CreateCustomerExportPart1764300000000 implements MigrationInterface
       CREATE TABLE customer_export_part (
         export_id uuid PRIMARY KEY,
         customer_id uuid NOT NULL,
-        document jsonb NOT NULL,
+        document json NOT NULL,
         record_count integer NOT NULL CHECK (record_count >= 0),
         prepared_at timestamptz(3) NOT NULL,
         expires_at timestamptz(3) NOT NULL

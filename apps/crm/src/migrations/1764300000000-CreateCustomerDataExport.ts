@@ -16,7 +16,7 @@ export class CreateCustomerDataExport1764300000000 implements MigrationInterface
         due_at timestamp(3) with time zone NOT NULL,
         completed_at timestamp(3) with time zone,
         expires_at timestamp(3) with time zone NOT NULL,
-        crm_document jsonb,
+        crm_document json,
         prepared_parts jsonb NOT NULL DEFAULT '{}'
       )`);
     await queryRunner.query(`CREATE INDEX customer_data_export_customer_idx ON customer_data_export (customer_id, requested_at DESC, id DESC)`);

@@ -95,8 +95,8 @@ export class CustomerDataExport {
   @Column({ name: 'expires_at', type: 'timestamptz', precision: 3 })
   expiresAt: Date;
 
-  /** crm's own part, written with the request; null once expired. */
-  @Column({ name: 'crm_document', type: 'jsonb', nullable: true })
+  /** crm's own part, written with the request; null once expired. json keeps the document's key order. */
+  @Column({ name: 'crm_document', type: 'json', nullable: true })
   crmDocument: Record<string, unknown> | null;
 
   /** The other services' reports, by service. */
