@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import pino from 'pino';
 import { Client } from 'pg';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { databaseUrl } from '@carebridge/config';
@@ -86,15 +87,20 @@ describe('ensureDatabase and openDatabase (real Postgres)', () => {
       expect(await dataSource.query('SELECT body FROM note')).toEqual([{ body: 'kept' }]);
       await dataSource.destroy();
 
-      // TypeORM reports a failed migration on the console itself; keep the test output clean.
-      const console = jest.spyOn(global.console, 'log').mockImplementation(() => undefined);
+      // The failure goes to the service's log, not to the console.
+      const console = jest.spyOn(global.console, 'log');
+      const logged: string[] = [];
+      const logger = pino({ level: 'debug' }, { write: (line: string) => void logged.push(line) });
       try {
         await expect(
-          openDatabase({ serverUrl: database.serverUrl, database: database.database, entities: [], migrations: [CreateNote1763900000100, BrokenMigration1763900000200], poolSize: 2 }),
+          openDatabase({ serverUrl: database.serverUrl, database: database.database, entities: [], migrations: [CreateNote1763900000100, BrokenMigration1763900000200], poolSize: 2 }, logger),
         ).rejects.toThrow(/no_such_table/);
+        expect(console).not.toHaveBeenCalled();
       } finally {
         console.mockRestore();
       }
+      const failure = logged.map((line) => JSON.parse(line)).find((entry) => entry.level === 50);
+      expect(failure).toMatchObject({ component: 'migrations', msg: expect.stringMatching(/BrokenMigration1763900000200.*failed/) });
       const client = new Client({ connectionString: databaseUrl(database.serverUrl, database.database) });
       await client.connect();
       try {

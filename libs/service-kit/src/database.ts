@@ -1,6 +1,6 @@
 import { databaseUrl } from '@carebridge/config';
 import { Client } from 'pg';
-import { DataSource, type EntityManager, type MixedList, type EntitySchema } from 'typeorm';
+import { DataSource, type EntityManager, type MixedList, type EntitySchema, type Logger as TypeOrmLogger } from 'typeorm';
 import type { Logger } from './logger';
 
 export interface DatabaseOptions {
@@ -37,8 +37,30 @@ export async function ensureDatabase(serverUrl: string, database: string, logger
   }
 }
 
+/**
+ * TypeORM writes migration messages (a failed migration among them) straight to the console;
+ * here they join the service's JSON log, and queries are not logged at all.
+ */
+class MigrationLog implements TypeOrmLogger {
+  constructor(private readonly logger?: Logger) {}
+
+  logMigration(message: string): void {
+    if (/failed/i.test(message)) this.logger?.error({ component: 'migrations' }, message);
+    else this.logger?.debug({ component: 'migrations' }, message);
+  }
+
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.logger?.warn({ component: 'typeorm' }, String(message));
+  }
+
+  logQuery(): void {}
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+}
+
 /** A TypeORM DataSource on pg. The schema only ever changes through migrations, run at start. */
-export function createDataSource(options: DatabaseOptions): DataSource {
+export function createDataSource(options: DatabaseOptions, logger?: Logger): DataSource {
   return new DataSource({
     type: 'postgres',
     url: databaseUrl(options.serverUrl, options.database),
@@ -48,6 +70,7 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
+    logger: new MigrationLog(logger),
     applicationName: options.applicationName,
     extra: { max: options.poolSize ?? 10 },
   });
@@ -55,7 +78,7 @@ export function createDataSource(options: DatabaseOptions): DataSource {
 
 export async function openDatabase(options: DatabaseOptions, logger?: Logger): Promise<DataSource> {
   await ensureDatabase(options.serverUrl, options.database, logger);
-  const dataSource = createDataSource(options);
+  const dataSource = createDataSource(options, logger);
   await dataSource.initialize();
   // Several instances of a service may start at once (a rolling update): one migrates, the others wait.
   const lock = dataSource.createQueryRunner();
