@@ -53,10 +53,21 @@ class MigrationLog implements TypeOrmLogger {
     if (level === 'warn') this.logger?.warn({ component: 'typeorm' }, String(message));
   }
 
-  logQuery(): void {}
-  logQueryError(): void {}
-  logQuerySlow(): void {}
-  logSchemaBuild(): void {}
+  logQuery(): void {
+    // Queries are not logged: they carry personal data.
+  }
+
+  logQueryError(): void {
+    // A failed query surfaces as the error it throws.
+  }
+
+  logQuerySlow(): void {
+    // No slow-query threshold is set.
+  }
+
+  logSchemaBuild(): void {
+    // The schema is never built from entities (no synchronize).
+  }
 }
 
 /** A TypeORM DataSource on pg. The schema only ever changes through migrations, run at start. */
