@@ -56,7 +56,7 @@ import { CreatePrivacy1763900000005 } from './migrations/1763900000005-CreatePri
 import { CreateCustomerDataExport1764300000000 } from './migrations/1764300000000-CreateCustomerDataExport';
 import { AccessLog } from './privacy/access-log';
 import { PersonalDataAccess } from './privacy/personal-data-access.entity';
-import { CustomerDataExport, EXPORT_CONTRIBUTORS } from './privacy/customer-data-export.entity';
+import { CustomerDataExport, EXPORT_CONTRIBUTOR_SECTIONS, EXPORT_CONTRIBUTORS } from './privacy/customer-data-export.entity';
 import { CustomerDataExportService } from './privacy/customer-data-export.service';
 import { CustomerDataExportResolver, PrivacyResolver } from './privacy/privacy.resolver';
 import { PrivacyService } from './privacy/privacy.service';
@@ -157,9 +157,10 @@ export function crmReferences(s: CrmServices): ReferenceResolvers {
     Customer: { __resolveReference: (reference: { id: string }) => s.customers.findById(reference.id) },
     // The gateway brings the other services' parts along (@requires); they go to `document`.
     CustomerDataExport: {
-      __resolveReference: async (reference: { id: string }) => {
+      __resolveReference: async (reference: { id: string } & Record<string, unknown>) => {
         const found = await s.exports.findById(reference.id);
-        return found && Object.assign(found, reference);
+        // Only the parts are taken from the representation; everything else comes from crm's own row.
+        return found && Object.assign(found, Object.fromEntries(EXPORT_CONTRIBUTOR_SECTIONS.map((section) => [section, reference[section]])));
       },
     },
   };

@@ -87,7 +87,8 @@ describe('customer data export: crm’s part, the request to other services, sta
     const result = await crm.run(
       'crm_manager',
       DOCUMENT,
-      { representations: [{ __typename: 'CustomerDataExport', id, complaint: complaintPart, inquiry: null }] },
+      // A representation cannot change what crm holds: only the parts are taken from it.
+      { representations: [{ __typename: 'CustomerDataExport', id, complaint: complaintPart, inquiry: null, customerId: 'someone-else', crmDocument: {} }] },
       crm.context('crm_manager', 'manager-max'),
     );
     expect(result.errors).toBeUndefined();
