@@ -5,7 +5,7 @@
 //   CAREBRIDGE_TEST_POSTGRES_URL  the Postgres server (see libs/testing/src/postgres.global-setup.ts)
 //   KAFKA_TEST_BROKERS            bootstrap addresses of a shared 3-broker mock cluster, comma-separated
 //   KAFKA_TEST_CONTROL_URL        a small HTTP endpoint in this process for tests that need a cluster of
-//                                 their own (to take its brokers down); see src/testing/kafka-test-broker.ts
+//                                 their own (to take its brokers down); see libs/testing/src/messaging/kafka-test-broker.ts
 //   KAFKA_TEST_BROKER_ERROR       set instead when the broker cannot run here: every Kafka test then
 //                                 fails with this reason (they are never skipped; .ci/run installs
 //                                 librdkafka-dev, so CI always has the broker).
@@ -13,8 +13,8 @@
 // Jest loads this file, and what it requires, through the project's transform, so the TypeScript
 // modules below are compiled by @swc/jest like the tests.
 const http = require('node:http');
-// Paths are joined at run time: these are test fixtures of this configuration, not dependencies of
-// the library (libs/testing itself depends on messaging, and Nx would read a literal path as a cycle).
+// Paths are joined at run time: these are fixtures of this Jest configuration, not dependencies of
+// the library (tools/ in particular, which no library may import).
 const { join } = require('node:path');
 const postgresSetup = require(join(__dirname, '..', 'testing', 'src', 'postgres.global-setup.ts')).default;
 

@@ -3,9 +3,12 @@ import { customerCreated, type EventContract, type EventData } from '@carebridge
 import { encodeEvent, EventConsumer, type TransportMessage } from '@carebridge/messaging';
 import { DirectTransport, openServiceDatabase, type ServiceDatabase } from '@carebridge/testing';
 import { randomUUID } from 'node:crypto';
-import { complaintDomain, type ComplaintDomain, complaintEventHandlers, complaintSubgraph } from './complaint.subgraph';
+import { complaintDomain, type ComplaintDomain } from './complaint.domain';
+import { complaintEventHandlers } from './complaint.event-handlers';
 import { complaintSettings } from './complaint.settings';
-import { type Complaint, ComplaintCategory, ComplaintStatus, ContactChannel, InvolvedPartyKind, Urgency } from './complaint/complaint.entity';
+import { complaintSubgraph } from './complaint.subgraph';
+import type { Complaint } from './complaint/complaint.entity';
+import { ComplaintCategory, ComplaintStatus, ContactChannel, InvolvedPartyKind, Urgency } from './complaint/complaint.enums';
 import type { RegisterComplaintInput } from './complaint/complaint.inputs';
 
 /** Test users of the complaint service, one per duty. */
@@ -33,7 +36,7 @@ export interface ComplaintWorld extends ComplaintDomain {
   close(): Promise<void>;
 }
 
-export async function openComplaintWorld(env: Record<string, string> = {}): Promise<ComplaintWorld> {
+export async function openComplaint(env: Record<string, string> = {}): Promise<ComplaintWorld> {
   const db = await openServiceDatabase(complaintSubgraph);
   const domain = complaintDomain(db, complaintSettings(env));
   const transport = new DirectTransport();
@@ -52,7 +55,7 @@ export async function openComplaintWorld(env: Record<string, string> = {}): Prom
       return id;
     },
     register: (customerId, overrides = {}) =>
-      domain.complaints.register(
+      domain.registration.register(
         {
           customerId,
           channel: ContactChannel.EMAIL,
@@ -69,22 +72,22 @@ export async function openComplaintWorld(env: Record<string, string> = {}): Prom
         people.agent,
       ),
     async complaintIn(status, customerId) {
-      const { complaints, resolution } = domain;
+      const { assignment, work, feedback, resolutionPlanning, resolution, closing, reopening } = domain;
       const s = people.specialist;
       let complaint = await world.register(customerId);
       const path: [ComplaintStatus, () => Promise<Complaint>][] = [
-        [ComplaintStatus.ASSIGNED, () => complaints.assign({ complaintId: complaint.id, assigneeId: s.userId }, s)],
-        [ComplaintStatus.IN_PROGRESS, () => complaints.startWork({ complaintId: complaint.id }, s)],
+        [ComplaintStatus.ASSIGNED, () => assignment.assign({ complaintId: complaint.id, assigneeId: s.userId }, s)],
+        [ComplaintStatus.IN_PROGRESS, () => work.startWork({ complaintId: complaint.id }, s)],
         [
           ComplaintStatus.FEEDBACK_GIVEN,
           async () => {
-            await resolution.planResolution({ complaintId: complaint.id, explanation: 'The bag was found in Munich and is on its way.', compensation: [] }, s);
-            return complaints.giveFeedback({ complaintId: complaint.id, channel: ContactChannel.EMAIL, actionsTaken: 'Traced the bag.', nextSteps: 'Delivery tomorrow.' }, s);
+            await resolutionPlanning.planResolution({ complaintId: complaint.id, explanation: 'The bag was found in Munich and is on its way.', compensation: [] }, s);
+            return feedback.giveFeedback({ complaintId: complaint.id, channel: ContactChannel.EMAIL, actionsTaken: 'Traced the bag.', nextSteps: 'Delivery tomorrow.' }, s);
           },
         ],
         [ComplaintStatus.RESOLVED, () => resolution.resolve({ complaintId: complaint.id }, s)],
-        [ComplaintStatus.CLOSED, () => complaints.close({ complaintId: complaint.id, satisfactionScore: 4 }, s)],
-        [ComplaintStatus.REOPENED, () => complaints.reopen({ complaintId: complaint.id, reason: 'The bag arrived damaged.' }, s)],
+        [ComplaintStatus.CLOSED, () => closing.close({ complaintId: complaint.id, satisfactionScore: 4 }, s)],
+        [ComplaintStatus.REOPENED, () => reopening.reopen({ complaintId: complaint.id, reason: 'The bag arrived damaged.' }, s)],
       ];
       if (status === ComplaintStatus.REGISTERED) return complaint;
       for (const [reached, step] of path) {

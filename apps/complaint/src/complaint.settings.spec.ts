@@ -12,7 +12,7 @@ describe('complaint settings', () => {
   it('reads business hours, holidays, the DOT rule and exchange rates', () => {
     const settings = complaintSettings({
       COMPLAINT_BUSINESS_HOURS: 'Mon-Fri 09:00-18:00',
-      COMPLAINT_TIMEZONE: 'America/New_York',
+      COMPLAINT_TIME_ZONE: 'America/New_York',
       COMPLAINT_HOLIDAYS: '2026-12-25, 2027-01-01',
       COMPLAINT_DOT_RULE: 'true',
       COMPLAINT_EXCHANGE_RATES: 'USD=0.92,GBP=1.17',
@@ -25,7 +25,7 @@ describe('complaint settings', () => {
   it.each([
     ['COMPLAINT_FEEDBACK_TARGET_HOURS', '-1'],
     ['COMPLAINT_BUSINESS_HOURS', 'weekdays'],
-    ['COMPLAINT_TIMEZONE', 'Mars/Olympus'],
+    ['COMPLAINT_TIME_ZONE', 'Mars/Olympus'],
     ['COMPLAINT_HOLIDAYS', '25.12.2026'],
     ['COMPLAINT_DOT_RULE', 'maybe'],
     ['COMPLAINT_APPROVAL_THRESHOLD', '-5'],
@@ -35,5 +35,9 @@ describe('complaint settings', () => {
   ])('stops at start on a bad %s, naming it', (name, value) => {
     expect(() => complaintSettings({ [name]: value })).toThrow(ConfigurationError);
     expect(() => complaintSettings({ [name]: value })).toThrow(new RegExp(`${name}: must`));
+  });
+
+  it('refuses the old name COMPLAINT_TIMEZONE instead of quietly counting in UTC', () => {
+    expect(() => complaintSettings({ COMPLAINT_TIMEZONE: 'Europe/Berlin' })).toThrow(/COMPLAINT_TIMEZONE: was renamed to COMPLAINT_TIME_ZONE/);
   });
 });

@@ -1,6 +1,6 @@
+import { BusinessCalendar, calendarSettings } from '@carebridge/business-calendar';
 import { type Environment, loadConfig, setting } from '@carebridge/config';
 import { z } from 'zod';
-import { BUSINESS_HOURS_RULE, BusinessCalendar, isTimeZone, parseOpeningHours } from './deadline/business-calendar';
 import { CompensationValuation, isCurrency, parseExchangeRates } from './resolution/compensation-valuation';
 
 const DECIMAL = /^\d{1,10}(\.\d{1,2})?$/;
@@ -26,23 +26,9 @@ export function complaintSettings(env: Environment = process.env): ComplaintSett
         .positive('must be greater than 0')
         .max(24 * 90, 'must be at most 2160 hours')
         .default(24),
-      COMPLAINT_BUSINESS_HOURS: z
-        .string()
-        .default('24/7')
-        .refine((value) => {
-          try {
-            parseOpeningHours(value);
-            return true;
-          } catch {
-            return false;
-          }
-        }, BUSINESS_HOURS_RULE),
-      COMPLAINT_TIMEZONE: z.string().default('UTC').refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin'),
-      COMPLAINT_HOLIDAYS: z
-        .string()
-        .default('')
-        .transform((v) => v.split(',').map((d) => d.trim()).filter(Boolean))
-        .refine((days) => days.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`))), 'must be dates like 2026-12-25,2027-01-01'),
+      ...calendarSettings('COMPLAINT'),
+      // Renamed to COMPLAINT_TIME_ZONE, as every service names it: refused rather than silently left for UTC.
+      COMPLAINT_TIMEZONE: z.undefined({ message: 'was renamed to COMPLAINT_TIME_ZONE' }),
       COMPLAINT_DOT_RULE: setting.boolean(false),
       COMPLAINT_APPROVAL_THRESHOLD: z.string().default('200.00').refine((v) => DECIMAL.test(v), 'must be an amount like 200.00'),
       COMPLAINT_APPROVAL_CURRENCY: z.string().default('EUR').refine(isCurrency, 'must be an ISO 4217 currency code such as EUR'),
@@ -63,7 +49,7 @@ export function complaintSettings(env: Environment = process.env): ComplaintSett
   );
   return {
     feedbackTargetHours: s.COMPLAINT_FEEDBACK_TARGET_HOURS,
-    calendar: BusinessCalendar.parse(s.COMPLAINT_BUSINESS_HOURS, s.COMPLAINT_TIMEZONE, s.COMPLAINT_HOLIDAYS),
+    calendar: BusinessCalendar.fromSettings(s, 'COMPLAINT'),
     dotRule: s.COMPLAINT_DOT_RULE,
     valuation: new CompensationValuation({
       threshold: s.COMPLAINT_APPROVAL_THRESHOLD,

@@ -3,8 +3,8 @@ import { inquirySettings } from './inquiry.settings';
 describe('inquiry settings', () => {
   it('defaults to a first reply within 5 minutes, three rings of 6 s and always-open hours', () => {
     const settings = inquirySettings({});
-    expect(settings).toMatchObject({ INQUIRY_FIRST_REPLY_MINUTES: 5, INQUIRY_PHONE_RINGS: 3, INQUIRY_RING_SECONDS: 6, INQUIRY_REPLY_TARGET_MINUTES: 60, INQUIRY_SLA_MONITOR_INTERVAL_MS: 30_000 });
-    expect(settings.businessHours.windows).toBeNull();
+    expect(settings).toMatchObject({ responseTargets: { firstReplyMinutes: 5, phoneRings: 3, ringSeconds: 6, replyMinutes: 60 }, agentCapacity: 5, slaMonitorIntervalMs: 30_000 });
+    expect(settings.calendar.isAlwaysOpen).toBe(true);
   });
 
   it('names the variable, the rule and the value when a setting is wrong', () => {

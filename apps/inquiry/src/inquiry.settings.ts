@@ -1,46 +1,45 @@
-import { loadConfig, setting, type Environment } from '@carebridge/config';
-import { z } from 'zod';
-import { parseBusinessHours } from './response-target/business-hours';
+import { BusinessCalendar, calendarSettings } from '@carebridge/business-calendar';
+import { type Environment, loadConfig, setting } from '@carebridge/config';
+import type { ResponseTargetDefaults } from './response-policy/response-policy.enums';
 
 /**
- * The inquiry service's own settings (A-3.1.1 defaults). Response targets are the defaults of the
- * per-channel policy; an admin can change a channel's targets at run time (updateResponsePolicy).
+ * The inquiry service's own settings (A-3.1.1 defaults), validated at start: a bad value stops the
+ * service with a message naming the variable. Response targets are the defaults of the per-channel
+ * policy; an admin can change a channel's targets at run time (updateResponsePolicy).
  */
-export function inquirySettings(env: Environment) {
-  const settings = loadConfig(
+export interface InquirySettings {
+  /** A channel's response targets until an admin changes them. */
+  responseTargets: ResponseTargetDefaults;
+  /** When written-channel targets run (INQUIRY_BUSINESS_HOURS, INQUIRY_TIME_ZONE, INQUIRY_HOLIDAYS). */
+  calendar: BusinessCalendar;
+  /** Open inquiries an agent holds at most through automatic assignment, unless an admin set another. */
+  agentCapacity: number;
+  /** How often the `sla-monitor` job looks for breaches. */
+  slaMonitorIntervalMs: number;
+}
+
+export function inquirySettings(env: Environment = process.env): InquirySettings {
+  const s = loadConfig(
     {
       INQUIRY_FIRST_REPLY_MINUTES: setting.positiveInt(5),
       INQUIRY_PHONE_RINGS: setting.positiveInt(3),
       INQUIRY_RING_SECONDS: setting.positiveInt(6),
       INQUIRY_REPLY_TARGET_MINUTES: setting.positiveInt(60),
-      INQUIRY_TIME_ZONE: z
-        .string()
-        .refine((zone) => {
-          try {
-            new Intl.DateTimeFormat('en-US', { timeZone: zone });
-            return true;
-          } catch {
-            return false;
-          }
-        }, 'must be an IANA time zone such as Europe/Berlin')
-        .default('UTC'),
-      INQUIRY_BUSINESS_HOURS: z
-        .string()
-        .refine((spec) => {
-          try {
-            parseBusinessHours(spec, 'UTC');
-            return true;
-          } catch {
-            return false;
-          }
-        }, 'must be ALWAYS or days and hours such as "MON-FRI 08:00-18:00; SAT 09:00-13:00"')
-        .default('ALWAYS'),
+      ...calendarSettings('INQUIRY'),
       INQUIRY_AGENT_CAPACITY: setting.positiveInt(5),
       INQUIRY_SLA_MONITOR_INTERVAL_MS: setting.milliseconds(30_000).refine((ms) => ms >= 1000, 'must be at least 1000'),
     },
     env,
   );
-  return { ...settings, businessHours: parseBusinessHours(settings.INQUIRY_BUSINESS_HOURS, settings.INQUIRY_TIME_ZONE) };
+  return {
+    responseTargets: {
+      firstReplyMinutes: s.INQUIRY_FIRST_REPLY_MINUTES,
+      phoneRings: s.INQUIRY_PHONE_RINGS,
+      ringSeconds: s.INQUIRY_RING_SECONDS,
+      replyMinutes: s.INQUIRY_REPLY_TARGET_MINUTES,
+    },
+    calendar: BusinessCalendar.fromSettings(s, 'INQUIRY'),
+    agentCapacity: s.INQUIRY_AGENT_CAPACITY,
+    slaMonitorIntervalMs: s.INQUIRY_SLA_MONITOR_INTERVAL_MS,
+  };
 }
-
-export type InquirySettings = ReturnType<typeof inquirySettings>;

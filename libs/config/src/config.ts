@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BUSINESS_HOURS_RULE, BusinessHoursError, HOLIDAYS_RULE, isTimeZone, parseBusinessHours, parseHolidays, TIME_ZONE_RULE } from './business-hours';
 
 /**
  * Every setting of every Carebridge process is an environment variable. A process declares the
@@ -72,4 +73,20 @@ export const setting = {
     z
       .string()
       .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+  /** An IANA time zone name (`Europe/Berlin`, `UTC`). */
+  timeZone: (fallback = 'UTC') => z.string().default(fallback).refine(isTimeZone, TIME_ZONE_RULE),
+  /** Weekly hours in the one grammar (`24/7`, `ALWAYS`, `Mon-Fri 08:00-18:00; Sat 09:00-13:00`), read into WeeklyHours. */
+  businessHours: (fallback = '24/7') => z.string().default(fallback).transform((text, context) => readOrReport(() => parseBusinessHours(text), context, BUSINESS_HOURS_RULE)),
+  /** Closed days `2026-12-25,2027-01-01`, read into sorted ISO dates; none by default. */
+  holidays: () => z.string().default('').transform((text, context) => readOrReport(() => parseHolidays(text), context, HOLIDAYS_RULE)),
 };
+
+/** The parsed value, or the parser's message (rule and reason) as the variable's problem. */
+function readOrReport<T>(read: () => T, context: z.RefinementCtx, rule: string): T {
+  try {
+    return read();
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: error instanceof BusinessHoursError ? error.message : rule });
+    return z.NEVER;
+  }
+}

@@ -1,3 +1,4 @@
+export * from './business-hours';
 export * from './config';
 export * from './database-url';
 export * from './topology';

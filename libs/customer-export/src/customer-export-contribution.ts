@@ -1,6 +1,5 @@
 import { DATA_EXPORT_ROLES } from '@carebridge/auth';
-import { customerErased, customerExportRequested, type defineCustomerExportPrepared, type EventData } from '@carebridge/event-contracts';
-import type { KnownCustomers } from '@carebridge/known-customers';
+import { customerErased, customerExportRequested, type CustomerExportPrepared, type EventData } from '@carebridge/event-contracts';
 import { type EventHandler, onEvent, type Outbox } from '@carebridge/messaging';
 import type { Clock, ReferenceResolvers, ScheduledJob } from '@carebridge/service-kit';
 import { GraphQLJSONObject } from 'graphql-scalars';
@@ -11,17 +10,20 @@ import { CustomerExportPart } from './customer-export-part.entity';
 /** A service's records about one customer, by kind (`complaints`, `messages`, …), each a list of rows. */
 export type CustomerRecordSections = Record<string, unknown[]>;
 
-type ExportPrepared = ReturnType<typeof defineCustomerExportPrepared>;
+/** Whether crm erased the customer, as the service knows it (`@carebridge/known-customers`). */
+export interface CustomerStandingSource {
+  standing(manager: EntityManager, customerId: string): Promise<{ state: string }>;
+}
 
 export interface CustomerExportContributionOptions {
   /** The contributing service; its part appears as `CustomerDataExport.<section>` in the graph. */
   service: string;
   /** The service's `<service>.customer_export_prepared` contract. */
-  prepared: ExportPrepared;
+  prepared: CustomerExportPrepared;
   dataSource: DataSource;
   outbox: Outbox;
   clock: Clock;
-  customers: KnownCustomers;
+  customers: CustomerStandingSource;
   /** Reads everything the service holds about the customer, in the handler's transaction. */
   collect(manager: EntityManager, customerId: string): Promise<CustomerRecordSections>;
 }
@@ -40,6 +42,7 @@ export function customerExportSection(service: string): string {
  */
 export class CustomerExportContribution {
   readonly section: string;
+  private graphParts?: { orphanedTypes: Function[]; references: ReferenceResolvers };
 
   constructor(private readonly options: CustomerExportContributionOptions) {
     this.section = customerExportSection(options.service);
@@ -65,10 +68,12 @@ export class CustomerExportContribution {
 
   /** The `CustomerDataExport` type as this service contributes to it, and how the gateway reaches a part. */
   graph(): { orphanedTypes: Function[]; references: ReferenceResolvers } {
-    return {
+    // Made once: every call would otherwise register one more decorated class of that name.
+    this.graphParts ??= {
       orphanedTypes: [this.referenceType()],
       references: { CustomerDataExport: { __resolveReference: (reference: { id: string }) => this.resolve(reference.id) } },
     };
+    return this.graphParts;
   }
 
   private async prepare({ exportId, customerId, expiresAt }: EventData<typeof customerExportRequested>, manager: EntityManager): Promise<void> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { contractId, dataSchemaUri, defineEvent, field } from './contract';
-import { EVENT_CATALOGUE, findContract } from './catalogue';
+import { customerExportContributors, EVENT_CATALOGUE, findContract } from './catalogue';
+import { defineCustomerExportPrepared } from './customer-export';
 import { TOPICS, deadLetterTopic } from './topics';
 
 describe('the event catalogue', () => {
@@ -22,6 +23,13 @@ describe('the event catalogue', () => {
   it('finds a contract by type and version only', () => {
     expect(findContract('complaint.registered', 1)?.producer).toBe('complaint');
     expect(findContract('complaint.registered', 2)).toBeUndefined();
+  });
+
+  it('knows the contributors to customer data exports from their contracts', () => {
+    expect(customerExportContributors().map((c) => c.type)).toEqual(['complaint.customer_export_prepared', 'inquiry.customer_export_prepared']);
+    const lookalike = defineEvent({ ...customerExportContributors()[0], type: 'parcel.customer_export_prepared', producer: 'parcel' });
+    const parcel = defineCustomerExportPrepared('parcel', 'carebridge.parcel.customer-export');
+    expect(customerExportContributors([...EVENT_CATALOGUE, lookalike, parcel]).map((c) => c.producer)).toEqual(['complaint', 'inquiry', 'parcel']);
   });
 
   it('names the dead-letter topic of a consumer group', () => {

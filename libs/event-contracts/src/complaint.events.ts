@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { COMPENSATION_KINDS, COMPLAINT_DEADLINES, COMPLAINT_URGENCIES } from './complaint-taxonomy';
 import { defineEvent, field } from './contract';
 import { defineCustomerExportPrepared } from './customer-export';
 import { TOPICS } from './topics';
 
-const urgency = z.enum(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL']);
+const urgency = z.enum(COMPLAINT_URGENCIES);
 
 export const complaintRegistered = defineEvent({
   type: 'complaint.registered',
@@ -67,7 +68,7 @@ export const complaintFeedbackGiven = defineEvent({
 
 export const compensationItem = z.object({
   itemId: field.id(),
-  kind: z.enum(['REFUND', 'VOUCHER', 'LOYALTY_POINTS', 'MILES', 'SERVICE_GESTURE']),
+  kind: z.enum(COMPENSATION_KINDS),
   /** Decimal string for money, e.g. "120.00" (REFUND, VOUCHER). */
   amount: z.string().nullable(),
   /** ISO 4217 (REFUND, VOUCHER). */
@@ -143,7 +144,7 @@ export const complaintSlaBreached = defineEvent({
   schema: z.object({
     complaintId: field.id(),
     customerId: field.id(),
-    deadline: z.enum(['FEEDBACK', 'DOT_ACKNOWLEDGMENT', 'DOT_RESPONSE']),
+    deadline: z.enum(COMPLAINT_DEADLINES),
     urgency,
     dueAt: field.time(),
     breachedAt: field.time(),

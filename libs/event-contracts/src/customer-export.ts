@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent, field } from './contract';
+import { type EventContract, defineEvent, field } from './contract';
 
 /**
  * What every service that holds records about customers reports when its part of a customer data
@@ -14,8 +14,17 @@ const exportPartPrepared = z.object({
   expiresAt: field.time(),
 });
 
-export function defineCustomerExportPrepared(producer: string, topic: string) {
-  return defineEvent({
+export type CustomerExportPrepared = EventContract<typeof exportPartPrepared>;
+
+/** The contracts made here, so that the catalogue knows every contributor to an export without a list kept by hand. */
+const exportPreparedContracts = new WeakSet<EventContract>();
+
+export function isCustomerExportPrepared(contract: EventContract): contract is CustomerExportPrepared {
+  return exportPreparedContracts.has(contract);
+}
+
+export function defineCustomerExportPrepared(producer: string, topic: string): CustomerExportPrepared {
+  const contract = defineEvent({
     type: `${producer}.customer_export_prepared`,
     version: 1,
     producer,
@@ -25,4 +34,6 @@ export function defineCustomerExportPrepared(producer: string, topic: string) {
     key: (data) => data.exportId,
     personalData: 'none: the part itself stays in the service',
   });
+  exportPreparedContracts.add(contract);
+  return contract;
 }

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { COMPLAINT_CATEGORIES, COMPLAINT_URGENCIES, MESSAGE_DIRECTIONS } from './complaint-taxonomy';
 import { defineEvent, field } from './contract';
 import { defineCustomerExportPrepared } from './customer-export';
+import { INQUIRY_CHANNELS, ORDER_CHANGE_KINDS, ORDER_CHANGE_OUTCOMES, RESPONSE_TARGETS } from './inquiry-taxonomy';
 import { TOPICS } from './topics';
 
-const channel = z.enum(['PHONE', 'EMAIL', 'CHAT', 'WEB_FORM']);
+const channel = z.enum(INQUIRY_CHANNELS);
 
 export const inquiryReceived = defineEvent({
   type: 'inquiry.received',
@@ -52,7 +54,7 @@ export const inquirySlaBreached = defineEvent({
     inquiryId: field.id(),
     customerId: field.id().nullable(),
     channel,
-    target: z.enum(['FIRST_RESPONSE', 'REPLY']),
+    target: z.enum(RESPONSE_TARGETS),
     dueAt: field.time(),
     breachedAt: field.time(),
   }),
@@ -113,13 +115,13 @@ export const inquiryEscalated = defineEvent({
     escalatedBy: z.string(),
     escalatedAt: field.time(),
     channel,
-    category: z.enum(['FLIGHT_DELAY_CANCELLATION', 'BAGGAGE', 'REFUND', 'TICKETING', 'STAFF_CONDUCT', 'ACCOMMODATION', 'ITINERARY_CHANGE', 'VISA_DOCUMENTS', 'OTHER']),
-    urgency: z.enum(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL']),
+    category: z.enum(COMPLAINT_CATEGORIES),
+    urgency: z.enum(COMPLAINT_URGENCIES),
     description: z.string().min(1),
     occurredAt: field.time().nullable(),
     conversation: z.array(
       z.object({
-        direction: z.enum(['INBOUND', 'OUTBOUND', 'NOTE']),
+        direction: z.enum(MESSAGE_DIRECTIONS),
         authorId: z.string().nullable(),
         at: field.time(),
         body: z.string(),
@@ -141,7 +143,7 @@ export const orderChangeRequested = defineEvent({
     inquiryId: field.id(),
     customerId: field.id().nullable(),
     bookingReference: z.string(),
-    kind: z.enum(['MODIFY', 'CANCEL', 'CONFIRM']),
+    kind: z.enum(ORDER_CHANGE_KINDS),
     requestedBy: z.string(),
     requestedAt: field.time(),
   }),
@@ -160,8 +162,8 @@ export const orderChangeCompleted = defineEvent({
     inquiryId: field.id(),
     customerId: field.id().nullable(),
     bookingReference: z.string(),
-    kind: z.enum(['MODIFY', 'CANCEL', 'CONFIRM']),
-    outcome: z.enum(['DONE', 'REJECTED']),
+    kind: z.enum(ORDER_CHANGE_KINDS),
+    outcome: z.enum(ORDER_CHANGE_OUTCOMES),
     reason: z.string().nullable(),
     completedBy: z.string(),
     completedAt: field.time(),

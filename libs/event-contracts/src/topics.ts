@@ -8,8 +8,10 @@ export const TOPICS = {
   loyalty: 'carebridge.crm.loyalty',
   complaint: 'carebridge.complaint.complaint',
   complaintCustomerExport: 'carebridge.complaint.customer-export',
+  complaintCustomerTimeline: 'carebridge.complaint.customer-timeline',
   inquiry: 'carebridge.inquiry.inquiry',
   inquiryCustomerExport: 'carebridge.inquiry.customer-export',
+  inquiryCustomerTimeline: 'carebridge.inquiry.customer-timeline',
 } as const;
 
 /** Where a consumer group's poison messages go (with the original key, headers and the error). */

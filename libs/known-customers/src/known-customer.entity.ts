@@ -2,9 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * A customer id known from crm's events, in the database of a service that refers to customers.
- * No personal data is copied. The service's own migration creates the table:
- *   known_customer (id uuid PRIMARY KEY, known_since timestamptz(3) NOT NULL,
- *                   erased_at timestamptz(3), merged_into uuid)
+ * No personal data is copied. The table comes with this library (`KNOWN_CUSTOMER_MIGRATIONS`).
  */
 @Entity('known_customer')
 export class KnownCustomer {

@@ -1,9 +1,8 @@
 import { Client } from 'pg';
 import { EmbeddedTransport, partitionFor } from './embedded-transport';
-import { embeddedHarness, freshGroup, freshTopic, Recorder, Subscriptions, testMessage, type TransportHarness } from './testing/transports';
+import { embeddedHarness, freshGroup, freshTopic, Recorder, sleep, Subscriptions, testMessage, type TransportHarness, waitFor } from '@carebridge/testing';
 import { withTestServer } from '@carebridge/local-platform';
 import type { TransportMessage } from './transport';
-import { sleep, waitFor } from './testing/wait';
 
 describe('partitionFor', () => {
   it('is 32-bit FNV-1a of the UTF-8 key (the published test vectors), modulo the partition count', () => {

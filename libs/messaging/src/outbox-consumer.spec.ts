@@ -7,11 +7,24 @@ import { encodeEvent, type ReceivedEvent } from './envelope';
 import { Outbox, OutboxRelay, type OutboxRelayOptions } from './outbox';
 import { currentTraceparent, newTraceparent, withTrace } from './trace';
 import type { EventTransport, TransportMessage } from './transport';
-import type { ConsumerProcessConfig } from './testing/consumer-process';
 import { withTestServer } from '@carebridge/local-platform';
-import { openServiceTestDatabase, recordEffect, type ServiceTestDatabase } from './testing/test-database';
-import { BOTH_TRANSPORTS, freshGroup, freshTopic, randomSuffix, Recorder, Subscriptions, testContract, type TransportHarness } from './testing/transports';
-import { sleep, waitFor } from './testing/wait';
+import {
+  BOTH_TRANSPORTS,
+  CONSUMER_PROCESS_ENTRY,
+  type ConsumerProcessConfig,
+  freshGroup,
+  freshTopic,
+  openServiceTestDatabase,
+  randomSuffix,
+  Recorder,
+  recordEffect,
+  type ServiceTestDatabase,
+  sleep,
+  Subscriptions,
+  testContract,
+  type TransportHarness,
+  waitFor,
+} from '@carebridge/testing';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 
@@ -353,9 +366,9 @@ interface ConsumerProcess {
   kill(): Promise<void>;
 }
 
-/** The consumer of src/testing/consumer-process.ts in a child process; `kill` is SIGKILL. */
+/** The consumer of @carebridge/testing's consumer-process.ts in a child process; `kill` is SIGKILL. */
 function startConsumerProcess(config: ConsumerProcessConfig): ConsumerProcess {
-  const child: ChildProcess = spawn(process.execPath, [path.join(REPO_ROOT, 'tools/run.js'), path.join(__dirname, 'testing/consumer-process.ts')], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(REPO_ROOT, 'tools/run.js'), CONSUMER_PROCESS_ENTRY], {
     cwd: REPO_ROOT,
     env: { ...process.env, CONSUMER_PROCESS_CONFIG: JSON.stringify(config) },
     stdio: ['ignore', 'pipe', 'pipe'],

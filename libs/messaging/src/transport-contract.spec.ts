@@ -1,6 +1,5 @@
 import type { EventTransport, TransportMessage } from './transport';
-import { BOTH_TRANSPORTS, freshGroup, freshTopic, Recorder, Subscriptions, testMessage, type TransportHarness } from './testing/transports';
-import { sleep, waitFor } from './testing/wait';
+import { BOTH_TRANSPORTS, freshGroup, freshTopic, Recorder, sleep, Subscriptions, testMessage, type TransportHarness, waitFor } from '@carebridge/testing';
 
 /**
  * What every EventTransport promises (transport.ts), checked with the same test code on the

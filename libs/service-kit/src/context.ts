@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type Identity, type Role, hasAnyRole } from '@carebridge/auth';
+import { ForbiddenError } from '@carebridge/domain';
 import type { AuthChecker } from 'type-graphql';
-import { ForbiddenError, UnauthenticatedError } from './errors';
+import { UnauthenticatedError } from './errors';
 import type { Logger } from './logger';
 
 /** What every resolver receives: who is calling (as verified by the gateway), and a request log. */

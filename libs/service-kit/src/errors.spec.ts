@@ -2,8 +2,11 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { IsEmail, IsOptional, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { Arg, Args, ArgsType, Field, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Directive, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import * as domain from '@carebridge/domain';
+import type { RequestContext } from './context';
 import { BadUserInputError, ConflictError, ErrorCode, fieldProblems, ForbiddenError, formatGraphQLError, NotFoundError, UnauthenticatedError } from './errors';
+import { createLogger } from './logger';
 import { PageArgs } from './pagination';
 import { buildFederatedSchema } from './schema';
 
@@ -37,6 +40,13 @@ class ThingsArgs extends PageArgs {
   @IsOptional()
   @MaxLength(5, { message: 'must be at most 5 characters' })
   search?: string;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType()
+class Gadget {
+  @Field(() => ID)
+  id: string;
 }
 
 class DatabaseFailure extends Error {
@@ -102,6 +112,23 @@ class ThingResolver {
     return null as unknown as string;
   }
 
+  @Authorized('crm_manager')
+  @Query(() => String)
+  managersOnly(): string {
+    return 'secret';
+  }
+
+  @Query(() => Gadget)
+  gadget(): Gadget {
+    return { id: 'g-1' };
+  }
+
+  @Query(() => String)
+  async domainConflict(): Promise<string> {
+    await Promise.resolve();
+    throw new domain.ConflictError('A closed inquiry cannot be answered', { currentStatus: 'CLOSED', allowedNext: [] });
+  }
+
   @Query(() => String)
   bareGraphQLError(): string {
     throw new GraphQLError('pg: relation "secret_table" does not exist');
@@ -113,7 +140,14 @@ describe('formatGraphQLError in an Apollo server', () => {
   let unexpected: unknown[] = [];
   const servers = new Map<boolean, ApolloServer>();
   beforeAll(async () => {
-    const schema = await buildFederatedSchema([new ThingResolver()]);
+    const schema = await buildFederatedSchema([new ThingResolver()], {
+      Gadget: {
+        __resolveReference: async (reference: { id: string }) => {
+          await Promise.resolve();
+          throw new domain.NotFoundError('Gadget', reference.id);
+        },
+      },
+    });
     for (const development of [false, true]) {
       const server = new ApolloServer({
         schema,
@@ -129,9 +163,11 @@ describe('formatGraphQLError in an Apollo server', () => {
     for (const server of servers.values()) await server.stop();
   });
 
-  async function run(query: string, options: { development: boolean }) {
+  const logger = createLogger({ service: 'errors-spec', level: 'silent' });
+  async function run(query: string, options: { development: boolean }, context: Partial<RequestContext> = {}) {
     unexpected = [];
-    const response = await servers.get(options.development)!.executeOperation({ query });
+    const contextValue: RequestContext = { requestId: 'req-1', logger, ...context };
+    const response = await servers.get(options.development)!.executeOperation({ query }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     return { errors: response.body.singleResult.errors ?? [], data: response.body.singleResult.data, unexpected };
   }
@@ -162,6 +198,28 @@ describe('formatGraphQLError in an Apollo server', () => {
           { field: 'input.phone', rule: 'phone', message: 'must be a phone number' },
         ],
       });
+    });
+
+    it('turns domain errors into GraphQL errors with their code and details, wherever they are thrown', async () => {
+      const conflict = await run('{ domainConflict }', production);
+      expect(conflict.errors).toEqual([
+        {
+          message: 'A closed inquiry cannot be answered',
+          path: ['domainConflict'],
+          locations: [{ line: 1, column: 3 }],
+          extensions: { code: 'CONFLICT', currentStatus: 'CLOSED', allowedNext: [] },
+        },
+      ]);
+      const reference = await run('{ _entities(representations: [{ __typename: "Gadget", id: "g-9" }]) { ... on Gadget { id } } }', production);
+      expect(reference.errors).toEqual([
+        { message: 'Gadget "g-9" was not found', path: ['_entities', 0], locations: [{ line: 1, column: 3 }], extensions: { code: 'NOT_FOUND', entity: 'Gadget', id: 'g-9' } },
+      ]);
+      const agent = await run('{ managersOnly }', production, { identity: { userId: 'agent-1', roles: ['agent'] } });
+      expect(agent.errors).toEqual([
+        { message: 'This needs one of the roles: crm_manager', path: ['managersOnly'], locations: [{ line: 1, column: 3 }], extensions: { code: 'FORBIDDEN' } },
+      ]);
+      expect((await run('{ managersOnly }', production)).errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+      for (const result of [conflict, reference, agent]) expect(result.unexpected).toEqual([]);
     });
 
     it('turns class-validator failures of an input into BAD_USER_INPUT naming input.<field> and the rule', async () => {
@@ -248,6 +306,10 @@ describe('formatGraphQLError in an Apollo server', () => {
       const { errors } = await run('{ missing }', development);
       expect(errors[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
       expect(Array.isArray(errors[0].extensions?.stacktrace)).toBe(true);
+      const conflict = await run('{ domainConflict }', development);
+      expect(conflict.errors[0]).toMatchObject({ message: 'A closed inquiry cannot be answered', extensions: { code: 'CONFLICT', currentStatus: 'CLOSED' } });
+      expect(Array.isArray(conflict.errors[0].extensions?.stacktrace)).toBe(true);
+      expect(conflict.unexpected).toEqual([]);
     });
   });
 });
@@ -259,7 +321,7 @@ describe('formatGraphQLError on its own', () => {
     const error = new NotFoundError('Customer', 'c-1');
     const formatted: GraphQLFormattedError = { message: error.message, extensions: { ...error.extensions, stacktrace, exception: { stacktrace } } };
     expect(formatGraphQLError(formatted, error, { development: false })).toEqual({ message: error.message, extensions: { code: 'NOT_FOUND', entity: 'Customer', id: 'c-1' } });
-    expect(formatGraphQLError(formatted, error, { development: true })).toBe(formatted);
+    expect(formatGraphQLError(formatted, error, { development: true })).toEqual(formatted);
   });
 
   it('keeps the codes Apollo itself gives to a bad request', () => {
@@ -325,6 +387,15 @@ describe('fieldProblems', () => {
 });
 
 describe('typed errors', () => {
+  it('are the domain errors, so that code moving to @carebridge/domain keeps its instanceof checks', () => {
+    expect(BadUserInputError).toBe(domain.BadUserInputError);
+    expect(NotFoundError).toBe(domain.NotFoundError);
+    expect(ConflictError).toBe(domain.ConflictError);
+    expect(ForbiddenError).toBe(domain.ForbiddenError);
+    expect(ErrorCode).toBe(domain.ErrorCode);
+    expect(new NotFoundError('Complaint', 'k-1')).not.toBeInstanceOf(GraphQLError);
+  });
+
   it('carry the platform codes', () => {
     expect(new NotFoundError('Complaint', 'k-1')).toMatchObject({ message: 'Complaint "k-1" was not found', extensions: { code: 'NOT_FOUND', entity: 'Complaint', id: 'k-1' } });
     expect(new ForbiddenError().extensions.code).toBe('FORBIDDEN');

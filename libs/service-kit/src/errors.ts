@@ -1,61 +1,15 @@
+import { BadUserInputError, DomainError, ErrorCode, type FieldProblem } from '@carebridge/domain';
+import type { ValidationError } from 'class-validator';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError, getMetadataStorage } from 'type-graphql';
-import type { ValidationError } from 'class-validator';
 
-/**
- * The error codes every Carebridge API speaks. Clients switch on `extensions.code`; the message is
- * for people and names the field and the rule that was broken.
- */
-export const ErrorCode = {
-  BadUserInput: 'BAD_USER_INPUT',
-  NotFound: 'NOT_FOUND',
-  Forbidden: 'FORBIDDEN',
-  Unauthenticated: 'UNAUTHENTICATED',
-  Conflict: 'CONFLICT',
-  Internal: 'INTERNAL_SERVER_ERROR',
-  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
-} as const;
+// Domain code throws these; they stay importable from the kit while services move to @carebridge/domain.
+export { BadUserInputError, ConflictError, DomainError, ErrorCode, type FieldProblem, ForbiddenError, NotFoundError } from '@carebridge/domain';
 
-export interface FieldProblem {
-  field: string;
-  rule: string;
-  message: string;
-}
-
-export class BadUserInputError extends GraphQLError {
-  constructor(problems: FieldProblem[] | FieldProblem) {
-    const list = Array.isArray(problems) ? problems : [problems];
-    super(list.map((p) => `${p.field}: ${p.message}`).join('; '), {
-      extensions: { code: ErrorCode.BadUserInput, field: list[0]?.field, problems: list },
-    });
-  }
-
-  static field(field: string, rule: string, message: string): BadUserInputError {
-    return new BadUserInputError({ field, rule, message });
-  }
-}
-
-export class NotFoundError extends GraphQLError {
-  constructor(entity: string, id: string) {
-    super(`${entity} "${id}" was not found`, { extensions: { code: ErrorCode.NotFound, entity, id } });
-  }
-}
-
-export class ForbiddenError extends GraphQLError {
-  constructor(message = 'Your role does not allow this action') {
-    super(message, { extensions: { code: ErrorCode.Forbidden } });
-  }
-}
-
+/** A request without a caller: only the GraphQL edge knows about callers, so this error is the kit's own. */
 export class UnauthenticatedError extends GraphQLError {
   constructor(message = 'Authentication is required: send a bearer token') {
     super(message, { extensions: { code: ErrorCode.Unauthenticated } });
-  }
-}
-
-export class ConflictError extends GraphQLError {
-  constructor(message: string, details: Record<string, unknown> = {}) {
-    super(message, { extensions: { code: ErrorCode.Conflict, ...details } });
   }
 }
 
@@ -82,7 +36,7 @@ const KNOWN_CODES = new Set<string>([
 ]);
 
 /**
- * Apollo's `formatError`: typed errors pass through; validation errors get the Carebridge shape;
+ * Apollo's `formatError`: domain errors become GraphQL errors with their code and details; typed GraphQL errors pass through; validation errors get the Carebridge shape;
  * anything unexpected becomes a bare INTERNAL_SERVER_ERROR outside development, so no stack trace,
  * SQL or internal address reaches a client.
  */
@@ -91,11 +45,17 @@ export function formatGraphQLError(
   error: unknown,
   options: { development: boolean; onUnexpected?: (error: unknown) => void },
 ): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const original = originalOf(error);
   if (original instanceof ArgumentValidationError) {
     const validationErrors = original.extensions.validationErrors as ValidationError[];
     const typed = new BadUserInputError(validationErrors.flatMap((e) => fieldProblems([e], isArgsObject(e.target) ? '' : 'input')));
-    return { message: typed.message, path: formatted.path, locations: formatted.locations, extensions: typed.extensions };
+    return { message: typed.message, path: formatted.path, locations: formatted.locations, extensions: { ...typed.extensions } };
+  }
+  if (original instanceof DomainError) {
+    // The domain's refusal as the client sees it: its message, code and details; in development also what Apollo added (the stack trace).
+    const extensions = { ...original.extensions };
+    if (options.development) return { ...formatted, message: original.message, extensions: { ...formatted.extensions, ...extensions } };
+    return { message: original.message, path: formatted.path, locations: formatted.locations, extensions };
   }
   // The code the error itself carries: Apollo labels every error without one INTERNAL_SERVER_ERROR
   // in `formatted`, which must not let a plain Error's message (SQL, addresses) through.
@@ -109,6 +69,16 @@ export function formatGraphQLError(
   options.onUnexpected?.(original);
   if (options.development) return formatted;
   return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.Internal } };
+}
+
+/**
+ * The error a resolver threw. graphql-js wraps it in a located GraphQLError; reference resolvers and
+ * middleware may wrap once more, so the chain is followed down to the first error that is not a wrapper.
+ */
+function originalOf(error: unknown): unknown {
+  let current = error;
+  for (let depth = 0; depth < 10 && current instanceof GraphQLError && current.originalError; depth++) current = current.originalError;
+  return current;
 }
 
 /** Whether class-validator validated an `@Args()` object, whose fields are arguments of their own (`first`, `search`). */

@@ -1,6 +1,6 @@
+import { BadUserInputError } from '@carebridge/domain';
 import { type ClassType, Field, Int, ObjectType, Directive, ArgsType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { BadUserInputError } from './errors';
 
 @Directive('@shareable')
 @ObjectType({ description: 'Where a page of a connection stands (Relay cursor connections).' })

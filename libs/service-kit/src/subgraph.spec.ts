@@ -428,8 +428,8 @@ describe('subgraph configuration', () => {
   });
 
   it('defaults outside production: a development secret per subgraph, its own database name', () => {
-    const settings = subgraphSettings('after-sales', { DATABASE_URL: 'postgres://localhost:5432' });
-    expect(settings).toMatchObject({ NODE_ENV: 'development', HOST: '127.0.0.1', PORT: 4100, DATABASE_NAME: 'carebridge_after_sales', DATABASE_POOL_SIZE: 10, SHUTDOWN_TIMEOUT_MS: 10_000 });
+    const settings = subgraphSettings('not-a-subgraph', { DATABASE_URL: 'postgres://localhost:5432' });
+    expect(settings).toMatchObject({ NODE_ENV: 'development', HOST: '127.0.0.1', PORT: 4100, DATABASE_NAME: 'carebridge_not_a_subgraph', DATABASE_POOL_SIZE: 10, SHUTDOWN_TIMEOUT_MS: 10_000 });
     expect(settings.SUBGRAPH_SECRET).toHaveLength(64);
     expect(settings.SUBGRAPH_SECRET).not.toBe(subgraphSettings('crm', { DATABASE_URL: 'postgres://localhost:5432' }).SUBGRAPH_SECRET);
     expect(subgraphSettings('crm', { DATABASE_URL: 'postgres://localhost:5432' }).PORT).toBe(4001);

@@ -1,5 +1,6 @@
 export { createTestDatabase, testPostgresUrl, withTestServer, type TestDatabase } from '@carebridge/local-platform';
 export * from './direct-transport';
 export * from './graphql-client';
+export * from './messaging';
 export * from './platform-under-test';
 export * from './service-database';

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { ContactChannel } from './complaint.entity';
+import { ContactChannel } from './complaint.enums';
 
 /** Feedback to the customer (A-3.2.4, T-3.4): what was done and what comes next. */
 @ObjectType('ComplaintFeedback')

@@ -1,5 +1,7 @@
-import { ConflictError } from '@carebridge/service-kit';
-import { type Complaint, ComplaintStatus } from './complaint.entity';
+import { ConflictError } from '@carebridge/domain';
+import type { Changes, ComplaintAction } from '../history/complaint-history.enums';
+import type { Complaint } from './complaint.entity';
+import { ComplaintStatus } from './complaint.enums';
 
 const { REGISTERED, ASSIGNED, IN_PROGRESS, FEEDBACK_GIVEN, RESOLVED, CLOSED, REOPENED } = ComplaintStatus;
 
@@ -19,6 +21,13 @@ export interface ComplaintStep {
   name: string;
   from: readonly ComplaintStatus[];
   to?: ComplaintStatus;
+}
+
+/** What a step records in the timeline; the step's status change is added when the step is taken. */
+export interface StepRecord {
+  action: ComplaintAction;
+  changes?: Changes;
+  reason?: string | null;
 }
 
 export const STEPS = {

@@ -1,5 +1,5 @@
 import type { Logger } from 'typeorm';
-import { type ComplaintWorld, openComplaintWorld } from '../complaint.fixture';
+import { type ComplaintWorld, openComplaint } from '../complaint.fixture';
 import { ComplaintOrder, type ComplaintsArgs } from './complaint.inputs';
 
 /**
@@ -10,7 +10,7 @@ describe('complaint list query plans (real Postgres, 20 000 complaints)', () => 
   let world: ComplaintWorld;
 
   beforeAll(async () => {
-    world = await openComplaintWorld();
+    world = await openComplaint();
     await world.db.dataSource.query(`
       INSERT INTO complaint (registration_number, customer_id, status, channel, category, urgency, description, occurred_at,
         registered_by, created_at, updated_at, version, assignee_id, feedback_started_at, feedback_target_ms, feedback_due_at, feedback_given_at)
@@ -41,7 +41,7 @@ describe('complaint list query plans (real Postgres, 20 000 complaints)', () => 
     };
     Object.assign(dataSource, { logger: capturing });
     try {
-      await world.complaints.list(args);
+      await world.queries.list(args);
     } finally {
       Object.assign(dataSource, { logger: original });
     }
@@ -59,7 +59,7 @@ describe('complaint list query plans (real Postgres, 20 000 complaints)', () => 
   });
 
   it('reads a page further on by the cursor through the same index', async () => {
-    const first = await world.complaints.list({ first: 50 });
+    const first = await world.queries.list({ first: 50 });
     const plan = await planOf({ first: 50, after: first.pageInfo.endCursor ?? undefined });
     expect(plan).toMatch(/Index Scan/);
     expect(plan).not.toMatch(/Seq Scan/);

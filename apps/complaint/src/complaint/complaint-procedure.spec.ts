@@ -1,8 +1,9 @@
-import { ConflictError } from '@carebridge/service-kit';
-import { type ComplaintWorld, openComplaintWorld, people } from '../complaint.fixture';
+import { ConflictError } from '@carebridge/domain';
+import { type ComplaintWorld, openComplaint, people } from '../complaint.fixture';
 import { ComplaintClosure } from './complaint-closure.entity';
 import { NEXT_STATUSES } from './complaint-lifecycle';
-import { Complaint, ComplaintStatus, ContactChannel, RootCauseCategory, Urgency } from './complaint.entity';
+import { Complaint } from './complaint.entity';
+import { ComplaintStatus, ContactChannel, RootCauseCategory, Urgency } from './complaint.enums';
 
 const HOUR = 3_600_000;
 
@@ -12,7 +13,7 @@ describe('the complaint procedure, step by step (real Postgres)', () => {
   const specialist = people.specialist;
 
   beforeAll(async () => {
-    world = await openComplaintWorld();
+    world = await openComplaint();
     customerId = await world.learnCustomer();
   });
   afterAll(() => world.close());
@@ -21,32 +22,32 @@ describe('the complaint procedure, step by step (real Postgres)', () => {
 
   it('goes REGISTERED → ASSIGNED → IN_PROGRESS → FEEDBACK_GIVEN → RESOLVED → CLOSED → REOPENED with an event and a timeline line per step', async () => {
     world.db.clock.set('2026-11-02T09:00:00Z');
-    const { complaints, resolution } = world;
+    const { classification, assignment, work, resolutionPlanning, feedback: feedbackToCustomer, resolution, closing, reopening } = world;
     const registered = await world.register(customerId);
     const id = registered.id;
     world.db.clock.advance(HOUR);
-    const classified = await complaints.classify({ complaintId: id, urgency: Urgency.HIGH, category: registered.category }, specialist);
+    const classified = await classification.classify({ complaintId: id, urgency: Urgency.HIGH, category: registered.category }, specialist);
     // HIGH: 12 hours from registration by the seeded policy.
     expect(classified).toMatchObject({ urgency: 'HIGH', feedbackDueAt: new Date('2026-11-02T21:00:00Z') });
-    const assigned = await complaints.assign({ complaintId: id, assigneeId: specialist.userId, department: 'Baggage Services' }, specialist);
+    const assigned = await assignment.assign({ complaintId: id, assigneeId: specialist.userId, department: 'Baggage Services' }, specialist);
     expect(assigned).toMatchObject({ status: 'ASSIGNED', assigneeId: 'spec-sam', assigneeName: 'Sam Specialist', department: 'Baggage Services' });
-    expect((await complaints.startWork({ complaintId: id }, specialist)).status).toBe('IN_PROGRESS');
-    await resolution.planResolution(
+    expect((await work.startWork({ complaintId: id }, specialist)).status).toBe('IN_PROGRESS');
+    await resolutionPlanning.planResolution(
       { complaintId: id, explanation: 'Your bag was sent to Munich by mistake.', rootCause: RootCauseCategory.OPERATIONS, compensation: [{ kind: 'MILES' as any, quantity: 5000, reason: 'For the wait' }] },
       specialist,
     );
     world.db.clock.advance(HOUR);
-    const feedback = await complaints.giveFeedback(
+    const feedback = await feedbackToCustomer.giveFeedback(
       { complaintId: id, channel: ContactChannel.EMAIL, sentTo: 'li.wei@example.com', actionsTaken: 'Found the bag in Munich.', nextSteps: 'Courier tomorrow morning.' },
       specialist,
     );
     expect(feedback).toMatchObject({ status: 'FEEDBACK_GIVEN', feedbackGivenAt: new Date('2026-11-02T11:00:00Z') });
     const resolved = await resolution.resolve({ complaintId: id }, specialist);
     expect(resolved).toMatchObject({ status: 'RESOLVED', resolvedBy: 'spec-sam', rootCause: 'OPERATIONS' });
-    const closed = await complaints.close({ complaintId: id, satisfactionScore: 4, satisfactionComment: 'Quick once someone cared.' }, specialist);
+    const closed = await closing.close({ complaintId: id, satisfactionScore: 4, satisfactionComment: 'Quick once someone cared.' }, specialist);
     expect(closed).toMatchObject({ status: 'CLOSED', closedAt: new Date('2026-11-02T11:00:00Z') });
     world.db.clock.advance(24 * HOUR);
-    const reopened = await complaints.reopen({ complaintId: id, reason: 'The bag arrived damaged.' }, specialist);
+    const reopened = await reopening.reopen({ complaintId: id, reason: 'The bag arrived damaged.' }, specialist);
     expect(reopened).toMatchObject({ status: 'REOPENED', reopenedCount: 1, feedbackGivenAt: null, feedbackDueAt: new Date('2026-11-03T23:00:00Z') });
     expect(reopened.version).toBeGreaterThan(registered.version);
 
@@ -86,21 +87,21 @@ describe('the complaint procedure, step by step (real Postgres)', () => {
     expect(history.find((h) => h.action === 'REOPENED')?.reason).toBe('The bag arrived damaged.');
 
     // Reopening keeps everything: the earlier closing, the feedback, the timeline.
-    expect(await world.complaints.closuresOf(id)).toHaveLength(1);
-    expect(await world.complaints.feedbackOf(id)).toHaveLength(1);
+    expect(await world.queries.closuresOf(id)).toHaveLength(1);
+    expect(await world.queries.feedbackOf(id)).toHaveLength(1);
   });
 
   describe('every step the status does not allow is a CONFLICT naming the status and what may follow, and writes nothing', () => {
     const attempts: Record<string, (w: ComplaintWorld, c: Complaint) => Promise<unknown>> = {
-      assign: (w, c) => w.complaints.assign({ complaintId: c.id, assigneeId: people.otherSpecialist.userId, reason: 'Holiday cover' }, specialist),
-      startWork: (w, c) => w.complaints.startWork({ complaintId: c.id }, specialist),
-      wait: (w, c) => w.complaints.setWaiting({ complaintId: c.id, waiting: true }, specialist),
-      giveFeedback: (w, c) => w.complaints.giveFeedback({ complaintId: c.id, channel: ContactChannel.PHONE, actionsTaken: 'Called.', nextSteps: 'None.' }, specialist),
-      planResolution: (w, c) => w.resolution.planResolution({ complaintId: c.id, explanation: 'Sorry.', compensation: [] }, specialist),
+      assign: (w, c) => w.assignment.assign({ complaintId: c.id, assigneeId: people.otherSpecialist.userId, reason: 'Holiday cover' }, specialist),
+      startWork: (w, c) => w.work.startWork({ complaintId: c.id }, specialist),
+      wait: (w, c) => w.work.setWaiting({ complaintId: c.id, waiting: true }, specialist),
+      giveFeedback: (w, c) => w.feedback.giveFeedback({ complaintId: c.id, channel: ContactChannel.PHONE, actionsTaken: 'Called.', nextSteps: 'None.' }, specialist),
+      planResolution: (w, c) => w.resolutionPlanning.planResolution({ complaintId: c.id, explanation: 'Sorry.', compensation: [] }, specialist),
       resolve: (w, c) => w.resolution.resolve({ complaintId: c.id }, specialist),
-      close: (w, c) => w.complaints.close({ complaintId: c.id, satisfactionScore: 3 }, specialist),
-      reopen: (w, c) => w.complaints.reopen({ complaintId: c.id, reason: 'Customer called again.' }, specialist),
-      classify: (w, c) => w.complaints.classify({ complaintId: c.id, urgency: c.urgency === Urgency.LOW ? Urgency.HIGH : Urgency.LOW }, specialist),
+      close: (w, c) => w.closing.close({ complaintId: c.id, satisfactionScore: 3 }, specialist),
+      reopen: (w, c) => w.reopening.reopen({ complaintId: c.id, reason: 'Customer called again.' }, specialist),
+      classify: (w, c) => w.classification.classify({ complaintId: c.id, urgency: c.urgency === Urgency.LOW ? Urgency.HIGH : Urgency.LOW }, specialist),
     };
     const allowed: Record<ComplaintStatus, string[]> = {
       REGISTERED: ['assign', 'classify'],
@@ -136,8 +137,8 @@ describe('the complaint procedure, step by step (real Postgres)', () => {
     it('lets one of two simultaneous starts win; the other gets CONFLICT', async () => {
       const complaint = await world.complaintIn(ComplaintStatus.ASSIGNED, customerId);
       const results = await Promise.allSettled([
-        world.complaints.startWork({ complaintId: complaint.id }, specialist),
-        world.complaints.startWork({ complaintId: complaint.id }, people.otherSpecialist),
+        world.work.startWork({ complaintId: complaint.id }, specialist),
+        world.work.startWork({ complaintId: complaint.id }, people.otherSpecialist),
       ]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
@@ -149,8 +150,8 @@ describe('the complaint procedure, step by step (real Postgres)', () => {
       const complaint = await world.complaintIn(ComplaintStatus.IN_PROGRESS, customerId);
       const seen = complaint.version;
       const results = await Promise.allSettled([
-        world.complaints.assign({ complaintId: complaint.id, assigneeId: people.otherSpecialist.userId, reason: 'Speaks Mandarin', expectedVersion: seen }, people.supervisor),
-        world.complaints.classify({ complaintId: complaint.id, urgency: Urgency.CRITICAL, expectedVersion: seen }, specialist),
+        world.assignment.assign({ complaintId: complaint.id, assigneeId: people.otherSpecialist.userId, reason: 'Speaks Mandarin', expectedVersion: seen }, people.supervisor),
+        world.classification.classify({ complaintId: complaint.id, urgency: Urgency.CRITICAL, expectedVersion: seen }, specialist),
       ]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
@@ -160,8 +161,8 @@ describe('the complaint procedure, step by step (real Postgres)', () => {
     it('closes once when two specialists close at the same moment', async () => {
       const complaint = await world.complaintIn(ComplaintStatus.RESOLVED, customerId);
       const results = await Promise.allSettled([
-        world.complaints.close({ complaintId: complaint.id, satisfactionScore: 5 }, specialist),
-        world.complaints.close({ complaintId: complaint.id, withoutSatisfactionReason: 'customer unreachable' }, people.otherSpecialist),
+        world.closing.close({ complaintId: complaint.id, satisfactionScore: 5 }, specialist),
+        world.closing.close({ complaintId: complaint.id, withoutSatisfactionReason: 'customer unreachable' }, people.otherSpecialist),
       ]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       expect(await world.db.dataSource.getRepository(ComplaintClosure).countBy({ complaintId: complaint.id })).toBe(1);
@@ -178,10 +179,10 @@ describe('the complaint procedure, step by step (real Postgres)', () => {
       await world.handlers.set({ userId: 'spec-new-2', name: 'New Two', department: 'Refunds', active: true });
       // One of them already has an open complaint: the other gets the next one, then they alternate.
       const busy = await world.register(other);
-      await world.complaints.assign({ complaintId: busy.id, assigneeId: 'spec-new-1' }, people.supervisor);
+      await world.assignment.assign({ complaintId: busy.id, assigneeId: 'spec-new-1' }, people.supervisor);
       const auto = async () => {
         const c = await world.register(other);
-        return (await world.complaints.assign({ complaintId: c.id }, people.supervisor)).assigneeId;
+        return (await world.assignment.assign({ complaintId: c.id }, people.supervisor)).assigneeId;
       };
       expect(await auto()).toBe('spec-new-2');
       // A tie (1 each): spec-new-1 got one longest ago.
@@ -201,7 +202,7 @@ describe('the complaint procedure, step by step (real Postgres)', () => {
       await world.handlers.set({ userId: 'spec-b', name: 'B', department: null, active: true });
       for (const h of [people.specialist, people.otherSpecialist]) await world.handlers.set({ userId: h.userId, name: h.name, department: 'Customer Relations', active: false });
       const registered = await Promise.all([1, 2, 3, 4].map(() => world.register(customerId)));
-      const assigned = await Promise.all(registered.map((c) => world.complaints.assign({ complaintId: c.id }, people.supervisor)));
+      const assigned = await Promise.all(registered.map((c) => world.assignment.assign({ complaintId: c.id }, people.supervisor)));
       expect(assigned.filter((c) => c.assigneeId === 'spec-a')).toHaveLength(2);
       expect(assigned.filter((c) => c.assigneeId === 'spec-b')).toHaveLength(2);
       for (const h of ['spec-a', 'spec-b']) await world.handlers.set({ userId: h, name: h, department: null, active: false });
@@ -210,13 +211,13 @@ describe('the complaint procedure, step by step (real Postgres)', () => {
 
     it('reassigns only with a reason, and only to an active handler', async () => {
       const complaint = await world.complaintIn(ComplaintStatus.IN_PROGRESS, customerId);
-      await expect(world.complaints.assign({ complaintId: complaint.id, assigneeId: people.otherSpecialist.userId }, specialist)).rejects.toMatchObject({
+      await expect(world.assignment.assign({ complaintId: complaint.id, assigneeId: people.otherSpecialist.userId }, specialist)).rejects.toMatchObject({
         extensions: { code: 'BAD_USER_INPUT', field: 'input.reason' },
       });
-      await expect(world.complaints.assign({ complaintId: complaint.id, assigneeId: 'nobody', reason: 'x' }, specialist)).rejects.toMatchObject({
+      await expect(world.assignment.assign({ complaintId: complaint.id, assigneeId: 'nobody', reason: 'x' }, specialist)).rejects.toMatchObject({
         extensions: { code: 'BAD_USER_INPUT', field: 'input.assigneeId' },
       });
-      const reassigned = await world.complaints.assign({ complaintId: complaint.id, reason: 'Sam is on leave' }, people.supervisor);
+      const reassigned = await world.assignment.assign({ complaintId: complaint.id, reason: 'Sam is on leave' }, people.supervisor);
       expect(reassigned).toMatchObject({ status: 'IN_PROGRESS', assigneeId: 'spec-kim' });
       const last = (await world.history.forComplaint(complaint.id, {})).edges.at(-1)?.node;
       expect(last).toMatchObject({ action: 'REASSIGNED', reason: 'Sam is on leave', actorId: 'sup-sue' });
@@ -227,9 +228,9 @@ describe('the complaint procedure, step by step (real Postgres)', () => {
   describe('closing (A-3.2.5)', () => {
     it('needs the satisfaction score or a reason it could not be asked', async () => {
       const complaint = await world.complaintIn(ComplaintStatus.RESOLVED, customerId);
-      await expect(world.complaints.close({ complaintId: complaint.id }, specialist)).rejects.toMatchObject({ extensions: { field: 'input.satisfactionScore' } });
-      await expect(world.complaints.close({ complaintId: complaint.id, satisfactionComment: 'ok' }, specialist)).rejects.toMatchObject({ extensions: { field: 'input.satisfactionScore' } });
-      const closed = await world.complaints.close({ complaintId: complaint.id, withoutSatisfactionReason: 'Customer unreachable after three calls' }, specialist);
+      await expect(world.closing.close({ complaintId: complaint.id }, specialist)).rejects.toMatchObject({ extensions: { field: 'input.satisfactionScore' } });
+      await expect(world.closing.close({ complaintId: complaint.id, satisfactionComment: 'ok' }, specialist)).rejects.toMatchObject({ extensions: { field: 'input.satisfactionScore' } });
+      const closed = await world.closing.close({ complaintId: complaint.id, withoutSatisfactionReason: 'Customer unreachable after three calls' }, specialist);
       expect(closed.status).toBe('CLOSED');
       expect((await eventsOf(complaint.id)).at(-1)?.data).toMatchObject({ satisfactionScore: null, closedWithoutSatisfactionReason: 'Customer unreachable after three calls' });
     });
@@ -241,6 +242,31 @@ describe('the complaint procedure, step by step (real Postgres)', () => {
       await expect(world.db.dataSource.query(`UPDATE complaint_history SET actor_id = 'someone' WHERE complaint_id = $1`, [complaint.id])).rejects.toThrow(/append-only/);
       await expect(world.db.dataSource.query(`DELETE FROM complaint_history WHERE complaint_id = $1`, [complaint.id])).rejects.toThrow(/append-only/);
       await expect(world.db.dataSource.query(`DELETE FROM complaint WHERE id = $1`, [complaint.id])).rejects.toThrow(/never removed/);
+    });
+  });
+
+  describe("the customer's timeline in crm (T-1.7)", () => {
+    it("puts the steps crm shows on the customer's timeline in the steps' transactions, each entry named by its step's event", async () => {
+      const customer = await world.learnCustomer();
+      const complaint = await world.complaintIn(ComplaintStatus.REOPENED, customer);
+      await world.assignment.assign({ complaintId: complaint.id, reason: 'Back from leave' }, people.supervisor);
+      const number = complaint.registrationNumber;
+      const outbox = await world.db.outboxEvents();
+      const entries = outbox.filter((e) => e.type === 'complaint.customer_timeline_entry' && e.key === customer);
+      expect(entries.map((e) => e.data.summary)).toEqual([
+        `Complaint ${number} registered (BAGGAGE, MEDIUM) via EMAIL`,
+        `Complaint ${number} assigned to Customer Relations`,
+        `Complaint ${number} resolved`,
+        `Complaint ${number} closed (satisfaction 4/5)`,
+        `Complaint ${number} reopened`,
+        `Complaint ${number} assigned automatically to Customer Relations`,
+      ]);
+      expect(entries[0].data).toMatchObject({ customerId: customer, kind: 'COMPLAINT', referenceId: complaint.id, referenceNumber: number, category: 'BAGGAGE' });
+      expect(entries.slice(1).every((e) => e.data.category === null && e.data.referenceNumber === number)).toBe(true);
+      const steps = outbox.filter((e) => e.key === complaint.id && e.type !== 'complaint.feedback_given');
+      expect(entries.map((e) => e.data.entryId)).toEqual(steps.map((e) => e.headers.ce_id));
+      expect(entries.map((e) => e.data.occurredAt)).toEqual(steps.map((e) => e.data.registeredAt ?? e.data.assignedAt ?? e.data.resolvedAt ?? e.data.closedAt ?? e.data.reopenedAt));
+      expect(JSON.stringify(entries)).not.toContain('The bag arrived damaged.');
     });
   });
 });

@@ -1,99 +1,7 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType } from '@carebridge/service-kit';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-
-export enum ComplaintStatus {
-  REGISTERED = 'REGISTERED',
-  ASSIGNED = 'ASSIGNED',
-  IN_PROGRESS = 'IN_PROGRESS',
-  FEEDBACK_GIVEN = 'FEEDBACK_GIVEN',
-  RESOLVED = 'RESOLVED',
-  CLOSED = 'CLOSED',
-  REOPENED = 'REOPENED',
-}
-
-/** The complaint taxonomy. */
-export enum ComplaintCategory {
-  FLIGHT_DELAY_CANCELLATION = 'FLIGHT_DELAY_CANCELLATION',
-  BAGGAGE = 'BAGGAGE',
-  REFUND = 'REFUND',
-  TICKETING = 'TICKETING',
-  STAFF_CONDUCT = 'STAFF_CONDUCT',
-  ACCOMMODATION = 'ACCOMMODATION',
-  ITINERARY_CHANGE = 'ITINERARY_CHANGE',
-  VISA_DOCUMENTS = 'VISA_DOCUMENTS',
-  OTHER = 'OTHER',
-}
-
-export enum Urgency {
-  LOW = 'LOW',
-  MEDIUM = 'MEDIUM',
-  HIGH = 'HIGH',
-  CRITICAL = 'CRITICAL',
-}
-
-/** Where the service failed, found in the analysis of the complaint (T-3.2). */
-export enum RootCauseCategory {
-  STAFF_BEHAVIOUR = 'STAFF_BEHAVIOUR',
-  PROCESS = 'PROCESS',
-  SYSTEM = 'SYSTEM',
-  PARTNER = 'PARTNER',
-  OPERATIONS = 'OPERATIONS',
-  COMMUNICATION = 'COMMUNICATION',
-  POLICY = 'POLICY',
-  EXTERNAL = 'EXTERNAL',
-  NO_FAULT = 'NO_FAULT',
-  OTHER = 'OTHER',
-}
-
-export enum ContactChannel {
-  PHONE = 'PHONE',
-  EMAIL = 'EMAIL',
-  CHAT = 'CHAT',
-  WEB_FORM = 'WEB_FORM',
-  IN_PERSON = 'IN_PERSON',
-  SOCIAL_MEDIA = 'SOCIAL_MEDIA',
-}
-
-export enum InvolvedPartyKind {
-  /** The customer or a fellow traveller: personal data, anonymised when the customer is erased. */
-  CUSTOMER = 'CUSTOMER',
-  STAFF = 'STAFF',
-  FLIGHT = 'FLIGHT',
-  HOTEL = 'HOTEL',
-  PARTNER = 'PARTNER',
-  OTHER = 'OTHER',
-}
-
-registerEnumType(ComplaintStatus, { name: 'ComplaintStatus' });
-registerEnumType(ComplaintCategory, { name: 'ComplaintCategory', description: 'What the complaint is about.' });
-registerEnumType(Urgency, { name: 'Urgency' });
-registerEnumType(RootCauseCategory, { name: 'RootCauseCategory', description: 'The service weak point behind a complaint (T-3.2).' });
-registerEnumType(ContactChannel, { name: 'ContactChannel', description: 'How the customer reached the department.' });
-registerEnumType(InvolvedPartyKind, { name: 'InvolvedPartyKind' });
-
-@ObjectType({ description: 'A person, flight, hotel or partner the complaint concerns (A-3.2.2).' })
-export class InvolvedParty {
-  @Field(() => InvolvedPartyKind)
-  kind: InvolvedPartyKind;
-
-  @Field({ description: 'Name or reference: a staff name, flight number, hotel or partner name.' })
-  name: string;
-
-  @Field(() => String, { nullable: true })
-  detail?: string | null;
-}
-
-@ObjectType({ description: 'A file the customer sent, by reference; the complaint service stores no files.' })
-export class Attachment {
-  @Field()
-  name: string;
-
-  @Field({ description: 'Media type, e.g. image/jpeg.' })
-  contentType: string;
-
-  @Field()
-  url: string;
-}
+import { Attachment, ComplaintCategory, ComplaintStatus, ContactChannel, InvolvedParty, RootCauseCategory, Urgency } from './complaint.enums';
 
 const milliseconds = { to: (value: number) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
 
@@ -285,6 +193,9 @@ export class Complaint {
   @Column({ name: 'anonymised_at', type: 'timestamptz', precision: 3, nullable: true })
   anonymisedAt: Date | null;
 }
+
+/** A page of complaints (Relay connection). */
+export const ComplaintConnection = ConnectionType(Complaint);
 
 /** Registration numbers run per year without gaps: the counter row is locked in the registering transaction. */
 @Entity('complaint_number_counter')

@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { PageArgs } from '@carebridge/service-kit';
-import { ComplaintCategory, ComplaintStatus, ContactChannel, InvolvedPartyKind, RootCauseCategory, Urgency } from './complaint.entity';
+import { ComplaintCategory, ComplaintStatus, ContactChannel, InvolvedPartyKind, RootCauseCategory, Urgency } from './complaint.enums';
 
 @InputType()
 export class InvolvedPartyInput {

@@ -1,15 +1,24 @@
 import { CONTACT_DETAIL_ROLES, hasAnyRole } from '@carebridge/auth';
 import { type Clock, type Connection, ConnectionType, caller, maskEmail, maskPhone, PageArgs, type RequestContext } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { CustomerReference } from '../customer/customer.reference';
-import { ComplaintDeadline, type DeadlineClock, DeadlineState } from '../deadline/complaint-deadlines';
-import { ComplaintHistoryEntry } from '../history/complaint-history.entity';
+import { ComplaintDeadline, DeadlineState } from '../deadline/deadline.enums';
 import type { ComplaintHistory } from '../history/complaint-history';
-import { InquiryReference } from '../inquiry/inquiry.reference';
+import { ComplaintHistoryEntry } from '../history/complaint-history.entity';
+import { CustomerReference } from '../references/customer.reference';
+import { InquiryReference } from '../references/inquiry.reference';
+import type { ComplaintAssignment } from './complaint-assignment';
+import type { ComplaintClassification } from './complaint-classification';
 import { ComplaintClosure } from './complaint-closure.entity';
+import type { ComplaintClosing } from './complaint-closing';
+import type { DeadlineClock } from './complaint-deadlines';
 import { ComplaintFeedback } from './complaint-feedback.entity';
 import { NEXT_STATUSES } from './complaint-lifecycle';
-import { Complaint, ComplaintStatus, ContactChannel } from './complaint.entity';
+import type { ComplaintQueries } from './complaint-queries';
+import type { ComplaintRegistration } from './complaint-registration';
+import type { ComplaintReopening } from './complaint-reopening';
+import type { ComplaintWork } from './complaint-work';
+import { Complaint, ComplaintConnection } from './complaint.entity';
+import { ComplaintStatus, ContactChannel } from './complaint.enums';
 import {
   AssignComplaintInput,
   ClassifyComplaintInput,
@@ -21,82 +30,93 @@ import {
   SetComplaintWaitingInput,
   StartComplaintWorkInput,
 } from './complaint.inputs';
-import type { ComplaintService } from './complaint.service';
 import { ConversationMessage } from './conversation-message.entity';
+import type { FeedbackToCustomer } from './feedback-to-customer';
 
-export const ComplaintConnection = ConnectionType(Complaint);
 const ComplaintHistoryConnection = ConnectionType(ComplaintHistoryEntry);
 
 /** Complaint specialists handle complaints; their supervisors may do what they do (admin passes every check). */
 const HANDLING_ROLES = ['complaint_specialist', 'supervisor'] as const;
 
+/** The use cases the complaint's queries, mutations and fields call. */
+export interface ComplaintProcedure {
+  registration: ComplaintRegistration;
+  classification: ComplaintClassification;
+  assignment: ComplaintAssignment;
+  work: ComplaintWork;
+  feedback: FeedbackToCustomer;
+  closing: ComplaintClosing;
+  reopening: ComplaintReopening;
+  queries: ComplaintQueries;
+  history: ComplaintHistory;
+  deadlines: DeadlineClock;
+}
+
 @Resolver(() => Complaint)
 export class ComplaintResolver {
   constructor(
-    private readonly complaintService: ComplaintService,
-    private readonly complaintHistory: ComplaintHistory,
-    private readonly deadlineClock: DeadlineClock,
+    private readonly procedure: ComplaintProcedure,
     private readonly clock: Clock,
   ) {}
 
   @Authorized()
   @Query(() => Complaint, { nullable: true })
   complaint(@Arg('id', () => ID) id: string): Promise<Complaint | null> {
-    return this.complaintService.findById(id);
+    return this.procedure.queries.findById(id);
   }
 
   @Authorized()
   @Query(() => ComplaintConnection, { description: 'Complaints, newest first unless orderBy says otherwise.' })
   complaints(@Args() args: ComplaintsArgs): Promise<Connection<Complaint>> {
-    return this.complaintService.list(args);
+    return this.procedure.queries.list(args);
   }
 
   @Authorized('agent', ...HANDLING_ROLES)
   @Mutation(() => Complaint, { description: 'Registers a complaint as the customer told it (A-3.2.1).' })
   registerComplaint(@Arg('input') input: RegisterComplaintInput, @Ctx() context: RequestContext): Promise<Complaint> {
-    return this.complaintService.register(input, caller(context));
+    return this.procedure.registration.register(input, caller(context));
   }
 
   @Authorized(...HANDLING_ROLES)
   @Mutation(() => Complaint, { description: 'Sets the type, urgency or root cause (A-3.2.3, T-3.2).' })
   classifyComplaint(@Arg('input') input: ClassifyComplaintInput, @Ctx() context: RequestContext): Promise<Complaint> {
-    return this.complaintService.classify(input, caller(context));
+    return this.procedure.classification.classify(input, caller(context));
   }
 
   @Authorized(...HANDLING_ROLES)
   @Mutation(() => Complaint, { description: 'Assigns (or, with a reason, reassigns) the responsible person (A-3.2.3).' })
   assignComplaint(@Arg('input') input: AssignComplaintInput, @Ctx() context: RequestContext): Promise<Complaint> {
-    return this.complaintService.assign(input, caller(context));
+    return this.procedure.assignment.assign(input, caller(context));
   }
 
   @Authorized(...HANDLING_ROLES)
   @Mutation(() => Complaint, { description: 'The responsible person starts handling the complaint.' })
   startComplaintWork(@Arg('input') input: StartComplaintWorkInput, @Ctx() context: RequestContext): Promise<Complaint> {
-    return this.complaintService.startWork(input, caller(context));
+    return this.procedure.work.startWork(input, caller(context));
   }
 
   @Authorized(...HANDLING_ROLES)
   @Mutation(() => Complaint, { description: 'Starts or ends waiting on the customer; the feedback clock pauses meanwhile.' })
   setComplaintWaiting(@Arg('input') input: SetComplaintWaitingInput, @Ctx() context: RequestContext): Promise<Complaint> {
-    return this.complaintService.setWaiting(input, caller(context));
+    return this.procedure.work.setWaiting(input, caller(context));
   }
 
   @Authorized(...HANDLING_ROLES)
   @Mutation(() => Complaint, { description: 'Records feedback given to the customer (A-3.2.4).' })
   giveComplaintFeedback(@Arg('input') input: GiveComplaintFeedbackInput, @Ctx() context: RequestContext): Promise<Complaint> {
-    return this.complaintService.giveFeedback(input, caller(context));
+    return this.procedure.feedback.giveFeedback(input, caller(context));
   }
 
   @Authorized(...HANDLING_ROLES)
   @Mutation(() => Complaint, { description: "Closes the complaint with the customer's satisfaction (A-3.2.5)." })
   closeComplaint(@Arg('input') input: CloseComplaintInput, @Ctx() context: RequestContext): Promise<Complaint> {
-    return this.complaintService.close(input, caller(context));
+    return this.procedure.closing.close(input, caller(context));
   }
 
   @Authorized(...HANDLING_ROLES)
   @Mutation(() => Complaint, { description: 'Reopens a resolved or closed complaint; its history is kept.' })
   reopenComplaint(@Arg('input') input: ReopenComplaintInput, @Ctx() context: RequestContext): Promise<Complaint> {
-    return this.complaintService.reopen(input, caller(context));
+    return this.procedure.reopening.reopen(input, caller(context));
   }
 
   // Nullable: when crm cannot be reached, the complaint is still returned without the customer's details.
@@ -117,12 +137,12 @@ export class ComplaintResolver {
 
   @FieldResolver(() => [ComplaintDeadline], { description: 'The feedback deadline and, with the US DOT rule on, the regulatory ones.' })
   deadlines(@Root() complaint: Complaint): ComplaintDeadline[] {
-    return this.deadlineClock.deadlines(complaint, this.clock.now());
+    return this.procedure.deadlines.deadlines(complaint, this.clock.now());
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether a deadline was missed (now or earlier).' })
   breached(@Root() complaint: Complaint): boolean {
-    return this.deadlineClock
+    return this.procedure.deadlines
       .deadlines(complaint, this.clock.now())
       .some((d) => d.breachedAt !== null || d.state === DeadlineState.BREACHED || d.state === DeadlineState.MET_LATE);
   }
@@ -140,22 +160,22 @@ export class ComplaintResolver {
 
   @FieldResolver(() => [ComplaintFeedback], { description: 'Feedback given to the customer, oldest first.' })
   feedback(@Root() complaint: Complaint): Promise<ComplaintFeedback[]> {
-    return this.complaintService.feedbackOf(complaint.id);
+    return this.procedure.queries.feedbackOf(complaint.id);
   }
 
   @FieldResolver(() => [ComplaintClosure], { description: "Each closing with the customer's satisfaction, oldest first." })
   closures(@Root() complaint: Complaint): Promise<ComplaintClosure[]> {
-    return this.complaintService.closuresOf(complaint.id);
+    return this.procedure.queries.closuresOf(complaint.id);
   }
 
   @FieldResolver(() => [ConversationMessage], { description: 'The conversation of the inquiry it was escalated from.' })
   conversation(@Root() complaint: Complaint): Promise<ConversationMessage[]> {
-    return this.complaintService.conversationOf(complaint.id);
+    return this.procedure.queries.conversationOf(complaint.id);
   }
 
   @FieldResolver(() => ComplaintHistoryConnection, { description: 'Every action on the complaint, oldest first (A-4).' })
   history(@Root() complaint: Complaint, @Args() page: PageArgs): Promise<Connection<ComplaintHistoryEntry>> {
-    return this.complaintHistory.forComplaint(complaint.id, page);
+    return this.procedure.history.forComplaint(complaint.id, page);
   }
 }
 

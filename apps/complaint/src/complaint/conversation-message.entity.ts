@@ -1,13 +1,6 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export enum MessageDirection {
-  INBOUND = 'INBOUND',
-  OUTBOUND = 'OUTBOUND',
-  NOTE = 'NOTE',
-}
-
-registerEnumType(MessageDirection, { name: 'MessageDirection' });
+import { MessageDirection } from './complaint.enums';
 
 /** A message of the inquiry a complaint was escalated from, carried over so nobody types it again. */
 @ObjectType('ConversationMessage')

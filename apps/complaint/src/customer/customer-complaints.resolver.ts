@@ -1,17 +1,16 @@
 import { type Connection, PageArgs } from '@carebridge/service-kit';
 import { Args, Authorized, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { Complaint } from '../complaint/complaint.entity';
-import { ComplaintConnection } from '../complaint/complaint.resolver';
-import type { ComplaintService } from '../complaint/complaint.service';
-import { CustomerReference } from './customer.reference';
+import type { ComplaintQueries } from '../complaint/complaint-queries';
+import { type Complaint, ComplaintConnection } from '../complaint/complaint.entity';
+import { CustomerReference } from '../references/customer.reference';
 
 @Resolver(() => CustomerReference)
 export class CustomerComplaintsResolver {
-  constructor(private readonly complaintService: ComplaintService) {}
+  constructor(private readonly queries: ComplaintQueries) {}
 
   @Authorized()
   @FieldResolver(() => ComplaintConnection, { description: "The customer's complaints, newest first." })
   complaints(@Root() customer: CustomerReference, @Args() page: PageArgs): Promise<Connection<Complaint>> {
-    return this.complaintService.list({ ...page, filter: { customerId: customer.id } });
+    return this.queries.list({ ...page, filter: { customerId: customer.id } });
   }
 }

@@ -1,12 +1,12 @@
 import { customerErased, customerMerged } from '@carebridge/event-contracts';
-import { type ComplaintWorld, openComplaintWorld, people } from '../complaint.fixture';
-import { ComplaintStatus, InvolvedPartyKind } from '../complaint/complaint.entity';
+import { type ComplaintWorld, openComplaint, people } from '../complaint.fixture';
+import { ComplaintStatus, InvolvedPartyKind } from '../complaint/complaint.enums';
 
 describe('complaints follow crm’s merges and erasures (real Postgres)', () => {
   let world: ComplaintWorld;
 
   beforeAll(async () => {
-    world = await openComplaintWorld();
+    world = await openComplaint();
   });
   afterAll(() => world.close());
 
@@ -16,9 +16,9 @@ describe('complaints follow crm’s merges and erasures (real Postgres)', () => 
     const complaint = await world.register(merged);
     await world.deliver(customerMerged, { survivorId: survivor, mergedId: merged, mergedBy: 'crm-carla', mergedAt: '2026-11-02T10:00:00.000Z' });
 
-    expect((await world.complaints.findById(complaint.id))?.customerId).toBe(survivor);
-    expect((await world.complaints.list({ filter: { customerId: merged } })).totalCount).toBe(0);
-    expect((await world.complaints.list({ filter: { customerId: survivor } })).totalCount).toBe(1);
+    expect((await world.queries.findById(complaint.id))?.customerId).toBe(survivor);
+    expect((await world.queries.list({ filter: { customerId: merged } })).totalCount).toBe(0);
+    expect((await world.queries.list({ filter: { customerId: survivor } })).totalCount).toBe(1);
     const last = (await world.history.forComplaint(complaint.id, {})).edges.at(-1)?.node;
     expect(last).toMatchObject({ action: 'CUSTOMER_MERGED', actorId: 'system' });
     expect(last?.fieldChanges).toEqual([{ field: 'customerId', from: merged, to: survivor }]);
@@ -39,17 +39,17 @@ describe('complaints follow crm’s merges and erasures (real Postgres)', () => 
       attachments: [{ name: 'boarding-pass-novak.pdf', contentType: 'application/pdf', url: 'https://files.example.com/bp.pdf' }],
     });
     const id = complaint.id;
-    await world.complaints.assign({ complaintId: id, assigneeId: people.specialist.userId }, people.specialist);
-    await world.complaints.startWork({ complaintId: id }, people.specialist);
-    await world.resolution.planResolution({ complaintId: id, explanation: 'Dear Mr Novak, we apologise.', compensation: [{ kind: 'REFUND' as any, amount: '80.00', currency: 'EUR', reason: 'Apology' }] }, people.specialist);
-    await world.complaints.giveFeedback({ complaintId: id, channel: 'EMAIL' as any, sentTo: 'jan@example.cz', actionsTaken: 'Spoke to the crew about Jan.', nextSteps: 'Refund.' }, people.specialist);
+    await world.assignment.assign({ complaintId: id, assigneeId: people.specialist.userId }, people.specialist);
+    await world.work.startWork({ complaintId: id }, people.specialist);
+    await world.resolutionPlanning.planResolution({ complaintId: id, explanation: 'Dear Mr Novak, we apologise.', compensation: [{ kind: 'REFUND' as any, amount: '80.00', currency: 'EUR', reason: 'Apology' }] }, people.specialist);
+    await world.feedback.giveFeedback({ complaintId: id, channel: 'EMAIL' as any, sentTo: 'jan@example.cz', actionsTaken: 'Spoke to the crew about Jan.', nextSteps: 'Refund.' }, people.specialist);
     await world.resolution.resolve({ complaintId: id }, people.specialist);
-    await world.complaints.close({ complaintId: id, satisfactionScore: 2, satisfactionComment: 'Jan is still upset' }, people.specialist);
+    await world.closing.close({ complaintId: id, satisfactionScore: 2, satisfactionComment: 'Jan is still upset' }, people.specialist);
     const untouched = await world.register(other);
 
     await world.deliver(customerErased, { customerId, erasedAt: '2026-11-05T00:00:00.000Z' });
 
-    const after = await world.complaints.findById(id);
+    const after = await world.queries.findById(id);
     expect(after).toMatchObject({
       id,
       customerId,
@@ -70,12 +70,12 @@ describe('complaints follow crm’s merges and erasures (real Postgres)', () => 
       ],
       attachments: [{ name: '[erased]', contentType: 'application/pdf', url: '[erased]' }],
     });
-    expect(await world.complaints.feedbackOf(id)).toEqual([expect.objectContaining({ actionsTaken: '[erased]', nextSteps: '[erased]', sentTo: null })]);
-    expect(await world.complaints.closuresOf(id)).toEqual([expect.objectContaining({ satisfactionScore: 2, satisfactionComment: null })]);
-    expect(await world.resolution.compensationOf(id)).toEqual([expect.objectContaining({ amount: '80.00', currency: 'EUR' })]);
+    expect(await world.queries.feedbackOf(id)).toEqual([expect.objectContaining({ actionsTaken: '[erased]', nextSteps: '[erased]', sentTo: null })]);
+    expect(await world.queries.closuresOf(id)).toEqual([expect.objectContaining({ satisfactionScore: 2, satisfactionComment: null })]);
+    expect(await world.compensation.compensationOf(id)).toEqual([expect.objectContaining({ amount: '80.00', currency: 'EUR' })]);
     expect((await world.history.forComplaint(id, {})).edges.at(-1)?.node).toMatchObject({ action: 'ANONYMISED', actorId: 'system', reason: 'customer erased' });
     expect(JSON.stringify((await world.history.forComplaint(id, {})).edges)).not.toMatch(/Novak|Jan /);
-    expect((await world.complaints.findById(untouched.id))?.description).not.toBe('[erased]');
+    expect((await world.queries.findById(untouched.id))?.description).not.toBe('[erased]');
     await expect(world.register(customerId)).rejects.toMatchObject({ extensions: { field: 'input.customerId' } });
   });
 });

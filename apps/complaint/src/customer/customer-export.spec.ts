@@ -1,13 +1,13 @@
 import { customerExportRequested, customerMerged } from '@carebridge/event-contracts';
 import { CustomerExportPart } from '@carebridge/customer-export';
-import { type ComplaintWorld, openComplaintWorld } from '../complaint.fixture';
-import { ComplaintStatus, InvolvedPartyKind } from '../complaint/complaint.entity';
+import { type ComplaintWorld, openComplaint } from '../complaint.fixture';
+import { ComplaintStatus, InvolvedPartyKind } from '../complaint/complaint.enums';
 
 describe('the complaint service’s part of a customer data export (real Postgres)', () => {
   let world: ComplaintWorld;
 
   beforeAll(async () => {
-    world = await openComplaintWorld();
+    world = await openComplaint();
   });
   afterAll(() => world.close());
 
@@ -62,7 +62,7 @@ describe('the complaint service’s part of a customer data export (real Postgre
   });
 
   it('serves the part to the gateway under the field `complaint`', async () => {
-    const { references } = world.customerExport.graph();
+    const { references } = world.customers.exportGraph();
     const resolved = await references.CustomerDataExport.__resolveReference({ id: '3f1c0a52-0000-4000-8000-000000000002' }, {});
     expect(resolved).toMatchObject({ id: '3f1c0a52-0000-4000-8000-000000000002', complaint: { recordCount: 0 } });
   });

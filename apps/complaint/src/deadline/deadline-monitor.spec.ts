@@ -1,6 +1,6 @@
-import { type ComplaintWorld, openComplaintWorld, people } from '../complaint.fixture';
-import { ComplaintStatus, ContactChannel, Urgency } from '../complaint/complaint.entity';
-import { DeadlineState } from './complaint-deadlines';
+import { type ComplaintWorld, openComplaint, people } from '../complaint.fixture';
+import { ComplaintStatus, ContactChannel, Urgency } from '../complaint/complaint.enums';
+import { DeadlineState } from './deadline.enums';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -12,14 +12,14 @@ describe('deadlines and the deadline monitor (real Postgres, controlled clock)',
   let customerId: string;
 
   beforeAll(async () => {
-    world = await openComplaintWorld();
+    world = await openComplaint();
     customerId = await world.learnCustomer();
   });
   afterAll(() => world.close());
 
   const breachEvents = async (complaintId: string) => (await world.db.outboxEvents()).filter((e) => e.type === 'complaint.sla_breached' && e.key === complaintId);
   const reload = async (id: string) => {
-    const complaint = await world.complaints.findById(id);
+    const complaint = await world.queries.findById(id);
     if (!complaint) throw new Error(`complaint ${id} is gone`);
     return complaint;
   };
@@ -55,11 +55,15 @@ describe('deadlines and the deadline monitor (real Postgres, controlled clock)',
     const actions = (await world.history.forComplaint(complaint.id, {})).edges.map((e) => e.node);
     expect(actions.filter((h) => h.action === 'DEADLINE_BREACHED')).toHaveLength(1);
     expect(actions.find((h) => h.action === 'ESCALATED')).toMatchObject({ actorId: 'system' });
+    // The breach is kept under its key (complaint, deadline, due time), which is what makes it count once.
+    expect(await world.db.dataSource.query(`SELECT deadline, due_at, breached_at FROM complaint_deadline_breach WHERE complaint_id = $1`, [complaint.id])).toEqual([
+      { deadline: 'FEEDBACK', due_at: new Date('2026-11-03T09:00:00Z'), breached_at: late },
+    ]);
 
     world.db.clock.set(late);
-    expect((await world.complaints.list({ filter: { breached: true, escalated: true } })).edges.map((e) => e.node.id)).toContain(complaint.id);
+    expect((await world.queries.list({ filter: { breached: true, escalated: true } })).edges.map((e) => e.node.id)).toContain(complaint.id);
     // Feedback given late meets the deadline late.
-    const answered = await world.complaints.giveFeedback({ complaintId: complaint.id, channel: ContactChannel.PHONE, actionsTaken: 'Called back.', nextSteps: 'Courier.' }, specialist);
+    const answered = await world.feedback.giveFeedback({ complaintId: complaint.id, channel: ContactChannel.PHONE, actionsTaken: 'Called back.', nextSteps: 'Courier.' }, specialist);
     expect(world.deadlines.deadlines(answered, late)[0].state).toBe(DeadlineState.MET_LATE);
     expect((await world.db.outboxEvents()).filter((e) => e.type === 'complaint.feedback_given' && e.key === complaint.id).at(-1)?.data.withinDeadline).toBe(false);
   });
@@ -68,19 +72,19 @@ describe('deadlines and the deadline monitor (real Postgres, controlled clock)',
     world.db.clock.set(T0);
     const complaint = await world.complaintIn(ComplaintStatus.IN_PROGRESS, customerId);
     world.db.clock.set(new Date(Date.parse(T0) + 2 * HOUR));
-    const waiting = await world.complaints.setWaiting({ complaintId: complaint.id, waiting: true, note: 'Asked for the baggage tag number' }, specialist);
+    const waiting = await world.work.setWaiting({ complaintId: complaint.id, waiting: true, note: 'Asked for the baggage tag number' }, specialist);
     expect(waiting.waitingSince).toEqual(new Date(Date.parse(T0) + 2 * HOUR));
-    await expect(world.complaints.setWaiting({ complaintId: complaint.id, waiting: true }, specialist)).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    await expect(world.work.setWaiting({ complaintId: complaint.id, waiting: true }, specialist)).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
 
     // 30 hours later the deadline would have passed, but the clock stood still.
     const later = new Date(Date.parse(T0) + 32 * HOUR);
     await world.monitor.run(later);
     expect(await breachEvents(complaint.id)).toHaveLength(0);
     expect(await state(complaint.id, later)).toBe(DeadlineState.PAUSED);
-    expect((await world.complaints.list({ filter: { waitingOnCustomer: true } })).edges.map((e) => e.node.id)).toContain(complaint.id);
+    expect((await world.queries.list({ filter: { waitingOnCustomer: true } })).edges.map((e) => e.node.id)).toContain(complaint.id);
 
     world.db.clock.set(later);
-    const resumed = await world.complaints.setWaiting({ complaintId: complaint.id, waiting: false, note: 'Customer sent the tag' }, specialist);
+    const resumed = await world.work.setWaiting({ complaintId: complaint.id, waiting: false, note: 'Customer sent the tag' }, specialist);
     expect(resumed).toMatchObject({ waitingSince: null, pausedMs: 30 * HOUR, feedbackDueAt: new Date(Date.parse(T0) + 54 * HOUR) });
     const ended = (await world.history.forComplaint(complaint.id, {})).edges.at(-1)?.node;
     expect(ended).toMatchObject({ action: 'WAIT_ENDED', reason: 'Customer sent the tag' });
@@ -122,7 +126,7 @@ describe('deadlines and the deadline monitor (real Postgres, controlled clock)',
     world.db.clock.set(T0);
     const complaint = await world.register(customerId, { urgency: Urgency.LOW });
     world.db.clock.set(new Date(Date.parse(T0) + HOUR));
-    const raised = await world.complaints.classify({ complaintId: complaint.id, urgency: Urgency.CRITICAL }, specialist);
+    const raised = await world.classification.classify({ complaintId: complaint.id, urgency: Urgency.CRITICAL }, specialist);
     expect(raised.feedbackDueAt).toEqual(new Date('2026-11-02T13:00:00Z'));
   });
 
@@ -130,13 +134,13 @@ describe('deadlines and the deadline monitor (real Postgres, controlled clock)',
     world.db.clock.set(T0);
     const fresh = await world.register(customerId);
     world.db.clock.set(new Date(Date.parse(T0) + 19 * HOUR));
-    const atRisk = (await world.complaints.list({ filter: { atRisk: true }, first: 100 })).edges.map((e) => e.node.id);
+    const atRisk = (await world.queries.list({ filter: { atRisk: true }, first: 100 })).edges.map((e) => e.node.id);
     expect(atRisk).toContain(fresh.id);
-    expect((await world.complaints.list({ filter: { breached: true }, first: 100 })).edges.map((e) => e.node.id)).not.toContain(fresh.id);
+    expect((await world.queries.list({ filter: { breached: true }, first: 100 })).edges.map((e) => e.node.id)).not.toContain(fresh.id);
     world.db.clock.set(new Date(Date.parse(T0) + 25 * HOUR));
-    expect((await world.complaints.list({ filter: { breached: true }, first: 100 })).edges.map((e) => e.node.id)).toContain(fresh.id);
-    expect((await world.complaints.list({ filter: { breached: false }, first: 100 })).edges.map((e) => e.node.id)).not.toContain(fresh.id);
-    const byDue = await world.complaints.list({ orderBy: 'FEEDBACK_DUE_AT_ASC' as any, first: 100 });
+    expect((await world.queries.list({ filter: { breached: true }, first: 100 })).edges.map((e) => e.node.id)).toContain(fresh.id);
+    expect((await world.queries.list({ filter: { breached: false }, first: 100 })).edges.map((e) => e.node.id)).not.toContain(fresh.id);
+    const byDue = await world.queries.list({ orderBy: 'FEEDBACK_DUE_AT_ASC' as any, first: 100 });
     const dues = byDue.edges.map((e) => e.node.feedbackDueAt.getTime());
     expect(dues).toEqual([...dues].sort((a, b) => a - b));
     expect(byDue.edges.every((e) => e.node.feedbackGivenAt === null)).toBe(true);
@@ -148,7 +152,7 @@ describe('business hours and the US DOT rule (14 CFR 259.7)', () => {
   let customerId: string;
 
   beforeAll(async () => {
-    world = await openComplaintWorld({ COMPLAINT_DOT_RULE: 'true', COMPLAINT_BUSINESS_HOURS: 'Mon-Fri 09:00-18:00', COMPLAINT_HOLIDAYS: '2026-11-09' });
+    world = await openComplaint({ COMPLAINT_DOT_RULE: 'true', COMPLAINT_BUSINESS_HOURS: 'Mon-Fri 09:00-18:00', COMPLAINT_HOLIDAYS: '2026-11-09' });
     customerId = await world.learnCustomer();
   });
   afterAll(() => world.close());
@@ -167,15 +171,15 @@ describe('business hours and the US DOT rule (14 CFR 259.7)', () => {
     // A wait over the weekend pauses only the business hours it covered.
     world.db.clock.set('2026-11-13T17:00:00Z');
     const other = await world.complaintIn(ComplaintStatus.IN_PROGRESS, customerId);
-    await world.complaints.setWaiting({ complaintId: other.id, waiting: true }, people.specialist);
+    await world.work.setWaiting({ complaintId: other.id, waiting: true }, people.specialist);
     world.db.clock.set('2026-11-16T10:00:00Z');
-    const resumed = await world.complaints.setWaiting({ complaintId: other.id, waiting: false }, people.specialist);
+    const resumed = await world.work.setWaiting({ complaintId: other.id, waiting: false }, people.specialist);
     // Paused Friday 17:00 → Monday 10:00: 65 hours by the clock, 2 business hours.
     expect(resumed.pausedMs).toBe(65 * HOUR);
     expect(resumed.feedbackDueAt.getTime() - other.feedbackDueAt.getTime()).toBe(2 * HOUR);
 
     world.db.clock.set('2026-11-10T09:00:00Z');
-    const acknowledged = await world.complaints.giveFeedback({ complaintId: complaint.id, channel: ContactChannel.EMAIL, actionsTaken: 'Opened a case.', nextSteps: 'Answer in writing.' }, people.specialist);
+    const acknowledged = await world.feedback.giveFeedback({ complaintId: complaint.id, channel: ContactChannel.EMAIL, actionsTaken: 'Opened a case.', nextSteps: 'Answer in writing.' }, people.specialist);
     expect(acknowledged.dotAcknowledgedAt).toEqual(new Date('2026-11-10T09:00:00Z'));
 
     await world.monitor.run(new Date('2027-01-06T00:00:00Z'));

@@ -1,22 +1,22 @@
 import { caller, type RequestContext } from '@carebridge/service-kit';
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { DeadlinePolicy } from './deadline-policy.entity';
-import type { DeadlinePolicyService } from './deadline-policy.service';
+import type { DeadlinePolicies } from './deadline-policies';
 import { SetComplaintDeadlinePolicyInput } from './deadline.inputs';
 
 @Resolver(() => DeadlinePolicy)
 export class DeadlinePolicyResolver {
-  constructor(private readonly deadlinePolicyService: DeadlinePolicyService) {}
+  constructor(private readonly policies: DeadlinePolicies) {}
 
   @Authorized()
   @Query(() => [DeadlinePolicy], { description: 'The feedback target of each urgency (A-3.2.4).' })
   complaintDeadlinePolicies(): Promise<DeadlinePolicy[]> {
-    return this.deadlinePolicyService.list();
+    return this.policies.list();
   }
 
   @Authorized('admin')
   @Mutation(() => DeadlinePolicy, { description: 'Sets the feedback target of one urgency (admins).' })
   setComplaintDeadlinePolicy(@Arg('input') input: SetComplaintDeadlinePolicyInput, @Ctx() context: RequestContext): Promise<DeadlinePolicy> {
-    return this.deadlinePolicyService.set(input, caller(context));
+    return this.policies.set(input, caller(context));
   }
 }

@@ -1,45 +1,7 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { ComplaintStatus } from '../complaint/complaint.entity';
-
-export enum ComplaintAction {
-  REGISTERED = 'REGISTERED',
-  ESCALATED_FROM_INQUIRY = 'ESCALATED_FROM_INQUIRY',
-  CLASSIFIED = 'CLASSIFIED',
-  ASSIGNED = 'ASSIGNED',
-  REASSIGNED = 'REASSIGNED',
-  WORK_STARTED = 'WORK_STARTED',
-  WAITING_ON_CUSTOMER = 'WAITING_ON_CUSTOMER',
-  WAIT_ENDED = 'WAIT_ENDED',
-  FEEDBACK_GIVEN = 'FEEDBACK_GIVEN',
-  RESOLUTION_PLANNED = 'RESOLUTION_PLANNED',
-  COMPENSATION_APPROVED = 'COMPENSATION_APPROVED',
-  COMPENSATION_REJECTED = 'COMPENSATION_REJECTED',
-  RESOLVED = 'RESOLVED',
-  CLOSED = 'CLOSED',
-  REOPENED = 'REOPENED',
-  DEADLINE_BREACHED = 'DEADLINE_BREACHED',
-  ESCALATED = 'ESCALATED',
-  CUSTOMER_MERGED = 'CUSTOMER_MERGED',
-  ANONYMISED = 'ANONYMISED',
-}
-
-registerEnumType(ComplaintAction, { name: 'ComplaintAction', description: 'What was done to a complaint.' });
-
-/** What changed in one field: values as text (JSON for anything but text). */
-@ObjectType('ComplaintFieldChange')
-export class FieldChange {
-  @Field()
-  field: string;
-
-  @Field(() => String, { nullable: true })
-  from: string | null;
-
-  @Field(() => String, { nullable: true })
-  to: string | null;
-}
-
-export type Changes = Record<string, { from?: unknown; to?: unknown }>;
+import { ComplaintStatus } from '../complaint/complaint.enums';
+import { type Changes, ComplaintAction, FieldChange } from './complaint-history.enums';
 
 /**
  * One line of a complaint's timeline (A-4, T-3.4): who did what, when, and which fields changed.

@@ -1,7 +1,8 @@
 import { type Connection, paginate, type PageArgs } from '@carebridge/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ComplaintStatus } from '../complaint/complaint.entity';
-import { type Changes, type ComplaintAction, ComplaintHistoryEntry } from './complaint-history.entity';
+import type { ComplaintStatus } from '../complaint/complaint.enums';
+import { ComplaintHistoryEntry } from './complaint-history.entity';
+import type { Changes, ComplaintAction } from './complaint-history.enums';
 
 /** Who acted: a signed-in user, or the service itself (deadline monitor, events from other services). */
 export interface Actor {

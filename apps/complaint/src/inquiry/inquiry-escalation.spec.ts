@@ -1,6 +1,6 @@
 import { inquiryEscalated } from '@carebridge/event-contracts';
 import { randomUUID } from 'node:crypto';
-import { type ComplaintWorld, openComplaintWorld } from '../complaint.fixture';
+import { type ComplaintWorld, openComplaint } from '../complaint.fixture';
 import { Complaint } from '../complaint/complaint.entity';
 
 describe('complaints escalated from inquiries (inquiry.escalated, real Postgres)', () => {
@@ -8,7 +8,7 @@ describe('complaints escalated from inquiries (inquiry.escalated, real Postgres)
   let customerId: string;
 
   beforeAll(async () => {
-    world = await openComplaintWorld();
+    world = await openComplaint();
     customerId = await world.learnCustomer();
   });
   afterAll(() => world.close());
@@ -55,7 +55,7 @@ describe('complaints escalated from inquiries (inquiry.escalated, real Postgres)
       // HIGH: 12 hours from the escalation.
       feedbackDueAt: new Date('2026-11-02T20:30:00Z'),
     });
-    const conversation = await world.complaints.conversationOf(complaint.id);
+    const conversation = await world.queries.conversationOf(complaint.id);
     expect(conversation.map((m) => [m.position, m.direction, m.authorId, m.body])).toEqual([
       [0, 'INBOUND', null, 'Where is my refund?'],
       [1, 'OUTBOUND', 'agent-ana', 'Let me check that for you.'],
@@ -68,7 +68,11 @@ describe('complaints escalated from inquiries (inquiry.escalated, real Postgres)
     const registered = (await world.db.outboxEvents()).filter((e) => e.type === 'complaint.registered' && e.key === complaint.id);
     expect(registered).toHaveLength(1);
     expect(registered[0].data).toMatchObject({ inquiryId: data.inquiryId, registeredBy: 'agent-ana', customerId });
-    expect((await world.complaints.list({ filter: { inquiryId: data.inquiryId } })).totalCount).toBe(1);
+    const entries = (await world.db.outboxEvents()).filter((e) => e.type === 'complaint.customer_timeline_entry' && e.data.referenceId === complaint.id);
+    expect(entries.map((e) => [e.data.summary, e.data.entryId, e.data.occurredAt])).toEqual([
+      [`Complaint ${complaint.registrationNumber} registered (REFUND, HIGH) via CHAT, escalated from an inquiry`, registered[0].headers.ce_id, '2026-11-02T08:30:00.000Z'],
+    ]);
+    expect((await world.queries.list({ filter: { inquiryId: data.inquiryId } })).totalCount).toBe(1);
     expect(world.deadLetters).toHaveLength(0);
   });
 

@@ -1,24 +1,6 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-/** The forms of compensation a complaint can end with (T-1.5). */
-export enum CompensationKind {
-  REFUND = 'REFUND',
-  VOUCHER = 'VOUCHER',
-  LOYALTY_POINTS = 'LOYALTY_POINTS',
-  MILES = 'MILES',
-  SERVICE_GESTURE = 'SERVICE_GESTURE',
-}
-
-export enum ApprovalState {
-  NOT_REQUIRED = 'NOT_REQUIRED',
-  PENDING = 'PENDING',
-  APPROVED = 'APPROVED',
-  REJECTED = 'REJECTED',
-}
-
-registerEnumType(CompensationKind, { name: 'CompensationKind' });
-registerEnumType(ApprovalState, { name: 'ApprovalState', description: 'Whether a compensation item needs, awaits or got a supervisor’s approval.' });
+import { ApprovalState, CompensationKind } from './compensation.enums';
 
 const decimal = { to: (value: string | null) => value, from: (value: string | null) => value };
 

@@ -1,3 +1,5 @@
+import type { CompensationKindValue } from '@carebridge/event-contracts';
+
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
 /** ISO 4217 code known to the runtime's ICU data (upper case, e.g. EUR). */
@@ -17,7 +19,7 @@ export function parseExchangeRates(text: string): Record<string, number> | null 
 }
 
 export interface ValuedItem {
-  kind: 'REFUND' | 'VOUCHER' | 'LOYALTY_POINTS' | 'MILES' | 'SERVICE_GESTURE';
+  kind: CompensationKindValue;
   amount: string | null;
   currency: string | null;
   quantity: number | null;

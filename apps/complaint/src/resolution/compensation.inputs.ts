@@ -1,8 +1,8 @@
 import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsISO4217CurrencyCode, IsOptional, IsUUID, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { RootCauseCategory } from '../complaint/complaint.entity';
+import { RootCauseCategory } from '../complaint/complaint.enums';
 import { ComplaintActionInput } from '../complaint/complaint.inputs';
-import { CompensationKind } from './compensation-item.entity';
+import { CompensationKind } from './compensation.enums';
 
 @InputType({ description: 'Refund or voucher: amount and currency; points or miles: quantity; service gesture: description (and an optional estimated amount).' })
 export class CompensationItemInput {

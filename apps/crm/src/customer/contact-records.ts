@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { CustomerRecords } from '../shared/customer-records';
+import type { CustomerRecords } from './customer-records';
 import { CustomerContact } from './customer-contact.entity';
 import { TravelDocument } from './travel-document.entity';
 

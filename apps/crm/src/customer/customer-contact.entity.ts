@@ -1,11 +1,6 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-
-export enum ContactKind {
-  EMAIL = 'EMAIL',
-  PHONE = 'PHONE',
-}
-registerEnumType(ContactKind, { name: 'ContactKind' });
+import { ContactKind } from './customer.enums';
 
 /**
  * One of a customer's e-mail addresses or phone numbers. One of each kind is primary; the primary

@@ -1,14 +1,10 @@
 import { ArrayMaxSize, IsBoolean, IsIn, IsEmail, IsOptional, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { PHONE_PATTERN, PHONE_RULE } from '@carebridge/domain';
 import { PageArgs } from '@carebridge/service-kit';
-import { ContactKind } from './customer-contact.entity';
-import { BudgetBand, CustomerStatus, CustomerTier, PreferredChannel, SeatPreference, TravelStyle } from './customer.entity';
-import { TravelDocumentKind } from './travel-document.entity';
+import { BudgetBand, ContactKind, CustomerStatus, CustomerTier, PreferredChannel, SeatPreference, TravelDocumentKind, TravelStyle } from './customer.enums';
 
-/** E.164: a plus sign and 7 to 15 digits; spaces, dots, dashes and brackets are allowed on input. */
-export const PHONE_PATTERN = /^\+[1-9][0-9 ().-]{6,22}$/;
-export const PHONE_RULE = 'must be an international phone number starting with + and the country code, e.g. +44 20 7946 0958';
-export const LANGUAGE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const LANGUAGE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const LANGUAGE_RULE = 'must be a BCP 47 language tag such as en, de or zh-CN';
 const CUSTOMER_ID_RULE = { message: 'must be a customer id (UUID)' };
 

@@ -1,9 +1,11 @@
 import { caller, type Connection, ConnectionType, maskEmail, maskPhone, PageArgs, type RequestContext } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { type AccessLog, seesContactDetails, seesDocuments } from '../privacy/access-log';
-import { RequestBatch } from '../shared/request-batch';
-import { ContactKind, CustomerContact } from './customer-contact.entity';
+import { type AccessLog, seesContactDetails, seesDocuments } from '../access-log/access-log';
+import { RequestBatch } from '../request-batch/request-batch';
+import type { ContactDetails } from './contact-details';
+import { CustomerContact } from './customer-contact.entity';
 import { Customer } from './customer.entity';
+import { ContactKind } from './customer.enums';
 import {
   AddCustomerContactInput,
   AddTravelDocumentInput,
@@ -16,8 +18,22 @@ import {
   UpdateCustomerInput,
   VerifyCustomerInput,
 } from './customer.inputs';
-import type { CustomerService } from './customer.service';
+import type { CustomerQueries } from './customer-queries';
+import type { CustomerRegistration } from './customer-registration';
+import type { CustomerTiers } from './customer-tiers';
+import type { ProfileUpdate } from './profile-update';
 import { TravelDocument } from './travel-document.entity';
+import type { TravelDocuments } from './travel-documents';
+
+/** The customer use cases the resolver calls. */
+export interface CustomerUseCases {
+  queries: CustomerQueries;
+  registration: CustomerRegistration;
+  profileUpdate: ProfileUpdate;
+  contactDetails: ContactDetails;
+  travelDocuments: TravelDocuments;
+  tiers: CustomerTiers;
+}
 
 export const CustomerConnection = ConnectionType(Customer);
 
@@ -30,83 +46,83 @@ export class CustomerResolver {
   private readonly documentLoader: RequestBatch<string, TravelDocument[]>;
 
   constructor(
-    private readonly customerService: CustomerService,
+    private readonly useCases: CustomerUseCases,
     private readonly accessLog: AccessLog,
   ) {
-    this.contactLoader = new RequestBatch((ids) => customerService.contactsOf(ids));
-    this.documentLoader = new RequestBatch((ids) => customerService.documentsOf(ids));
+    this.contactLoader = new RequestBatch((ids) => useCases.queries.contactsOf(ids));
+    this.documentLoader = new RequestBatch((ids) => useCases.queries.documentsOf(ids));
   }
 
   @Authorized()
   @Query(() => Customer, { nullable: true, description: 'One customer by id (a merged profile says where it went, see mergedIntoId).' })
   customer(@Arg('id', () => ID) id: string): Promise<Customer | null> {
-    return this.customerService.findById(id);
+    return this.useCases.queries.findById(id);
   }
 
   @Authorized()
   @Query(() => CustomerConnection, { description: 'Customers (ACTIVE unless filtered otherwise), newest first, optionally matching a search text.' })
   customers(@Args() args: CustomersArgs): Promise<Connection<Customer>> {
-    return this.customerService.list(args);
+    return this.useCases.queries.list(args);
   }
 
   @Authorized('agent', 'crm_manager', 'after_sales')
   @Query(() => CustomerConnection, { description: 'Profiles not confirmed with the customer for CRM_VERIFY_AFTER_DAYS, longest unverified first (timeliness, T-1.6).' })
   customersDueForVerification(@Args() page: PageArgs): Promise<Connection<Customer>> {
-    return this.customerService.dueForVerification(page);
+    return this.useCases.queries.dueForVerification(page);
   }
 
   @Authorized(...PROFILE_EDITORS)
   @Mutation(() => Customer)
   createCustomer(@Arg('input') input: CreateCustomerInput, @Ctx() context: RequestContext): Promise<Customer> {
-    return this.customerService.create(input, caller(context));
+    return this.useCases.registration.register(input, caller(context));
   }
 
   @Authorized(...PROFILE_EDITORS)
   @Mutation(() => Customer, { description: 'Changes the profile: name, primary contacts, language, channel, preferences, tags, consents, notes.' })
   updateCustomer(@Arg('input') input: UpdateCustomerInput): Promise<Customer> {
-    return this.customerService.update(input);
+    return this.useCases.profileUpdate.update(input);
   }
 
   @Authorized(...PROFILE_EDITORS)
   @Mutation(() => Customer, { description: 'Adds an e-mail address or phone number; the first of its kind becomes primary.' })
   addCustomerContact(@Arg('input') input: AddCustomerContactInput): Promise<Customer> {
-    return this.customerService.addContact(input);
+    return this.useCases.contactDetails.add(input);
   }
 
   @Authorized(...PROFILE_EDITORS)
   @Mutation(() => Customer, { description: 'Removes a contact; removing a primary one makes the oldest other one of its kind primary.' })
   removeCustomerContact(@Arg('input') input: RemoveCustomerContactInput): Promise<Customer> {
-    return this.customerService.removeContact(input);
+    return this.useCases.contactDetails.remove(input);
   }
 
   @Authorized(...PROFILE_EDITORS)
   @Mutation(() => Customer)
   setPrimaryCustomerContact(@Arg('input') input: SetPrimaryCustomerContactInput): Promise<Customer> {
-    return this.customerService.setPrimaryContact(input);
+    return this.useCases.contactDetails.setPrimary(input);
   }
 
   @Authorized('agent', 'crm_manager', 'after_sales')
   @Mutation(() => Customer, { description: 'Puts a passport or other travel document on file.' })
   addTravelDocument(@Arg('input') input: AddTravelDocumentInput, @Ctx() context: RequestContext): Promise<Customer> {
-    return this.customerService.addDocument(input, caller(context));
+    return this.useCases.travelDocuments.add(input, caller(context));
   }
 
   @Authorized('agent', 'crm_manager', 'after_sales')
   @Mutation(() => Customer)
   removeTravelDocument(@Arg('input') input: RemoveTravelDocumentInput): Promise<Customer> {
-    return this.customerService.removeDocument(input);
+    return this.useCases.travelDocuments.remove(input);
   }
 
   @Authorized(...PROFILE_EDITORS)
   @Mutation(() => Customer, { description: 'Records that the profile was confirmed with the customer now.' })
   verifyCustomer(@Arg('input') input: VerifyCustomerInput, @Ctx() context: RequestContext): Promise<Customer> {
-    return this.customerService.verify(input, caller(context));
+    return this.useCases.profileUpdate.verify(input, caller(context));
   }
 
   @Authorized('crm_manager')
   @Mutation(() => Customer, { description: 'Sets the tier by hand (rule MANUAL) with the reason.' })
   setCustomerTier(@Arg('input') input: SetCustomerTierInput): Promise<Customer> {
-    return this.customerService.setTier(input);
+    return this.useCases.tiers.set(input);
   }
 
   @FieldResolver(() => String, { nullable: true })

@@ -1,13 +1,6 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export enum TravelDocumentKind {
-  PASSPORT = 'PASSPORT',
-  NATIONAL_ID_CARD = 'NATIONAL_ID_CARD',
-  VISA = 'VISA',
-  RESIDENCE_PERMIT = 'RESIDENCE_PERMIT',
-}
-registerEnumType(TravelDocumentKind, { name: 'TravelDocumentKind' });
+import { TravelDocumentKind } from './customer.enums';
 
 /** A travel document on file (sensitive): its number is masked for roles without need, and every unmasked read is logged. */
 @ObjectType({ description: 'A passport or other travel document on file.' })

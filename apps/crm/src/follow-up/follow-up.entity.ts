@@ -1,33 +1,6 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-
-export enum FollowUpKind {
-  CALL = 'CALL',
-  VISIT = 'VISIT',
-  EMAIL = 'EMAIL',
-}
-registerEnumType(FollowUpKind, { name: 'FollowUpKind' });
-
-export enum FollowUpReason {
-  MANUAL = 'MANUAL',
-  RECURRING = 'RECURRING',
-  COMPLAINT_CLOSED = 'COMPLAINT_CLOSED',
-}
-registerEnumType(FollowUpReason, { name: 'FollowUpReason', description: 'Why the follow-up was scheduled: by hand, by a recurring plan, or after a closed complaint.' });
-
-export enum FollowUpStatus {
-  SCHEDULED = 'SCHEDULED',
-  COMPLETED = 'COMPLETED',
-  CANCELLED = 'CANCELLED',
-}
-registerEnumType(FollowUpStatus, { name: 'FollowUpStatus' });
-
-export enum FollowUpOutcome {
-  REACHED = 'REACHED',
-  NOT_REACHED = 'NOT_REACHED',
-  DECLINED = 'DECLINED',
-}
-registerEnumType(FollowUpOutcome, { name: 'FollowUpOutcome' });
+import { FollowUpKind, FollowUpOutcome, FollowUpReason, FollowUpStatus } from './follow-up.enums';
 
 /** A scheduled call, visit or e-mail to a customer (T-2.1, A-3.4.2): due date, owner, and what came of it. */
 @ObjectType({ description: 'A follow-up call, visit or e-mail to a customer.' })

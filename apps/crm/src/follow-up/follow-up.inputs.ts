@@ -1,7 +1,7 @@
 import { IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '@carebridge/service-kit';
-import { FollowUpKind, FollowUpOutcome, FollowUpStatus } from './follow-up.entity';
+import { FollowUpKind, FollowUpOutcome, FollowUpStatus } from './follow-up.enums';
 
 @InputType({ description: 'A follow-up scheduled by hand.' })
 export class ScheduleFollowUpInput {

@@ -1,21 +1,11 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-
-export enum InteractionKind {
-  COMPLAINT = 'COMPLAINT',
-  INQUIRY = 'INQUIRY',
-  ORDER_CHANGE = 'ORDER_CHANGE',
-  FOLLOW_UP = 'FOLLOW_UP',
-  LOYALTY = 'LOYALTY',
-  COUPON = 'COUPON',
-  CUSTOMER_EVENT = 'CUSTOMER_EVENT',
-}
-registerEnumType(InteractionKind, { name: 'InteractionKind', description: 'What kind of contact with the customer this was.' });
+import { InteractionKind } from './interaction.enums';
 
 /**
- * One entry of a customer's interaction history: from other services' events (T-1.7) — crm never
- * reads their databases, it keeps what their events told it — and from crm's own follow-ups,
- * loyalty changes and customer events, recorded in the same transaction as the change.
+ * One entry of a customer's interaction history: from the timeline entries other services publish
+ * (T-1.7) — crm never reads their databases, it keeps what they told it — and from crm's own
+ * follow-ups, loyalty changes and customer events, recorded in the same transaction as the change.
  */
 @ObjectType({ description: "An entry in a customer's interaction history." })
 @Entity('interaction')
@@ -28,8 +18,9 @@ export class Interaction {
   @Column({ name: 'customer_id', type: 'uuid' })
   customerId: string;
 
+  /** Text, not a database enum: a kind a producer adds reaches crm before crm lists it (see InteractionHistory). */
   @Field(() => InteractionKind)
-  @Column({ type: 'enum', enum: InteractionKind, enumName: 'interaction_kind' })
+  @Column({ type: 'text' })
   kind: InteractionKind;
 
   @Field({ description: 'Short description, e.g. "Complaint CMP-2026-000123 registered (BAGGAGE, HIGH)". Never the customer’s own words.' })
@@ -56,7 +47,10 @@ export class Interaction {
   @Column({ name: 'occurred_at', type: 'timestamptz', precision: 3 })
   occurredAt: Date;
 
-  /** The event it came from (or crm's own event recorded with it); unique, so an event is recorded once. */
-  @Column({ name: 'event_id', type: 'uuid', nullable: true, unique: true })
-  eventId: string | null;
+  /**
+   * The timeline entry's id (its producer uses the id of the event published with it; crm its own
+   * event's); unique, so an entry is recorded once however often it arrives.
+   */
+  @Column({ name: 'entry_id', type: 'uuid', nullable: true, unique: true })
+  entryId: string | null;
 }

@@ -2,17 +2,17 @@ import { type Connection, ConnectionType, PageArgs } from '@carebridge/service-k
 import { Args, Authorized, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Customer } from '../customer/customer.entity';
 import { Interaction } from './interaction.entity';
-import type { InteractionService } from './interaction.service';
+import type { InteractionHistory } from './interaction-history';
 
 const InteractionConnection = ConnectionType(Interaction);
 
 @Resolver(() => Customer)
 export class CustomerInteractionsResolver {
-  constructor(private readonly interactionService: InteractionService) {}
+  constructor(private readonly history: InteractionHistory) {}
 
   @Authorized()
   @FieldResolver(() => InteractionConnection, { description: 'Everything that happened with the customer across services, newest first.' })
   interactions(@Root() customer: Customer, @Args() page: PageArgs): Promise<Connection<Interaction>> {
-    return this.interactionService.forCustomer(customer.id, page);
+    return this.history.forCustomer(customer.id, page);
   }
 }

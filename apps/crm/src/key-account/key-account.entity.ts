@@ -1,53 +1,7 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { CustomerTier } from '../customer/customer.entity';
-
-export enum KeyAccountKind {
-  CORPORATE = 'CORPORATE',
-  PRIVATE_CLIENT = 'PRIVATE_CLIENT',
-}
-registerEnumType(KeyAccountKind, { name: 'KeyAccountKind', description: 'A company travelling with us, or a high-end private client and their household.' });
-
-export enum KeyAccountStatus {
-  ACTIVE = 'ACTIVE',
-  CLOSED = 'CLOSED',
-}
-registerEnumType(KeyAccountStatus, { name: 'KeyAccountStatus' });
-
-export enum CustomerEventStatus {
-  PLANNED = 'PLANNED',
-  HELD = 'HELD',
-  CANCELLED = 'CANCELLED',
-}
-registerEnumType(CustomerEventStatus, { name: 'CustomerEventStatus' });
-
-export enum InvitationStatus {
-  INVITED = 'INVITED',
-  ACCEPTED = 'ACCEPTED',
-  DECLINED = 'DECLINED',
-  ATTENDED = 'ATTENDED',
-  NO_SHOW = 'NO_SHOW',
-}
-registerEnumType(InvitationStatus, { name: 'InvitationStatus' });
-
-/** The service a key account agreed to (T-2.4): dedicated service and a customised plan. */
-@ObjectType({ description: 'Service terms agreed with a key account.' })
-export class ServiceTerms {
-  @Field(() => Int, { description: 'Agreed time to answer the account, in hours.' })
-  responseTimeHours: number;
-
-  @Field({ description: 'The account calls a dedicated line.' })
-  dedicatedHotline: boolean;
-
-  @Field(() => Float, { nullable: true, description: 'Agreed discount on bookings, percent.' })
-  discountPercent: number | null;
-
-  @Field(() => String, { nullable: true, description: 'The customised service plan, in words.' })
-  customPlan: string | null;
-
-  @Field(() => Date, { nullable: true })
-  validUntil: Date | null;
-}
+import { CustomerTier } from '../customer/customer.enums';
+import { CustomerEventStatus, InvitationStatus, KeyAccountKind, KeyAccountStatus, ServiceTerms } from './key-account.enums';
 
 /** A key account (T-2.4, A-3.4.3): a corporate or high-end client with a dedicated account manager. */
 @ObjectType({ description: 'A key account with its dedicated account manager and agreed service.' })

@@ -1,8 +1,8 @@
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsIn, IsInt, IsNumber, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '@carebridge/service-kit';
-import { CustomerTier } from '../customer/customer.entity';
-import { KeyAccountKind, KeyAccountStatus } from './key-account.entity';
+import { CustomerTier } from '../customer/customer.enums';
+import { KeyAccountKind, KeyAccountStatus } from './key-account.enums';
 
 @InputType()
 export class ServiceTermsInput {

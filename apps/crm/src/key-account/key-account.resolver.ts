@@ -1,8 +1,9 @@
 import { caller, type Connection, ConnectionType, PageArgs, type RequestContext } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { CustomerQueries } from '../customer/customer-queries';
 import { Customer } from '../customer/customer.entity';
-import type { CustomerService } from '../customer/customer.service';
-import { RequestBatch } from '../shared/request-batch';
+import { RequestBatch } from '../request-batch/request-batch';
+import type { CustomerEvents } from './customer-events';
 import { CustomerEvent, CustomerEventInvitation, KeyAccount, KeyAccountMember } from './key-account.entity';
 import {
   AddKeyAccountMemberInput,
@@ -16,7 +17,15 @@ import {
   RemoveKeyAccountMemberInput,
   UpdateKeyAccountInput,
 } from './key-account.inputs';
-import type { KeyAccountService } from './key-account.service';
+import type { KeyAccountManagement } from './key-account-management';
+import type { KeyAccountQueries } from './key-account-queries';
+
+/** The key-account use cases the resolvers call. */
+export interface KeyAccountUseCases {
+  management: KeyAccountManagement;
+  customerEvents: CustomerEvents;
+  queries: KeyAccountQueries;
+}
 
 const KeyAccountConnection = ConnectionType(KeyAccount);
 const KeyAccountMemberConnection = ConnectionType(KeyAccountMember);
@@ -24,7 +33,7 @@ const CustomerEventConnection = ConnectionType(CustomerEvent);
 const STAFF = ['agent', 'crm_manager', 'complaint_specialist', 'after_sales', 'analyst'] as const;
 
 /** Customers of a page of members or invitations, in one query. */
-function customerBatch(customers: CustomerService): RequestBatch<string, Customer | null> {
+function customerBatch(customers: CustomerQueries): RequestBatch<string, Customer | null> {
   return new RequestBatch(async (ids) => {
     const found = await customers.findManyById(ids);
     return new Map(ids.map((id) => [id, found.find((c) => c.id === id) ?? null]));
@@ -33,52 +42,52 @@ function customerBatch(customers: CustomerService): RequestBatch<string, Custome
 
 @Resolver(() => KeyAccount)
 export class KeyAccountResolver {
-  constructor(private readonly keyAccountService: KeyAccountService) {}
+  constructor(private readonly useCases: KeyAccountUseCases) {}
 
   @Authorized(...STAFF)
   @Query(() => KeyAccountConnection, { description: 'Key accounts, newest first.' })
   keyAccounts(@Args() page: PageArgs): Promise<Connection<KeyAccount>> {
-    return this.keyAccountService.list(page);
+    return this.useCases.queries.list(page);
   }
 
   @Authorized(...STAFF)
   @Query(() => KeyAccount, { nullable: true })
   keyAccount(@Arg('id', () => ID) id: string): Promise<KeyAccount | null> {
-    return this.keyAccountService.findById(id);
+    return this.useCases.queries.findById(id);
   }
 
   @Authorized('crm_manager')
   @Mutation(() => KeyAccount, { description: 'A corporate or high-end key account with its dedicated account manager and service terms.' })
   createKeyAccount(@Arg('input') input: CreateKeyAccountInput, @Ctx() context: RequestContext): Promise<KeyAccount> {
-    return this.keyAccountService.create(input, caller(context));
+    return this.useCases.management.create(input, caller(context));
   }
 
   @Authorized('crm_manager')
   @Mutation(() => KeyAccount)
   updateKeyAccount(@Arg('input') input: UpdateKeyAccountInput): Promise<KeyAccount> {
-    return this.keyAccountService.update(input);
+    return this.useCases.management.update(input);
   }
 
   @Authorized('crm_manager')
   @Mutation(() => KeyAccount, { description: "Adds a member customer; their tier rises to the account's member tier (rule KEY_ACCOUNT)." })
   addKeyAccountMember(@Arg('input') input: AddKeyAccountMemberInput, @Ctx() context: RequestContext): Promise<KeyAccount> {
-    return this.keyAccountService.addMember(input, caller(context));
+    return this.useCases.management.addMember(input, caller(context));
   }
 
   @Authorized('crm_manager')
   @Mutation(() => KeyAccount)
   removeKeyAccountMember(@Arg('input') input: RemoveKeyAccountMemberInput): Promise<KeyAccount> {
-    return this.keyAccountService.removeMember(input);
+    return this.useCases.management.removeMember(input);
   }
 
   @FieldResolver(() => KeyAccountMemberConnection)
   members(@Root() account: KeyAccount, @Args() page: PageArgs): Promise<Connection<KeyAccountMember>> {
-    return this.keyAccountService.members(account.id, page);
+    return this.useCases.queries.members(account.id, page);
   }
 
   @FieldResolver(() => CustomerEventConnection, { description: 'Customer events organised for the account, latest first.' })
   events(@Root() account: KeyAccount, @Args() page: PageArgs): Promise<Connection<CustomerEvent>> {
-    return this.keyAccountService.events(account.id, page);
+    return this.useCases.queries.events(account.id, page);
   }
 }
 
@@ -86,8 +95,8 @@ export class KeyAccountResolver {
 export class KeyAccountMemberResolver {
   private readonly customerLoader: RequestBatch<string, Customer | null>;
 
-  constructor(customerService: CustomerService) {
-    this.customerLoader = customerBatch(customerService);
+  constructor(customers: CustomerQueries) {
+    this.customerLoader = customerBatch(customers);
   }
 
   @FieldResolver(() => Customer, { nullable: true })
@@ -98,53 +107,53 @@ export class KeyAccountMemberResolver {
 
 @Resolver(() => CustomerEvent)
 export class CustomerEventResolver {
-  constructor(private readonly keyAccountService: KeyAccountService) {}
+  constructor(private readonly useCases: KeyAccountUseCases) {}
 
   @Authorized(...STAFF)
   @Query(() => CustomerEventConnection, { description: 'Customer events, latest first (A-3.4.3).' })
   customerEvents(@Args() args: CustomerEventsArgs): Promise<Connection<CustomerEvent>> {
-    return this.keyAccountService.events(args.keyAccountId, args);
+    return this.useCases.queries.events(args.keyAccountId, args);
   }
 
   @Authorized(...STAFF)
   @Query(() => CustomerEvent, { nullable: true })
   customerEvent(@Arg('id', () => ID) id: string): Promise<CustomerEvent | null> {
-    return this.keyAccountService.findEvent(id);
+    return this.useCases.queries.findEvent(id);
   }
 
   @Authorized('crm_manager')
   @Mutation(() => CustomerEvent, { description: 'Organises a customer event, for a key account or for key customers generally.' })
   organiseCustomerEvent(@Arg('input') input: OrganiseCustomerEventInput, @Ctx() context: RequestContext): Promise<CustomerEvent> {
-    return this.keyAccountService.organiseEvent(input, caller(context));
+    return this.useCases.customerEvents.organise(input, caller(context));
   }
 
   @Authorized('crm_manager')
   @Mutation(() => CustomerEvent)
   inviteToCustomerEvent(@Arg('input') input: InviteToCustomerEventInput, @Ctx() context: RequestContext): Promise<CustomerEvent> {
-    return this.keyAccountService.invite(input, caller(context));
+    return this.useCases.customerEvents.invite(input, caller(context));
   }
 
   @Authorized('crm_manager', 'agent')
   @Mutation(() => CustomerEventInvitation, { description: 'The customer accepted or declined.' })
   recordInvitationResponse(@Arg('input') input: RecordInvitationResponseInput): Promise<CustomerEventInvitation> {
-    return this.keyAccountService.recordResponse(input);
+    return this.useCases.customerEvents.recordResponse(input);
   }
 
   @Authorized('crm_manager')
   @Mutation(() => CustomerEvent)
   recordCustomerEventAttendance(@Arg('input') input: RecordCustomerEventAttendanceInput): Promise<CustomerEvent> {
-    return this.keyAccountService.recordAttendance(input);
+    return this.useCases.customerEvents.recordAttendance(input);
   }
 
   @Authorized('crm_manager')
   @Mutation(() => CustomerEvent)
   cancelCustomerEvent(@Arg('input') input: CancelCustomerEventInput): Promise<CustomerEvent> {
-    return this.keyAccountService.cancelEvent(input);
+    return this.useCases.customerEvents.cancel(input);
   }
 
   @FieldResolver(() => [CustomerEventInvitation])
   invitations(@Root() event: CustomerEvent): Promise<CustomerEventInvitation[]> {
-    return this.keyAccountService.invitations(event.id);
+    return this.useCases.queries.invitations(event.id);
   }
 }
 
@@ -152,8 +161,8 @@ export class CustomerEventResolver {
 export class CustomerEventInvitationResolver {
   private readonly customerLoader: RequestBatch<string, Customer | null>;
 
-  constructor(customerService: CustomerService) {
-    this.customerLoader = customerBatch(customerService);
+  constructor(customers: CustomerQueries) {
+    this.customerLoader = customerBatch(customers);
   }
 
   @FieldResolver(() => Customer, { nullable: true })
@@ -164,17 +173,17 @@ export class CustomerEventInvitationResolver {
 
 @Resolver(() => Customer)
 export class CustomerKeyAccountResolver {
-  constructor(private readonly keyAccountService: KeyAccountService) {}
+  constructor(private readonly useCases: KeyAccountUseCases) {}
 
   @Authorized()
   @FieldResolver(() => KeyAccount, { nullable: true, description: 'The key account the customer belongs to.' })
   keyAccount(@Root() customer: Customer): Promise<KeyAccount | null> {
-    return this.keyAccountService.accountOf(customer.id);
+    return this.useCases.queries.accountOf(customer.id);
   }
 
   @Authorized(...STAFF)
   @FieldResolver(() => [CustomerEventInvitation], { description: 'Customer events the customer was invited to.' })
   customerEventInvitations(@Root() customer: Customer): Promise<CustomerEventInvitation[]> {
-    return this.keyAccountService.invitationsOf(customer.id);
+    return this.useCases.queries.invitationsOf(customer.id);
   }
 }

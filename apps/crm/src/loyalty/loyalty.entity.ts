@@ -1,21 +1,6 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-
-export enum LoyaltyEntryKind {
-  EARN = 'EARN',
-  REDEEM = 'REDEEM',
-  ADJUST = 'ADJUST',
-  EXPIRE = 'EXPIRE',
-}
-registerEnumType(LoyaltyEntryKind, { name: 'LoyaltyEntryKind' });
-
-export enum LoyaltySource {
-  MANUAL = 'MANUAL',
-  COMPLAINT_COMPENSATION = 'COMPLAINT_COMPENSATION',
-  CAMPAIGN = 'CAMPAIGN',
-  EXPIRY = 'EXPIRY',
-}
-registerEnumType(LoyaltySource, { name: 'LoyaltySource', description: 'Where a ledger entry came from.' });
+import { CouponSource, CouponStatus, CouponValueType, LoyaltyEntryKind, LoyaltySource } from './loyalty.enums';
 
 /**
  * A customer's points account: the balance (the sum of the ledger, kept here so that one locked
@@ -95,26 +80,6 @@ export class LoyaltyEntry {
   @Column({ name: 'occurred_at', type: 'timestamptz', precision: 3 })
   occurredAt: Date;
 }
-
-export enum CouponValueType {
-  AMOUNT = 'AMOUNT',
-  PERCENTAGE = 'PERCENTAGE',
-}
-registerEnumType(CouponValueType, { name: 'CouponValueType' });
-
-export enum CouponSource {
-  MANUAL = 'MANUAL',
-  CAMPAIGN = 'CAMPAIGN',
-  COMPLAINT_COMPENSATION = 'COMPLAINT_COMPENSATION',
-}
-registerEnumType(CouponSource, { name: 'CouponSource' });
-
-export enum CouponStatus {
-  ACTIVE = 'ACTIVE',
-  REDEEMED = 'REDEEMED',
-  EXPIRED = 'EXPIRED',
-}
-registerEnumType(CouponStatus, { name: 'CouponStatus' });
 
 /** A coupon (T-2.3): a value or a percentage, valid for a period, redeemable once. */
 @ObjectType({ description: 'A coupon issued to a customer; redeemable once while valid.' })

@@ -1,8 +1,8 @@
 import { ArrayMaxSize, IsDate, IsIn, IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, NotEquals, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '@carebridge/service-kit';
-import { CustomerTier } from '../customer/customer.entity';
-import { CouponStatus, CouponValueType } from './loyalty.entity';
+import { CustomerTier } from '../customer/customer.enums';
+import { CouponStatus, CouponValueType } from './loyalty.enums';
 
 const DECIMAL = /^\d{1,8}(\.\d{1,2})?$/;
 const DECIMAL_RULE = 'must be a positive decimal such as 50 or 12.50';

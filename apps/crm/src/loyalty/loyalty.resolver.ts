@@ -1,10 +1,13 @@
 import { caller, type Connection, ConnectionType, PageArgs, type RequestContext } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Customer } from '../customer/customer.entity';
-import { RequestBatch } from '../shared/request-batch';
+import { RequestBatch } from '../request-batch/request-batch';
 import { Campaign } from './campaign.entity';
-import type { CampaignService } from './campaign.service';
-import type { CouponService } from './coupon.service';
+import type { CampaignQueries } from './campaign-queries';
+import type { CouponIssuing } from './coupon-issuing';
+import type { CouponRedemption } from './coupon-redemption';
+import type { LoyaltyLedger } from './loyalty-ledger';
+import type { LoyaltyQueries } from './loyalty-queries';
 import {
   AdjustLoyaltyPointsInput,
   CampaignsArgs,
@@ -18,91 +21,98 @@ import {
   RedeemLoyaltyPointsInput,
 } from './loyalty.inputs';
 import { Coupon, LoyaltyEntry } from './loyalty.entity';
-import type { LoyaltyService } from './loyalty.service';
+import type { RewardCampaigns } from './reward-campaigns';
+
+/** The loyalty use cases the resolvers call. */
+export interface LoyaltyUseCases {
+  ledger: LoyaltyLedger;
+  couponIssuing: CouponIssuing;
+  couponRedemption: CouponRedemption;
+  rewardCampaigns: RewardCampaigns;
+  campaignQueries: CampaignQueries;
+  queries: LoyaltyQueries;
+}
 
 const LoyaltyEntryConnection = ConnectionType(LoyaltyEntry);
 const CampaignConnection = ConnectionType(Campaign);
 
 @Resolver(() => LoyaltyEntry)
 export class LoyaltyResolver {
-  constructor(
-    private readonly loyaltyService: LoyaltyService,
-    private readonly couponService: CouponService,
-  ) {}
+  constructor(private readonly loyalty: LoyaltyUseCases) {}
 
   @Authorized('agent', 'crm_manager')
   @Mutation(() => LoyaltyEntry, { description: 'Credits points (e.g. for a booking); the idempotency key books it once.' })
   earnLoyaltyPoints(@Arg('input') input: EarnLoyaltyPointsInput, @Ctx() context: RequestContext): Promise<LoyaltyEntry> {
-    return this.loyaltyService.earn(input, caller(context));
+    return this.loyalty.ledger.earn(input, caller(context));
   }
 
   @Authorized('agent', 'crm_manager')
   @Mutation(() => LoyaltyEntry, { description: 'Spends points; never more than the balance.' })
   redeemLoyaltyPoints(@Arg('input') input: RedeemLoyaltyPointsInput, @Ctx() context: RequestContext): Promise<LoyaltyEntry> {
-    return this.loyaltyService.redeem(input, caller(context));
+    return this.loyalty.ledger.redeem(input, caller(context));
   }
 
   @Authorized('crm_manager')
   @Mutation(() => LoyaltyEntry, { description: 'Corrects a balance up or down, with the reason.' })
   adjustLoyaltyPoints(@Arg('input') input: AdjustLoyaltyPointsInput, @Ctx() context: RequestContext): Promise<LoyaltyEntry> {
-    return this.loyaltyService.adjust(input, caller(context));
+    return this.loyalty.ledger.adjust(input, caller(context));
   }
 
   @Authorized('crm_manager')
   @Mutation(() => Coupon, { description: 'Issues a coupon by hand: a value or a percentage, valid for a period, with conditions.' })
   issueCoupon(@Arg('input') input: IssueCouponInput, @Ctx() context: RequestContext): Promise<Coupon> {
-    return this.couponService.issueByHand(input, caller(context));
+    return this.loyalty.couponIssuing.issueByHand(input, caller(context));
   }
 
   @Authorized('agent', 'crm_manager', 'after_sales')
   @Mutation(() => Coupon, { description: 'Redeems a coupon by its code, once.' })
   redeemCoupon(@Arg('input') input: RedeemCouponInput, @Ctx() context: RequestContext): Promise<Coupon> {
-    return this.couponService.redeem(input, caller(context));
+    return this.loyalty.couponRedemption.redeem(input, caller(context));
   }
 }
 
 @Resolver(() => Campaign)
 export class CampaignResolver {
-  constructor(private readonly campaignService: CampaignService) {}
+  constructor(private readonly loyalty: LoyaltyUseCases) {}
 
   @Authorized('crm_manager', 'analyst', 'agent')
   @Query(() => CampaignConnection, { description: 'Reward campaigns, newest first.' })
   campaigns(@Args() args: CampaignsArgs): Promise<Connection<Campaign>> {
-    return this.campaignService.list(args);
+    return this.loyalty.campaignQueries.list(args);
   }
 
   @Authorized('crm_manager', 'analyst', 'agent')
   @Query(() => Campaign, { nullable: true })
   campaign(@Arg('id', () => ID) id: string): Promise<Campaign | null> {
-    return this.campaignService.findById(id);
+    return this.loyalty.campaignQueries.findById(id);
   }
 
   @Authorized('crm_manager')
   @Mutation(() => Campaign, { description: 'A reward campaign in DRAFT: segment, points and/or coupon, period.' })
   createCampaign(@Arg('input') input: CreateCampaignInput, @Ctx() context: RequestContext): Promise<Campaign> {
-    return this.campaignService.create(input, caller(context));
+    return this.loyalty.rewardCampaigns.create(input, caller(context));
   }
 
   @Authorized('crm_manager')
   @Mutation(() => Campaign, { description: 'Starts granting: the campaign-rewards job rewards every customer of the segment once.' })
   launchCampaign(@Arg('input') input: LaunchCampaignInput): Promise<Campaign> {
-    return this.campaignService.launch(input);
+    return this.loyalty.rewardCampaigns.launch(input);
   }
 
   @Authorized('crm_manager')
   @Mutation(() => Campaign)
   endCampaign(@Arg('input') input: EndCampaignInput): Promise<Campaign> {
-    return this.campaignService.end(input);
+    return this.loyalty.rewardCampaigns.end(input);
   }
 
   @FieldResolver(() => Int, { description: 'Customers rewarded so far.' })
   grantedCount(@Root() campaign: Campaign): Promise<number> {
-    return this.campaignService.grantedCount(campaign.id);
+    return this.loyalty.campaignQueries.grantedCount(campaign.id);
   }
 
   @FieldResolver(() => Int, { description: 'Active customers in the segment now.' })
   segmentSize(@Root() campaign: Campaign): Promise<number> {
-    return this.campaignService.segmentSize(campaign);
+    return this.loyalty.campaignQueries.segmentSize(campaign);
   }
 }
 
@@ -110,11 +120,8 @@ export class CampaignResolver {
 export class CustomerLoyaltyResolver {
   private readonly balances: RequestBatch<string, number>;
 
-  constructor(
-    private readonly loyaltyService: LoyaltyService,
-    private readonly couponService: CouponService,
-  ) {
-    this.balances = new RequestBatch((ids) => loyaltyService.balancesOf(ids));
+  constructor(private readonly loyalty: LoyaltyUseCases) {
+    this.balances = new RequestBatch((ids) => loyalty.queries.balancesOf(ids));
   }
 
   @Authorized()
@@ -126,12 +133,12 @@ export class CustomerLoyaltyResolver {
   @Authorized('agent', 'crm_manager', 'complaint_specialist', 'after_sales', 'analyst')
   @FieldResolver(() => LoyaltyEntryConnection, { description: 'The points ledger, newest first.' })
   loyaltyLedger(@Root() customer: Customer, @Args() page: PageArgs): Promise<Connection<LoyaltyEntry>> {
-    return this.loyaltyService.ledger(customer.id, page);
+    return this.loyalty.queries.ledger(customer.id, page);
   }
 
   @Authorized('agent', 'crm_manager', 'complaint_specialist', 'after_sales', 'analyst')
   @FieldResolver(() => [Coupon], { description: "The customer's coupons, newest first." })
   coupons(@Root() customer: Customer, @Args() args: CouponsArgs): Promise<Coupon[]> {
-    return this.couponService.couponsOf(customer.id, args.status);
+    return this.loyalty.queries.couponsOf(customer.id, args.status);
   }
 }

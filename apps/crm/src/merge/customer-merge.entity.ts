@@ -1,14 +1,8 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Customer } from '../customer/customer.entity';
-import { GraphQLJSONObject } from 'graphql-scalars';
-
-export enum DuplicateReason {
-  SAME_EMAIL = 'SAME_EMAIL',
-  SAME_PHONE = 'SAME_PHONE',
-  SIMILAR_NAME = 'SIMILAR_NAME',
-}
-registerEnumType(DuplicateReason, { name: 'DuplicateReason' });
+import { DuplicateReason } from './customer-merge.enums';
 
 /** Another active profile that may be the same person, and why. */
 @ObjectType({ description: 'A profile that may describe the same customer, with the reasons.' })

@@ -1,53 +1,8 @@
-import { complaintCustomerExportPrepared, inquiryCustomerExportPrepared } from '@carebridge/event-contracts';
-import { customerExportSection } from '@carebridge/customer-export';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-
-/**
- * The services that keep records about customers and answer `customer.export_requested` with
- * their part. A service joins by contributing its part (libs/customer-export) and being listed here.
- */
-export const EXPORT_CONTRIBUTORS = [complaintCustomerExportPrepared, inquiryCustomerExportPrepared] as const;
-export const EXPORT_CONTRIBUTOR_SECTIONS = EXPORT_CONTRIBUTORS.map((contract) => customerExportSection(contract.producer));
-
-export enum CustomerDataExportStatus {
-  COLLECTING = 'COLLECTING',
-  COMPLETE = 'COMPLETE',
-  INCOMPLETE = 'INCOMPLETE',
-  EXPIRED = 'EXPIRED',
-}
-registerEnumType(CustomerDataExportStatus, {
-  name: 'CustomerDataExportStatus',
-  description: 'COLLECTING until every service sent its part; INCOMPLETE when one had not by the deadline (a late part still completes it); EXPIRED once the parts were deleted.',
-});
-
-export enum CustomerDataExportPartStatus {
-  PENDING = 'PENDING',
-  PREPARED = 'PREPARED',
-}
-registerEnumType(CustomerDataExportPartStatus, { name: 'CustomerDataExportPartStatus' });
-
-/** What one service reported about its part: how many records, and when. */
-export interface PreparedPart {
-  recordCount: number;
-  preparedAt: string;
-}
-
-@ObjectType({ description: "One service's part of an export." })
-export class CustomerDataExportPart {
-  @Field({ description: 'crm, complaint, inquiry, …' })
-  service: string;
-
-  @Field(() => CustomerDataExportPartStatus)
-  status: CustomerDataExportPartStatus;
-
-  @Field(() => Int, { nullable: true })
-  recordCount: number | null;
-
-  @Field(() => Date, { nullable: true })
-  preparedAt: Date | null;
-}
+import { CustomerDataExportStatus, type PreparedPart } from './customer-data-export.enums';
+import { EXPORT_CONTRIBUTOR_SECTIONS } from './export-contributors';
 
 /**
  * A request for all data Carebridge holds about a customer (right of access, A-5.3). crm writes its
@@ -107,11 +62,8 @@ export class CustomerDataExport {
 /** An export as the gateway hands it back for `document`: with the other services' parts, by section. */
 export type CustomerDataExportWithParts = CustomerDataExport & { [section: string]: unknown };
 
-// One external field per contributor, named after it, so the list above is the only place to change.
+// One external field per contributor, named after it, so the contributors' list is the only place to change.
 for (const section of EXPORT_CONTRIBUTOR_SECTIONS) {
   Field(() => GraphQLJSONObject, { nullable: true })(CustomerDataExport.prototype, section);
   Directive('@external')(CustomerDataExport.prototype, section);
 }
-
-/** The `document` field needs every contributor's part from its own subgraph. */
-export const REQUIRES_PARTS = `@requires(fields: "${EXPORT_CONTRIBUTOR_SECTIONS.join(' ')}")`;

@@ -1,8 +1,10 @@
-import { complaintCustomerExportPrepared, inquiryCustomerExportPrepared } from '@carebridge/event-contracts';
+import { complaintCustomerExportPrepared, EVENT_CATALOGUE, inquiryCustomerExportPrepared } from '@carebridge/event-contracts';
+import { PersonalDataAccess } from '../access-log/personal-data-access.entity';
+import { crmEventHandlers } from '../crm.event-handlers';
 import { createAikoTanaka, type Crm, identity, openCrm } from '../crm.fixture';
-import { CustomerTier } from '../customer/customer.entity';
+import { CustomerTier } from '../customer/customer.enums';
 import { CustomerDataExport } from './customer-data-export.entity';
-import { PersonalDataAccess } from './personal-data-access.entity';
+import { EXPORT_CONTRIBUTORS } from './export-contributors';
 
 const REQUEST = `mutation($input: RequestCustomerDataExportInput!) {
   requestCustomerDataExport(input: $input) { id customerId status reason requestedBy requestedAt dueAt completedAt expiresAt parts { service status recordCount preparedAt } }
@@ -42,7 +44,7 @@ describe('customer data export: crm’s part, the request to other services, sta
   const status = async (id: string) => JSON.parse(JSON.stringify((await crm.run('crm_manager', STATUS, { id })).data.customerDataExport));
 
   it('writes crm’s part at once and asks every other service by event, naming no personal data', async () => {
-    await crm.services.loyalty.earn({ customerId, points: 120, reason: 'Booking BK-9', idempotencyKey: 'booking:BK-9' }, manager);
+    await crm.domain.loyalty.ledger.earn({ customerId, points: 120, reason: 'Booking BK-9', idempotencyKey: 'booking:BK-9' }, manager);
     const exportRequest = await requested();
     expect(exportRequest).toEqual({
       id: expect.any(String),
@@ -116,8 +118,8 @@ describe('customer data export: crm’s part, the request to other services, sta
     expect(await status(first.id)).toMatchObject({ status: 'COMPLETE', completedAt: '2026-11-02T09:05:00.000Z' });
 
     const second = await requested();
-    expect(await crm.services.exports.markOverdue(new Date('2026-11-02T10:04:59.000Z'))).toBe(0);
-    expect(await crm.services.exports.markOverdue(new Date('2026-11-02T10:05:00.000Z'))).toBe(1);
+    expect(await crm.domain.privacy.exportParts.markOverdue(new Date('2026-11-02T10:04:59.000Z'))).toBe(0);
+    expect(await crm.domain.privacy.exportParts.markOverdue(new Date('2026-11-02T10:05:00.000Z'))).toBe(1);
     expect((await status(second.id)).status).toBe('INCOMPLETE');
     await prepared(complaintCustomerExportPrepared, second.id);
     await prepared(inquiryCustomerExportPrepared, second.id);
@@ -127,8 +129,8 @@ describe('customer data export: crm’s part, the request to other services, sta
 
   it('expires: crm’s part is deleted, the document is gone, and late reports change nothing', async () => {
     const { id } = await requested();
-    expect(await crm.services.exports.expire(new Date('2026-12-02T08:59:59.000Z'))).toBe(0);
-    expect(await crm.services.exports.expire(new Date('2026-12-02T09:00:00.000Z'))).toBe(1);
+    expect(await crm.domain.privacy.exportRetention.expire(new Date('2026-12-02T08:59:59.000Z'))).toBe(0);
+    expect(await crm.domain.privacy.exportRetention.expire(new Date('2026-12-02T09:00:00.000Z'))).toBe(1);
     await prepared(complaintCustomerExportPrepared, id);
     const result = await crm.run('crm_manager', `query($id: ID!) { customerDataExport(id: $id) { status document } }`, { id });
     expect(result.data.customerDataExport).toEqual({ status: 'EXPIRED', document: null });
@@ -149,8 +151,8 @@ describe('customer data export: crm’s part, the request to other services, sta
     const unknown = await request('9d6c1c47-0000-4000-8000-000000000999');
     expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
 
-    const duplicate = (await crm.services.customers.create({ fullName: 'Aiko T.', email: 'aiko.tanaka@example.jp', preferredLanguage: 'ja', tier: CustomerTier.STANDARD } as any, manager)).id;
-    await crm.services.merges.merge({ survivorId: customerId, duplicateId: duplicate }, manager);
+    const duplicate = (await crm.domain.customer.registration.register({ fullName: 'Aiko T.', email: 'aiko.tanaka@example.jp', preferredLanguage: 'ja', tier: CustomerTier.STANDARD } as any, manager)).id;
+    await crm.domain.merge.profileMerge.merge({ survivorId: customerId, duplicateId: duplicate }, manager);
     const merged = await request(duplicate);
     expect(merged.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'customerId', mergedIntoId: customerId });
 
@@ -158,7 +160,7 @@ describe('customer data export: crm’s part, the request to other services, sta
     expect(agent.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
     const { id } = await requested();
-    await crm.services.privacy.erase({ customerId, reason: 'Request by e-mail, ticket 4712' }, identity('admin'));
+    await crm.domain.privacy.erasure.erase({ customerId, reason: 'Request by e-mail, ticket 4712' }, identity('admin'));
     // Erasure deletes the exports with everything else; the services delete their parts on customer.erased.
     expect(await crm.db.dataSource.getRepository(CustomerDataExport).countBy({ customerId })).toBe(0);
     expect((await crm.run('crm_manager', STATUS, { id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
@@ -166,5 +168,12 @@ describe('customer data export: crm’s part, the request to other services, sta
     expect(erased.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentStatus: 'ERASED' });
     await prepared(complaintCustomerExportPrepared, id);
     expect(crm.deadLetters).toHaveLength(0);
+  });
+
+  it('waits for every service that declares a customer_export_prepared contract in the catalogue, and for no other', () => {
+    const declared = EVENT_CATALOGUE.filter((contract) => contract.type.endsWith('.customer_export_prepared'));
+    expect(EXPORT_CONTRIBUTORS.map((contract) => contract.producer)).toEqual(declared.map((contract) => contract.producer));
+    expect(EXPORT_CONTRIBUTORS).toEqual([complaintCustomerExportPrepared, inquiryCustomerExportPrepared]);
+    expect(crmEventHandlers(crm.domain).filter((handler) => handler.contract.type.endsWith('.customer_export_prepared')).map((h) => h.contract)).toEqual([...EXPORT_CONTRIBUTORS]);
   });
 });

@@ -3,12 +3,21 @@ import { caller, type Connection, ConnectionType, type RequestContext } from '@c
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Customer } from '../customer/customer.entity';
-import type { AccessLog } from './access-log';
-import { CustomerDataExport, CustomerDataExportPart, type CustomerDataExportWithParts, REQUIRES_PARTS } from './customer-data-export.entity';
-import type { CustomerDataExportService } from './customer-data-export.service';
-import { PersonalDataAccess } from './personal-data-access.entity';
+import type { AccessLog } from '../access-log/access-log';
+import { PersonalDataAccess } from '../access-log/personal-data-access.entity';
+import type { CustomerErasure } from './customer-erasure';
+import { CustomerDataExport, type CustomerDataExportWithParts } from './customer-data-export.entity';
+import { CustomerDataExportPart } from './customer-data-export.enums';
+import type { CustomerDataExportQueries } from './customer-data-export-queries';
+import type { CustomerDataExportRequest } from './customer-data-export-request';
+import { REQUIRES_PARTS } from './export-contributors';
 import { CustomerDataExportsArgs, EraseCustomerInput, PersonalDataAccessArgs, RequestCustomerDataExportInput } from './privacy.inputs';
-import type { PrivacyService } from './privacy.service';
+
+/** The export use cases the resolver calls. */
+export interface CustomerDataExportUseCases {
+  request: CustomerDataExportRequest;
+  queries: CustomerDataExportQueries;
+}
 
 const PersonalDataAccessConnection = ConnectionType(PersonalDataAccess);
 const CustomerDataExportConnection = ConnectionType(CustomerDataExport);
@@ -16,14 +25,14 @@ const CustomerDataExportConnection = ConnectionType(CustomerDataExport);
 @Resolver()
 export class PrivacyResolver {
   constructor(
-    private readonly privacyService: PrivacyService,
+    private readonly erasure: CustomerErasure,
     private readonly accessLog: AccessLog,
   ) {}
 
   @Authorized('admin')
   @Mutation(() => Customer, { description: 'Anonymises the customer (and profiles merged into them) and emits customer.erased.' })
   eraseCustomer(@Arg('input') input: EraseCustomerInput, @Ctx() context: RequestContext): Promise<Customer> {
-    return this.privacyService.erase(input, caller(context));
+    return this.erasure.erase(input, caller(context));
   }
 
   @Authorized('admin')
@@ -35,31 +44,31 @@ export class PrivacyResolver {
 
 @Resolver(() => CustomerDataExport)
 export class CustomerDataExportResolver {
-  constructor(private readonly exports: CustomerDataExportService) {}
+  constructor(private readonly exports: CustomerDataExportUseCases) {}
 
   @Authorized(...DATA_EXPORT_ROLES)
   @Mutation(() => CustomerDataExport, {
     description: 'Starts an export of all data Carebridge holds about a customer (right of access): crm’s part at once, the other services’ parts as they answer.',
   })
   requestCustomerDataExport(@Arg('input') input: RequestCustomerDataExportInput, @Ctx() context: RequestContext): Promise<CustomerDataExport> {
-    return this.exports.request(input, caller(context));
+    return this.exports.request.start(input, caller(context));
   }
 
   @Authorized(...DATA_EXPORT_ROLES)
   @Query(() => CustomerDataExport, { description: 'An export, with the status of each service’s part and, once there, the whole document.' })
   customerDataExport(@Arg('id', () => ID) id: string): Promise<CustomerDataExport> {
-    return this.exports.getById(id);
+    return this.exports.queries.getById(id);
   }
 
   @Authorized(...DATA_EXPORT_ROLES)
   @Query(() => CustomerDataExportConnection, { description: "A customer's exports, newest first." })
   customerDataExports(@Args() args: CustomerDataExportsArgs): Promise<Connection<CustomerDataExport>> {
-    return this.exports.list(args.customerId, args);
+    return this.exports.queries.list(args.customerId, args);
   }
 
   @FieldResolver(() => [CustomerDataExportPart], { description: 'crm and every other service, with whether its part is prepared.' })
   parts(@Root() exportRequest: CustomerDataExport): CustomerDataExportPart[] {
-    return this.exports.parts(exportRequest);
+    return this.exports.queries.parts(exportRequest);
   }
 
   @Authorized(...DATA_EXPORT_ROLES)
@@ -69,6 +78,6 @@ export class CustomerDataExportResolver {
     description: 'All data Carebridge holds about the customer as one JSON document; `complete` is false while a part is missing. Null once expired. Each read goes on the access log.',
   })
   document(@Root() exportRequest: CustomerDataExportWithParts, @Ctx() context: RequestContext): Promise<Record<string, unknown> | null> {
-    return this.exports.document(exportRequest, context);
+    return this.exports.queries.document(exportRequest, context);
   }
 }

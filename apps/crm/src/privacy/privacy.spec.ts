@@ -1,10 +1,10 @@
 import { complaintClosed, complaintResolved } from '@carebridge/event-contracts';
+import { PersonalDataAccess } from '../access-log/personal-data-access.entity';
 import { createAikoTanaka, type Crm, identity, openCrm } from '../crm.fixture';
 import { CustomerContact } from '../customer/customer-contact.entity';
-import { CustomerTier } from '../customer/customer.entity';
+import { CustomerTier } from '../customer/customer.enums';
 import { TravelDocument } from '../customer/travel-document.entity';
 import { FollowUp } from '../follow-up/follow-up.entity';
-import { PersonalDataAccess } from './personal-data-access.entity';
 
 const PROFILE = `query($id: ID!) { customer(id: $id) { fullName email phone contacts { kind value isPrimary } documents { kind number expiresOn } } }`;
 
@@ -49,7 +49,7 @@ describe('privacy: masking, access log and erasure (real Postgres)', () => {
     expect(analyst.data.customer).toMatchObject({ email: 'a***@example.jp', phone: '+*********678', documents: [{ number: '******567' }] });
     expect(analyst.data.customer.contacts.map((c: { value: string }) => c.value).sort()).toEqual(['+*********678', 'a***@example.jp']);
     expect(await accessLog()).toHaveLength(0);
-    await crm.services.customers.update({ id: customerId, notes: 'Travels with a service dog' } as any);
+    await crm.domain.customer.profileUpdate.update({ id: customerId, notes: 'Travels with a service dog' } as any);
     const notes = `query($id: ID!) { customer(id: $id) { notes } }`;
     expect((await crm.run('analyst', notes, { id: customerId })).data.customer.notes).toBeNull();
     expect((await crm.run('agent', notes, { id: customerId })).data.customer.notes).toBe('Travels with a service dog');
@@ -61,7 +61,7 @@ describe('privacy: masking, access log and erasure (real Postgres)', () => {
 
   it('writes the reads of a 50-customer list in one statement per resolver wave, one row per customer', async () => {
     for (let i = 0; i < 49; i++) {
-      await crm.services.customers.create({ fullName: `Customer ${i}`, email: `c${i}@example.com`, preferredLanguage: 'en', tier: CustomerTier.STANDARD } as any, manager);
+      await crm.domain.customer.registration.register({ fullName: `Customer ${i}`, email: `c${i}@example.com`, preferredLanguage: 'en', tier: CustomerTier.STANDARD } as any, manager);
     }
     const query = jest.spyOn(crm.db.dataSource, 'query');
     const result = await crm.run('agent', `{ customers(first: 50) { edges { node { email phone } } } }`);
@@ -86,9 +86,9 @@ describe('privacy: masking, access log and erasure (real Postgres)', () => {
   });
 
   it('erases a customer: the profile is anonymised, customer.erased carries only the id, and nothing about them is published afterwards', async () => {
-    const duplicate = (await crm.services.customers.create({ fullName: 'Aiko T.', email: 'aiko.tanaka@example.jp', preferredLanguage: 'ja', tier: CustomerTier.STANDARD } as any, manager)).id;
-    await crm.services.merges.merge({ survivorId: customerId, duplicateId: duplicate }, manager);
-    await crm.services.customers.update({ id: customerId, notes: 'Allergic to nuts', tags: ['vip-lounge'] } as any);
+    const duplicate = (await crm.domain.customer.registration.register({ fullName: 'Aiko T.', email: 'aiko.tanaka@example.jp', preferredLanguage: 'ja', tier: CustomerTier.STANDARD } as any, manager)).id;
+    await crm.domain.merge.profileMerge.merge({ survivorId: customerId, duplicateId: duplicate }, manager);
+    await crm.domain.customer.profileUpdate.update({ id: customerId, notes: 'Allergic to nuts', tags: ['vip-lounge'] } as any);
     const before = (await crm.db.outboxEvents()).length;
 
     const result = await crm.run('admin', `mutation($input: EraseCustomerInput!) { eraseCustomer(input: $input) { status fullName email phone contacts { value } documents { number } erasedAt } }`, {
@@ -96,11 +96,11 @@ describe('privacy: masking, access log and erasure (real Postgres)', () => {
     });
     expect(result.errors).toBeUndefined();
     expect(JSON.parse(JSON.stringify(result.data.eraseCustomer))).toEqual({ status: 'ERASED', fullName: 'Erased customer', email: null, phone: null, contacts: [], documents: [], erasedAt: '2026-11-02T09:00:00.000Z' });
-    const profile = await crm.services.customers.getById(customerId);
+    const profile = await crm.domain.customer.queries.getById(customerId);
     expect(profile).toMatchObject({ notes: null, tags: [], preferences: {} });
     expect(await crm.db.dataSource.getRepository(CustomerContact).count()).toBe(0);
     expect(await crm.db.dataSource.getRepository(TravelDocument).count()).toBe(0);
-    expect((await crm.services.customers.getById(duplicate)).status).toBe('ERASED');
+    expect((await crm.domain.customer.queries.getById(duplicate)).status).toBe('ERASED');
 
     const erased = (await crm.db.outboxEvents()).slice(before);
     expect(erased.map((e) => [e.type, e.data])).toEqual([
@@ -135,7 +135,7 @@ describe('privacy: masking, access log and erasure (real Postgres)', () => {
     expect(crm.deadLetters).toHaveLength(0);
     expect((await crm.db.outboxEvents()).length).toBe(before + 2);
     expect(await crm.db.dataSource.getRepository(FollowUp).count()).toBe(0);
-    expect(await crm.services.loyalty.balanceOf(customerId)).toBe(0);
+    expect(await crm.domain.loyalty.queries.balanceOf(customerId)).toBe(0);
 
     const again = await crm.run('admin', `mutation($input: EraseCustomerInput!) { eraseCustomer(input: $input) { id } }`, { input: { customerId, reason: 'Twice' } });
     expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');

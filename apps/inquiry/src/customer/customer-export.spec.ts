@@ -1,26 +1,27 @@
 import { CustomerExportPart } from '@carebridge/customer-export';
 import { customerExportRequested } from '@carebridge/event-contracts';
 import { encodeEvent } from '@carebridge/messaging';
-import { InquiryCategory, InquiryChannel } from '../inquiry/inquiry.entity';
-import { type InquiryServices, openInquiryServices } from '../inquiry.fixture';
-import { OrderChangeKind } from '../order-change/order-change.entity';
+import { InquiryChannel } from '../channel/channel.enums';
+import { type InquiryWorld, openInquiry, people } from '../inquiry.fixture';
+import { InquiryCategory } from '../inquiry/inquiry.enums';
+import { OrderChangeKind } from '../order-change/order-change.enums';
 
-const agent = { userId: 'agent-ana', roles: ['agent' as const], name: 'Ana Agent' };
+const { agent } = people;
 
 describe('the inquiry service’s part of a customer data export (real Postgres)', () => {
-  let s: InquiryServices;
+  let s: InquiryWorld;
   const customerId = '6c1d2e3f-0000-4000-8000-000000000001';
   const other = '6c1d2e3f-0000-4000-8000-000000000002';
 
   beforeAll(async () => {
-    s = await openInquiryServices();
+    s = await openInquiry();
     await s.learnCustomer(customerId);
     await s.learnCustomer(other);
   });
-  afterAll(() => s.db.close());
+  afterAll(() => s.close());
 
   const receive = (customer: string, subject: string, message: string) =>
-    s.inquiries.receive({ channel: InquiryChannel.EMAIL, category: InquiryCategory.ORDER_CHANGE, subject, message, customerId: customer } as any, agent);
+    s.intake.receive({ channel: InquiryChannel.EMAIL, category: InquiryCategory.ORDER_CHANGE, subject, message, customerId: customer } as any, agent);
   const requestExport = (exportId: string, customer: string) =>
     s.consumer.deliver(
       encodeEvent(customerExportRequested, { exportId, customerId: customer, requestedAt: '2026-11-02T09:00:00.000Z', expiresAt: '2026-12-02T09:00:00.000Z' }, { source: 'crm', time: new Date() }),
@@ -29,11 +30,11 @@ describe('the inquiry service’s part of a customer data export (real Postgres)
 
   it('holds the customer’s inquiries, their whole conversation, merged ones’ too, history and order changes, and nobody else’s', async () => {
     const first = await receive(customerId, 'Move my flight', 'Please move PNR X7K2QP to the 14th.');
-    await s.inquiries.reply({ inquiryId: first.id, body: 'Done: you fly on the 14th.' } as any, agent);
+    await s.handling.reply({ inquiryId: first.id, body: 'Done: you fly on the 14th.' } as any, agent);
     s.db.clock.advance(60_000);
     const second = await receive(customerId, 'Move my flight (again)', 'Did you get my e-mail about X7K2QP?');
-    await s.inquiries.merge({ survivorId: first.id, mergedId: second.id } as any, agent);
-    await s.orderChanges.request({ inquiryId: first.id, bookingReference: 'X7K2QP', kind: OrderChangeKind.MODIFY, requestedChanges: 'Outbound on the 14th' }, agent);
+    await s.merging.merge({ survivorId: first.id, mergedId: second.id } as any, agent);
+    await s.orderChangeRequests.request({ inquiryId: first.id, bookingReference: 'X7K2QP', kind: OrderChangeKind.MODIFY, requestedChanges: 'Outbound on the 14th' }, agent);
     await receive(other, 'Another customer', 'Not to be exported with the first customer.');
 
     const exportId = '4e2d1c0b-0000-4000-8000-000000000001';
@@ -62,7 +63,7 @@ describe('the inquiry service’s part of a customer data export (real Postgres)
   });
 
   it('serves the part to the gateway under the field `inquiry`', async () => {
-    const { references } = s.customerExport.graph();
+    const { references } = s.customerExportGraph;
     const resolved = await references.CustomerDataExport.__resolveReference({ id: '4e2d1c0b-0000-4000-8000-000000000001' }, {});
     expect(resolved).toMatchObject({ inquiry: { service: 'inquiry', customerId } });
   });

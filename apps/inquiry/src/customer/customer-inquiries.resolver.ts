@@ -1,29 +1,30 @@
 import { type Connection, PageArgs } from '@carebridge/service-kit';
 import { Args, Authorized, FieldResolver, Resolver, Root } from 'type-graphql';
+import { CustomerReference } from '../references/customer.reference';
+import type { InquiryQueries } from '../inquiry/inquiry-queries';
 import type { Inquiry } from '../inquiry/inquiry.entity';
 import { InquiryConnection } from '../inquiry/inquiry.resolver';
-import type { InquiryService } from '../inquiry/inquiry.service';
+import type { OrderChangeQueries } from '../order-change/order-change-queries';
 import type { OrderChange } from '../order-change/order-change.entity';
 import { OrderChangeConnection } from '../order-change/order-change.resolver';
-import type { OrderChangeService } from '../order-change/order-change.service';
-import { CustomerReference } from './customer.reference';
 
+/** What the inquiry service adds to crm's Customer: `Customer.inquiries` and `Customer.orderChanges`. */
 @Resolver(() => CustomerReference)
 export class CustomerInquiriesResolver {
   constructor(
-    private readonly inquiryService: InquiryService,
-    private readonly orderChangeService: OrderChangeService,
+    private readonly inquiryQueries: InquiryQueries,
+    private readonly orderChangeQueries: OrderChangeQueries,
   ) {}
 
   @Authorized()
   @FieldResolver(() => InquiryConnection, { description: "The customer's inquiries, newest first." })
   inquiries(@Root() customer: CustomerReference, @Args() page: PageArgs): Promise<Connection<Inquiry>> {
-    return this.inquiryService.forCustomer(customer.id, page);
+    return this.inquiryQueries.forCustomer(customer.id, page);
   }
 
   @Authorized()
   @FieldResolver(() => OrderChangeConnection, { description: "The customer's order change requests, newest first." })
   orderChanges(@Root() customer: CustomerReference, @Args() page: PageArgs): Promise<Connection<OrderChange>> {
-    return this.orderChangeService.list({ ...page, filter: { customerId: customer.id } });
+    return this.orderChangeQueries.list({ ...page, filter: { customerId: customer.id } });
   }
 }

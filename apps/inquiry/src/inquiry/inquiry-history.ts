@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { InquiryHistoryEntry, type InquiryHistoryKind } from './inquiry.entity';
+import { InquiryHistoryEntry } from './inquiry.entity';
+import type { InquiryHistoryKind } from './inquiry.enums';
 
 /** Records who did what on an inquiry, in the caller's transaction. */
 export async function recordHistory(

@@ -1,3 +1,4 @@
+import { PHONE_PATTERN, PHONE_RULE } from '@carebridge/domain';
 import { PageArgs } from '@carebridge/service-kit';
 import {
   ArrayMaxSize,
@@ -15,12 +16,10 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { InquiryCategory, InquiryChannel, InquiryStatus, TravelMaterialKind } from './inquiry.entity';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { InquiryChannel } from '../channel/channel.enums';
+import { EscalationCategory, EscalationUrgency, InquiryCategory, InquiryStatus, TravelMaterialKind } from './inquiry.enums';
 
-/** E.164: a plus sign and 7 to 15 digits; spaces, dots, dashes and brackets are allowed on input. */
-const PHONE_PATTERN = /^\+[1-9][0-9 ().-]{6,22}$/;
-const PHONE_RULE = 'must be an international phone number starting with + and the country code, e.g. +44 20 7946 0958';
 const UUID_RULE = { message: 'must be an id (UUID)' };
 
 @InputType({ description: 'Who the customer said they are, when they are not (yet) a known customer (A-3.1.2).' })
@@ -272,30 +271,6 @@ export class ReopenInquiryInput {
   @Length(1, 1000, { message: 'must be 1 to 1000 characters' })
   reason: string;
 }
-
-/** The complaint taxonomy, as the complaint service registers it from `inquiry.escalated`. */
-export enum EscalationCategory {
-  FLIGHT_DELAY_CANCELLATION = 'FLIGHT_DELAY_CANCELLATION',
-  BAGGAGE = 'BAGGAGE',
-  REFUND = 'REFUND',
-  TICKETING = 'TICKETING',
-  STAFF_CONDUCT = 'STAFF_CONDUCT',
-  ACCOMMODATION = 'ACCOMMODATION',
-  ITINERARY_CHANGE = 'ITINERARY_CHANGE',
-  VISA_DOCUMENTS = 'VISA_DOCUMENTS',
-  OTHER = 'OTHER',
-}
-
-export enum EscalationUrgency {
-  LOW = 'LOW',
-  MEDIUM = 'MEDIUM',
-  HIGH = 'HIGH',
-  CRITICAL = 'CRITICAL',
-}
-
-// Own names, not the complaint subgraph's enums: each subgraph's schema can change on its own.
-registerEnumType(EscalationCategory, { name: 'EscalationCategory', description: 'The complaint category the escalated case is registered under.' });
-registerEnumType(EscalationUrgency, { name: 'EscalationUrgency' });
 
 @InputType({ description: 'Hand the inquiry to the complaint procedure; its conversation goes along (no re-typing).' })
 export class EscalateInquiryToComplaintInput {

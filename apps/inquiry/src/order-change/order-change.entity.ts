@@ -1,36 +1,6 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-
-export enum OrderChangeKind {
-  MODIFY = 'MODIFY',
-  CANCEL = 'CANCEL',
-  CONFIRM = 'CONFIRM',
-}
-
-/** REQUESTED → IN_PROGRESS → DONE or REJECTED (with the reason). */
-export enum OrderChangeStatus {
-  REQUESTED = 'REQUESTED',
-  IN_PROGRESS = 'IN_PROGRESS',
-  DONE = 'DONE',
-  REJECTED = 'REJECTED',
-}
-
-export enum OrderChangeOutcome {
-  DONE = 'DONE',
-  REJECTED = 'REJECTED',
-}
-
-registerEnumType(OrderChangeKind, { name: 'OrderChangeKind', description: 'Change, cancel or confirm a booking (T-1.2).' });
-registerEnumType(OrderChangeStatus, { name: 'OrderChangeStatus' });
-registerEnumType(OrderChangeOutcome, { name: 'OrderChangeOutcome' });
-
-/** The statuses each status may move to. */
-export const ORDER_CHANGE_TRANSITIONS: Record<OrderChangeStatus, OrderChangeStatus[]> = {
-  [OrderChangeStatus.REQUESTED]: [OrderChangeStatus.IN_PROGRESS, OrderChangeStatus.REJECTED],
-  [OrderChangeStatus.IN_PROGRESS]: [OrderChangeStatus.DONE, OrderChangeStatus.REJECTED],
-  [OrderChangeStatus.DONE]: [],
-  [OrderChangeStatus.REJECTED]: [],
-};
+import { OrderChangeKind, OrderChangeStatus } from './order-change.enums';
 
 /** A request to change, cancel or confirm a booking, raised on an inquiry (T-1.2). */
 @ObjectType({ description: 'A change, cancellation or confirmation of a booking, and how it was handled.' })

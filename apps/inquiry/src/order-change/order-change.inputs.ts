@@ -1,7 +1,7 @@
 import { PageArgs } from '@carebridge/service-kit';
 import { IsIn, IsOptional, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { OrderChangeKind, OrderChangeOutcome, OrderChangeStatus } from './order-change.entity';
+import { OrderChangeKind, OrderChangeOutcome, OrderChangeStatus } from './order-change.enums';
 
 const UUID_RULE = { message: 'must be an id (UUID)' };
 

@@ -1,58 +1,76 @@
 import { caller, type Connection, ConnectionType, type RequestContext } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { CustomerReference } from '../customer/customer.reference';
+import { CustomerReference } from '../references/customer.reference';
+import type { InquiryQueries } from '../inquiry/inquiry-queries';
 import { Inquiry } from '../inquiry/inquiry.entity';
-import type { InquiryService } from '../inquiry/inquiry.service';
+import type { OrderChangeHandling } from './order-change-handling';
+import type { OrderChangeQueries } from './order-change-queries';
+import type { OrderChangeRequests } from './order-change-requests';
 import { OrderChange } from './order-change.entity';
 import { CompleteOrderChangeInput, OrderChangesArgs, RequestOrderChangeInput, StartOrderChangeInput } from './order-change.inputs';
-import type { OrderChangeService } from './order-change.service';
 
 export const OrderChangeConnection = ConnectionType(OrderChange);
 
+/** The order change use cases, as the resolvers call them. */
+export interface OrderChangeUseCases {
+  orderChangeRequests: OrderChangeRequests;
+  orderChangeHandling: OrderChangeHandling;
+  orderChanges: OrderChangeQueries;
+  inquiries: InquiryQueries;
+}
+
 @Resolver(() => OrderChange)
 export class OrderChangeResolver {
-  constructor(
-    private readonly orderChangeService: OrderChangeService,
-    private readonly inquiryService: InquiryService,
-  ) {}
+  constructor(private readonly useCases: OrderChangeUseCases) {}
 
   @Authorized()
   @Query(() => OrderChange, { nullable: true })
   orderChange(@Arg('id', () => ID) id: string): Promise<OrderChange | null> {
-    return this.orderChangeService.findById(id);
+    return this.useCases.orderChanges.findById(id);
   }
 
   @Authorized()
   @Query(() => OrderChangeConnection, { description: 'Order changes, newest first.' })
   orderChanges(@Args() args: OrderChangesArgs): Promise<Connection<OrderChange>> {
-    return this.orderChangeService.list(args);
+    return this.useCases.orderChanges.list(args);
   }
 
   @Authorized('agent')
   @Mutation(() => OrderChange, { description: 'Requests a change, cancellation or confirmation of a booking on an inquiry (T-1.2).' })
   requestOrderChange(@Arg('input') input: RequestOrderChangeInput, @Ctx() context: RequestContext): Promise<OrderChange> {
-    return this.orderChangeService.request(input, caller(context));
+    return this.useCases.orderChangeRequests.request(input, caller(context));
   }
 
   @Authorized('agent', 'after_sales')
   @Mutation(() => OrderChange, { description: 'Starts working on an order change.' })
   startOrderChange(@Arg('input') input: StartOrderChangeInput, @Ctx() context: RequestContext): Promise<OrderChange> {
-    return this.orderChangeService.start(input, caller(context));
+    return this.useCases.orderChangeHandling.start(input, caller(context));
   }
 
   @Authorized('agent', 'after_sales')
   @Mutation(() => OrderChange, { description: 'Records an order change as done, or rejected with the reason.' })
   completeOrderChange(@Arg('input') input: CompleteOrderChangeInput, @Ctx() context: RequestContext): Promise<OrderChange> {
-    return this.orderChangeService.complete(input, caller(context));
+    return this.useCases.orderChangeHandling.complete(input, caller(context));
   }
 
   @FieldResolver(() => Inquiry, { nullable: true })
   inquiry(@Root() change: OrderChange): Promise<Inquiry | null> {
-    return this.inquiryService.findById(change.inquiryId);
+    return this.useCases.inquiries.findById(change.inquiryId);
   }
 
   @FieldResolver(() => CustomerReference, { nullable: true, description: 'The customer (resolved by crm), once known.' })
   customer(@Root() change: OrderChange): CustomerReference | null {
     return change.customerId ? { id: change.customerId } : null;
+  }
+}
+
+/** `Inquiry.orderChanges`: the order changes raised on an inquiry. */
+@Resolver(() => Inquiry)
+export class InquiryOrderChangesResolver {
+  constructor(private readonly orderChangeQueries: OrderChangeQueries) {}
+
+  @FieldResolver(() => [OrderChange], { description: 'Order changes requested on this inquiry.' })
+  orderChanges(@Root() inquiry: Inquiry): Promise<OrderChange[]> {
+    return this.orderChangeQueries.forInquiry(inquiry.id);
   }
 }

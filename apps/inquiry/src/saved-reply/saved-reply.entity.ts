@@ -1,10 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-/** Placeholders a saved reply may use; they are filled when the reply is sent. */
-export const SAVED_REPLY_PLACEHOLDERS = ['customerName', 'bookingReference', 'agentName'] as const;
-export type SavedReplyPlaceholder = (typeof SAVED_REPLY_PLACEHOLDERS)[number];
-
 /** A saved reply (macro) kept by a team, e.g. "Baggage tracing started". */
 @ObjectType({ description: 'A saved reply of a team, with placeholders {{customerName}}, {{bookingReference}}, {{agentName}}.' })
 @Entity('saved_reply')

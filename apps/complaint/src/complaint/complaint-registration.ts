@@ -1,0 +1,186 @@
+import type { Identity } from '@carebridge/auth';
+import { complaintRegistered, type EventData, type inquiryEscalated } from '@carebridge/event-contracts';
+import type { CustomerRecords } from '@carebridge/known-customers';
+import type { Outbox } from '@carebridge/messaging';
+import { BadUserInputError, ensureNotInFuture } from '@carebridge/domain';
+import type { Clock } from '@carebridge/service-kit';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Actor, ComplaintHistory } from '../history/complaint-history';
+import { ComplaintAction } from '../history/complaint-history.enums';
+import type { DeadlineClock } from './complaint-deadlines';
+import type { StepRecord } from './complaint-lifecycle';
+import { Complaint } from './complaint.entity';
+import { ComplaintStatus, type ContactChannel } from './complaint.enums';
+import type { RegisterComplaintInput } from './complaint.inputs';
+import { ConversationMessage } from './conversation-message.entity';
+import type { CustomerTimeline } from './customer-timeline';
+
+/** A complaint as registered: by a person (A-3.2.1) or from an escalated inquiry. */
+interface NewComplaint {
+  customerId: string;
+  channel: ContactChannel;
+  category: Complaint['category'];
+  urgency: Complaint['urgency'];
+  description: string;
+  occurredAt: Date | null;
+  location: string | null;
+  peopleInvolved: Complaint['peopleInvolved'];
+  bookingReference: string | null;
+  attachments: Complaint['attachments'];
+  inquiryId: string | null;
+}
+
+/**
+ * Registering a complaint (A-3.2.1): numbered, its deadlines started, its timeline begun and
+ * `complaint.registered` published in one transaction — as a person registers it, or as an
+ * escalated inquiry brings it.
+ */
+export class ComplaintRegistration {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly customers: CustomerRecords,
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+    private readonly deadlines: DeadlineClock,
+    private readonly history: ComplaintHistory,
+    private readonly timeline: CustomerTimeline,
+  ) {}
+
+  async register(input: RegisterComplaintInput, registeredBy: Identity): Promise<Complaint> {
+    const now = this.clock.now();
+    ensureNotInFuture(input.occurredAt, now, 'input.occurredAt');
+    return this.dataSource.transaction(async (manager) => {
+      const standing = await this.customers.standing(manager, input.customerId);
+      if (standing.state !== 'KNOWN') {
+        throw BadUserInputError.field(
+          'input.customerId',
+          'known-customer',
+          standing.state === 'ERASED' ? `customer "${input.customerId}" was erased` : `no customer with id "${input.customerId}" is known`,
+        );
+      }
+      return this.create(
+        manager,
+        {
+          customerId: standing.id,
+          channel: input.channel,
+          category: input.category,
+          urgency: input.urgency,
+          description: input.description,
+          occurredAt: input.occurredAt,
+          location: input.location?.trim() || null,
+          peopleInvolved: (input.peopleInvolved ?? []).map((p) => ({ kind: p.kind, name: p.name.trim(), detail: p.detail?.trim() || null })),
+          bookingReference: input.bookingReference?.trim().toUpperCase() || null,
+          attachments: (input.attachments ?? []).map((a) => ({ name: a.name.trim(), contentType: a.contentType, url: a.url })),
+          inquiryId: null,
+        },
+        { userId: registeredBy.userId, name: registeredBy.name ?? null },
+        now,
+        { action: ComplaintAction.REGISTERED },
+      );
+    });
+  }
+
+  /**
+   * Registers the complaint an inquiry was escalated to (inquiry.escalated), once per inquiry,
+   * carrying the conversation over. The inquiry service escalates only with a known customer; an id
+   * this service has not learned yet fails the handler, so the event is retried and finally
+   * dead-lettered for replay. An erased customer gets no complaint.
+   */
+  async registerFromInquiry(data: EventData<typeof inquiryEscalated>, manager: EntityManager): Promise<Complaint | null> {
+    const existing = await manager.findOneBy(Complaint, { inquiryId: data.inquiryId });
+    if (existing) return existing;
+    const standing = await this.customers.standing(manager, data.customerId);
+    if (standing.state === 'ERASED') return null;
+    if (standing.state === 'UNKNOWN') throw new Error(`inquiry ${data.inquiryId} was escalated for customer ${data.customerId}, who is not known (yet)`);
+    const escalatedAt = new Date(data.escalatedAt);
+    const complaint = await this.create(
+      manager,
+      {
+        customerId: standing.id,
+        channel: data.channel,
+        category: data.category,
+        urgency: data.urgency,
+        description: data.description,
+        occurredAt: data.occurredAt ? new Date(data.occurredAt) : null,
+        location: null,
+        peopleInvolved: [],
+        bookingReference: null,
+        attachments: [],
+        inquiryId: data.inquiryId,
+      },
+      { userId: data.escalatedBy, name: null },
+      // The customer complained when the inquiry was escalated: the deadlines count from then.
+      escalatedAt,
+      { action: ComplaintAction.ESCALATED_FROM_INQUIRY, changes: { inquiryId: { to: data.inquiryId }, conversationMessages: { to: data.conversation.length } } },
+    );
+    if (data.conversation.length) {
+      await manager.insert(
+        ConversationMessage,
+        data.conversation.map((message, position) => ({
+          complaintId: complaint.id,
+          position,
+          direction: message.direction,
+          authorId: message.authorId,
+          at: new Date(message.at),
+          body: message.body,
+        })),
+      );
+    }
+    return complaint;
+  }
+
+  private async create(manager: EntityManager, fields: NewComplaint, actor: Actor, at: Date, record: StepRecord): Promise<Complaint> {
+    const complaint = manager.create(Complaint, {
+      ...fields,
+      registrationNumber: await nextRegistrationNumber(manager, at),
+      status: ComplaintStatus.REGISTERED,
+      registeredBy: actor.userId,
+      registeredByName: actor.name ?? null,
+      createdAt: at,
+      updatedAt: at,
+      pausedMs: 0,
+      reopenedCount: 0,
+    });
+    this.deadlines.startFeedback(complaint, at, await this.deadlines.feedbackTarget(manager, fields.urgency));
+    this.deadlines.startRegulatory(complaint, at);
+    const saved = await manager.save(complaint);
+    await this.history.record(manager, saved.id, {
+      ...record,
+      actor,
+      at,
+      toStatus: ComplaintStatus.REGISTERED,
+      changes: {
+        channel: { to: saved.channel },
+        category: { to: saved.category },
+        urgency: { to: saved.urgency },
+        feedbackDueAt: { to: saved.feedbackDueAt.toISOString() },
+        ...record.changes,
+      },
+    });
+    const registered = {
+      complaintId: saved.id,
+      registrationNumber: saved.registrationNumber,
+      customerId: saved.customerId,
+      channel: saved.channel,
+      category: saved.category,
+      urgency: saved.urgency,
+      registeredBy: saved.registeredBy,
+      registeredAt: saved.createdAt.toISOString(),
+      ...(saved.inquiryId ? { inquiryId: saved.inquiryId } : {}),
+    };
+    await this.timeline.registered(manager, await this.outbox.publish(manager, complaintRegistered, registered), registered);
+    return saved;
+  }
+}
+
+/** `CMP-2026-000123`: numbered per calendar year (UTC), gap-free because the counter row is locked. */
+async function nextRegistrationNumber(manager: EntityManager, now: Date): Promise<string> {
+  const year = now.getUTCFullYear();
+  const [row] = await manager.query(
+    `INSERT INTO complaint_number_counter (year, last_number) VALUES ($1, 1)
+     ON CONFLICT (year) DO UPDATE SET last_number = complaint_number_counter.last_number + 1
+     RETURNING last_number`,
+    [year],
+  );
+  return `CMP-${year}-${String(row.last_number).padStart(6, '0')}`;
+}

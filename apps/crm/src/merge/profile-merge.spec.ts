@@ -1,0 +1,97 @@
+import { complaintCustomerTimelineEntry, complaintResolved } from '@carebridge/event-contracts';
+import { type Crm, identity, openCrm } from '../crm.fixture';
+import { CustomerContact } from '../customer/customer-contact.entity';
+import { CustomerTier, SeatPreference } from '../customer/customer.enums';
+import { FollowUpKind } from '../follow-up/follow-up.enums';
+import { Interaction } from '../interaction/interaction.entity';
+import { DuplicateReason } from './customer-merge.enums';
+
+describe('duplicate detection and merge (real Postgres)', () => {
+  let crm: Crm;
+  const agent = identity('agent');
+  const manager = identity('crm_manager', 'manager-max');
+
+  beforeAll(async () => {
+    crm = await openCrm();
+  });
+  afterAll(() => crm.close());
+  beforeEach(async () => {
+    await crm.db.dataSource.query('TRUNCATE customer, outbox_event, processed_event, interaction CASCADE');
+    crm.db.clock.set('2026-11-02T09:00:00.000Z');
+  });
+
+  const create = async (fields: Record<string, unknown>) => (await crm.domain.customer.registration.register({ preferredLanguage: 'en', tier: CustomerTier.STANDARD, ...fields } as any, manager)).id;
+
+  it('finds profiles with the same e-mail, the same phone or a very similar name', async () => {
+    const original = await create({ fullName: 'James O’Connor', email: 'james.oconnor@example.ie', phone: '+353 87 123 4567' });
+    const sameEmail = await create({ fullName: 'J. OConnor', email: 'James.OConnor@example.ie' });
+    const samePhone = await create({ fullName: 'Jim Connor', phone: '+353 87 123 4567' });
+    const similarName = await create({ fullName: 'James O Connor', email: 'jim@elsewhere.example' });
+    await create({ fullName: 'Someone Else', email: 'else@example.com' });
+    const candidates = await crm.domain.merge.duplicateDetection.duplicatesOf(original);
+    const byId = Object.fromEntries(candidates.map((c) => [c.customer.id, c.reasons]));
+    expect(byId).toEqual({ [sameEmail]: [DuplicateReason.SAME_EMAIL], [samePhone]: [DuplicateReason.SAME_PHONE], [similarName]: [DuplicateReason.SIMILAR_NAME] });
+  });
+
+  it('merges a duplicate keeping all history, and tells other services with customer.merged', async () => {
+    const survivor = await create({ fullName: 'Li Wei', email: 'li.wei@example.com', tags: ['vip-lounge'] });
+    const duplicate = await create({
+      fullName: 'Wei Li',
+      email: 'li.wei@example.com',
+      phone: '+86 138 0013 8000',
+      tags: ['family'],
+      preferences: { seat: SeatPreference.WINDOW },
+      notes: 'Prefers morning flights',
+    });
+    await crm.domain.customer.tiers.set({ customerId: duplicate, tier: CustomerTier.GOLD, reason: 'Long-standing customer' });
+    await crm.domain.loyalty.ledger.earn({ customerId: survivor, points: 100, reason: 'Booking A', idempotencyKey: 'booking:A' }, agent);
+    await crm.domain.loyalty.ledger.earn({ customerId: duplicate, points: 250, reason: 'Booking B', idempotencyKey: 'booking:B' }, agent);
+    await crm.domain.followUp.scheduling.schedule({ customerId: duplicate, kind: FollowUpKind.CALL, dueAt: new Date('2026-11-10T10:00:00Z') }, agent);
+    await crm.deliver(
+      crm.message(complaintCustomerTimelineEntry, {
+        entryId: '9b1c2d3e-0000-4000-8000-000000000101',
+        customerId: duplicate,
+        kind: 'COMPLAINT',
+        summary: 'Complaint CMP-2026-000101 registered (BAGGAGE, HIGH) via EMAIL',
+        referenceId: '7a1b2c3d-0000-4000-8000-000000000101',
+        referenceNumber: 'CMP-2026-000101',
+        category: 'BAGGAGE',
+        occurredAt: '2026-11-01T10:00:00.000Z',
+      }),
+    );
+
+    const merged = await crm.domain.merge.profileMerge.merge({ survivorId: survivor, duplicateId: duplicate }, manager);
+    expect(merged).toMatchObject({ email: 'li.wei@example.com', phone: '+8613800138000', tier: 'GOLD', tierRule: 'MANUAL', notes: 'Prefers morning flights' });
+    expect(merged.tags.sort()).toEqual(['family', 'vip-lounge']);
+    expect(merged.preferences.seat).toBe('WINDOW');
+    const contacts = await crm.db.dataSource.getRepository(CustomerContact).findBy({ customerId: survivor });
+    expect(contacts.map((c) => `${c.kind}:${c.value}:${c.isPrimary}`).sort()).toEqual(['EMAIL:li.wei@example.com:true', 'PHONE:+8613800138000:true']);
+    expect(await crm.domain.loyalty.queries.balanceOf(survivor)).toBe(350);
+    expect((await crm.domain.followUp.queries.list({ customerId: survivor }, {})).totalCount).toBe(1);
+    expect(await crm.db.dataSource.getRepository(Interaction).countBy({ customerId: survivor, kind: 'COMPLAINT' as any })).toBe(1);
+    expect(await crm.domain.customer.queries.getById(duplicate)).toMatchObject({ status: 'MERGED', mergedIntoId: survivor, email: null, phone: null });
+    const [record] = await crm.domain.merge.profileMerge.mergesInto(survivor);
+    expect(record).toMatchObject({ mergedId: duplicate, mergedBy: 'manager-max' });
+    expect(record.moved).toMatchObject({ loyalty: 1, followUps: 1, contacts: 1, interactions: 3 });
+
+    const events = await crm.db.outboxEvents();
+    const mergedEvent = events.find((e) => e.type === 'customer.merged');
+    expect(mergedEvent).toMatchObject({ key: duplicate, data: { survivorId: survivor, mergedId: duplicate, mergedBy: 'manager-max', mergedAt: '2026-11-02T09:00:00.000Z' } });
+
+    // Events about the merged id arriving later land on the survivor.
+    await crm.deliver(
+      crm.message(complaintResolved, {
+        complaintId: '7a1b2c3d-0000-4000-8000-000000000101',
+        registrationNumber: 'CMP-2026-000101',
+        customerId: duplicate,
+        resolvedBy: 'specialist-1',
+        resolvedAt: '2026-11-03T10:00:00.000Z',
+        rootCause: null,
+        compensation: [{ itemId: '0b7c0d4e-0000-4000-8000-000000000101', kind: 'LOYALTY_POINTS', amount: null, currency: null, quantity: 50, description: null, reason: 'Delay' }],
+      }),
+    );
+    expect(await crm.domain.loyalty.queries.balanceOf(survivor)).toBe(400);
+    await expect(crm.domain.merge.profileMerge.merge({ survivorId: survivor, duplicateId: duplicate }, manager)).rejects.toMatchObject({ extensions: { code: 'CONFLICT', currentStatus: 'MERGED' } });
+    await expect(crm.domain.merge.profileMerge.merge({ survivorId: survivor, duplicateId: survivor }, manager)).rejects.toMatchObject({ extensions: { field: 'input.duplicateId' } });
+  });
+});

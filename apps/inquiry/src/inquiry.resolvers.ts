@@ -1,0 +1,23 @@
+import type { Clock } from '@carebridge/service-kit';
+// Resolver classes register their fields when loaded; this order is the order of the schema's fields.
+import { AssignmentResolver } from './assignment/assignment.resolver';
+import { CustomerInquiriesResolver } from './customer/customer-inquiries.resolver';
+import { InquiryMessageResolver, InquiryResolver } from './inquiry/inquiry.resolver';
+import type { InquiryDomain } from './inquiry.domain';
+import { InquiryOrderChangesResolver, OrderChangeResolver } from './order-change/order-change.resolver';
+import { ResponsePolicyResolver } from './response-policy/response-policy.resolver';
+import { SavedReplyResolver } from './saved-reply/saved-reply.resolver';
+
+/** The inquiry subgraph's GraphQL resolvers, each calling the use cases. */
+export function inquiryResolvers(domain: InquiryDomain, runtime: { clock: Clock }): object[] {
+  return [
+    new InquiryResolver(domain, runtime.clock),
+    new InquiryMessageResolver(),
+    new OrderChangeResolver(domain),
+    new InquiryOrderChangesResolver(domain.orderChanges),
+    new AssignmentResolver(domain.agents),
+    new SavedReplyResolver(domain.savedReplies),
+    new ResponsePolicyResolver(domain.policies),
+    new CustomerInquiriesResolver(domain.inquiries, domain.orderChanges),
+  ];
+}

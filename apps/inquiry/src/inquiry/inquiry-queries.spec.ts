@@ -1,0 +1,33 @@
+import { InquiryChannel } from '../channel/channel.enums';
+import { at, type InquiryWorld, openInquiry, START } from '../inquiry.fixture';
+import { InquiryStatus } from './inquiry.enums';
+
+describe('Reading inquiries (real Postgres)', () => {
+  let s: InquiryWorld;
+  const customerId = '5b7e3c1a-2f4d-4e6a-8b9c-0d1e2f3a4b5c';
+
+  beforeAll(async () => {
+    s = await openInquiry();
+    await s.learnCustomer(customerId);
+  });
+  afterAll(() => s.close());
+  beforeEach(() => s.db.clock.set(START));
+  afterEach(() => expect(s.deadLetters.map((m) => m.headers.dlq_error)).toEqual([]));
+
+  describe('the queue', () => {
+    it('lists inquiries owed a response by the urgency of their deadline', async () => {
+      await s.db.dataSource.query(`UPDATE inquiry SET next_due_at = NULL, status = 'CLOSED' WHERE status IN ('NEW', 'OPEN')`);
+      const later = await s.receiveEmail({ receivedAt: at(-60) }); // due at +240
+      const overdue = await s.receiveEmail({ receivedAt: at(-600) }); // due 5 minutes ago
+      const answered = await s.receiveEmail();
+      await s.reply(answered.id);
+      const soon = await s.receiveEmail({ channel: InquiryChannel.CHAT, receivedAt: at(-200) }); // due at +100
+      const queue = await s.inquiries.queue({});
+      expect(queue.edges.map((e) => e.node.id)).toEqual([overdue.id, soon.id, later.id]);
+      const page = await s.inquiries.queue({ first: 2 });
+      const next = await s.inquiries.queue({ first: 2, after: page.pageInfo.endCursor ?? undefined });
+      expect(next.edges.map((e) => e.node.id)).toEqual([later.id]);
+      expect((await s.inquiries.list({ filter: { firstResponseBreached: true, status: [InquiryStatus.NEW] } })).edges.map((e) => e.node.id)).toEqual([overdue.id]);
+    });
+  });
+});

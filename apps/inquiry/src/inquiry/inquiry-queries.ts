@@ -1,0 +1,61 @@
+import { isUuid } from '@carebridge/domain';
+import { type Clock, type Connection, type PageArgs, paginate } from '@carebridge/service-kit';
+import type { DataSource } from 'typeorm';
+import { Inquiry, InquiryHistoryEntry, InquiryMessage } from './inquiry.entity';
+import { InquiryStatus } from './inquiry.enums';
+import type { InquiriesArgs, InquiryQueueArgs } from './inquiry.inputs';
+
+/** Reading inquiries: one, a filtered list, the agents' queue, a customer's, a conversation and a history. */
+export class InquiryQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  findById(id: string): Promise<Inquiry | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return this.dataSource.getRepository(Inquiry).findOneBy({ id });
+  }
+
+  list(args: InquiriesArgs): Promise<Connection<Inquiry>> {
+    const query = this.dataSource.getRepository(Inquiry).createQueryBuilder('inquiry');
+    const filter = args.filter ?? {};
+    if (filter.status?.length) query.andWhere('inquiry.status IN (:...status)', { status: filter.status });
+    if (filter.channel?.length) query.andWhere('inquiry.channel IN (:...channel)', { channel: filter.channel });
+    if (filter.category?.length) query.andWhere('inquiry.category IN (:...category)', { category: filter.category });
+    if (filter.customerId) query.andWhere('inquiry.customerId = :customerId', { customerId: filter.customerId });
+    if (filter.assigneeId) query.andWhere('inquiry.assigneeId = :assigneeId', { assigneeId: filter.assigneeId });
+    if (filter.firstResponseBreached !== undefined && filter.firstResponseBreached !== null) {
+      query.andWhere(`(COALESCE(inquiry.firstRespondedAt, :now) > inquiry.firstResponseDueAt) = :breached`, { now: this.clock.now(), breached: filter.firstResponseBreached });
+    }
+    if (filter.receivedFrom) query.andWhere('inquiry.receivedAt >= :from', { from: filter.receivedFrom });
+    if (filter.receivedTo) query.andWhere('inquiry.receivedAt < :to', { to: filter.receivedTo });
+    return paginate(query, args, { sortKey: 'receivedAt', direction: 'DESC' });
+  }
+
+  /** The agents' queue: inquiries owed a response, the most urgent deadline first (overdue ones lead). */
+  queue(args: InquiryQueueArgs): Promise<Connection<Inquiry>> {
+    const query = this.dataSource
+      .getRepository(Inquiry)
+      .createQueryBuilder('inquiry')
+      .where('inquiry.nextDueAt IS NOT NULL')
+      .andWhere('inquiry.status IN (:...open)', { open: [InquiryStatus.NEW, InquiryStatus.OPEN] });
+    const filter = args.filter ?? {};
+    if (filter.assigneeId) query.andWhere('inquiry.assigneeId = :assigneeId', { assigneeId: filter.assigneeId });
+    if (filter.unassigned) query.andWhere('inquiry.assigneeId IS NULL');
+    if (filter.channel?.length) query.andWhere('inquiry.channel IN (:...channel)', { channel: filter.channel });
+    return paginate(query, args, { sortKey: 'nextDueAt', direction: 'ASC' });
+  }
+
+  forCustomer(customerId: string, page: PageArgs): Promise<Connection<Inquiry>> {
+    return this.list({ ...page, filter: { customerId } });
+  }
+
+  messages(inquiryId: string): Promise<InquiryMessage[]> {
+    return this.dataSource.getRepository(InquiryMessage).find({ where: { inquiryId }, order: { sentAt: 'ASC', sequence: 'ASC' } });
+  }
+
+  history(inquiryId: string): Promise<InquiryHistoryEntry[]> {
+    return this.dataSource.getRepository(InquiryHistoryEntry).find({ where: { inquiryId }, order: { at: 'ASC', sequence: 'ASC' } });
+  }
+}

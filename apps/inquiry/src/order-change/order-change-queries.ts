@@ -1,0 +1,29 @@
+import { isUuid } from '@carebridge/domain';
+import { type Connection, paginate } from '@carebridge/service-kit';
+import type { DataSource } from 'typeorm';
+import { OrderChange } from './order-change.entity';
+import type { OrderChangesArgs } from './order-change.inputs';
+
+/** Reading order changes: one, those of an inquiry, a filtered list (e.g. a customer's). */
+export class OrderChangeQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findById(id: string): Promise<OrderChange | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return this.dataSource.getRepository(OrderChange).findOneBy({ id });
+  }
+
+  forInquiry(inquiryId: string): Promise<OrderChange[]> {
+    return this.dataSource.getRepository(OrderChange).find({ where: { inquiryId }, order: { requestedAt: 'ASC', id: 'ASC' } });
+  }
+
+  list(args: OrderChangesArgs): Promise<Connection<OrderChange>> {
+    const query = this.dataSource.getRepository(OrderChange).createQueryBuilder('change');
+    const filter = args.filter ?? {};
+    if (filter.status?.length) query.andWhere('change.status IN (:...status)', { status: filter.status });
+    if (filter.kind?.length) query.andWhere('change.kind IN (:...kind)', { kind: filter.kind });
+    if (filter.bookingReference) query.andWhere('change.bookingReference = :booking', { booking: filter.bookingReference.trim().toUpperCase() });
+    if (filter.customerId) query.andWhere('change.customerId = :customerId', { customerId: filter.customerId });
+    return paginate(query, args, { sortKey: 'requestedAt', direction: 'DESC' });
+  }
+}

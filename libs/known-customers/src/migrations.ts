@@ -1,0 +1,33 @@
+import { CreateCustomerExportPart1764300000000, CustomerExportPart } from '@carebridge/customer-export';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { KnownCustomer } from './known-customer.entity';
+
+/**
+ * The known-customer table, in every service that refers to crm's customers. complaint's and
+ * inquiry's own first migrations created it before it came with this library, so it is created
+ * only where it is missing.
+ */
+export class KnownCustomerTable1764310000000 implements MigrationInterface {
+  name = 'KnownCustomerTable1764310000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE IF NOT EXISTS known_customer (
+        id uuid PRIMARY KEY,
+        known_since timestamp(3) with time zone NOT NULL,
+        erased_at timestamp(3) with time zone,
+        merged_into uuid
+      )`);
+    await queryRunner.query(`ALTER TABLE known_customer ADD COLUMN IF NOT EXISTS merged_into uuid`);
+  }
+
+  async down(): Promise<void> {
+    // Nothing: where the table predates this migration, the service's own migration drops it.
+  }
+}
+
+/** The tables of the customer-records port, for a service's entity list: `entities: [...KNOWN_CUSTOMER_ENTITIES, …]`. */
+export const KNOWN_CUSTOMER_ENTITIES = [KnownCustomer, CustomerExportPart];
+
+/** Their migrations, for a service's migration list: `migrations: [..., ...KNOWN_CUSTOMER_MIGRATIONS]`. */
+export const KNOWN_CUSTOMER_MIGRATIONS = [CreateCustomerExportPart1764300000000, KnownCustomerTable1764310000000];

@@ -1,0 +1,2 @@
+export { subgraphGenerator } from './subgraph/subgraph';
+export type { SubgraphOptions } from './subgraph/subgraph-names';
