@@ -1,15 +1,14 @@
 import type { Identity } from '@carebridge/auth';
-import { customerCreated, type EventContract, type EventData } from '@carebridge/event-contracts';
-import { encodeEvent, EventConsumer, type TransportMessage } from '@carebridge/messaging';
-import { DirectTransport, openServiceDatabase, type ServiceDatabase } from '@carebridge/testing';
-import { randomUUID } from 'node:crypto';
+import { openServiceUnderTest, type ServiceUnderTest } from '@carebridge/testing';
 import { complaintDomain, type ComplaintDomain } from './complaint.domain';
 import { complaintEventHandlers } from './complaint.event-handlers';
-import { complaintSettings } from './complaint.settings';
+import { type ComplaintSettings, complaintSettings } from './complaint.settings';
 import { complaintSubgraph } from './complaint.subgraph';
 import type { Complaint } from './complaint/complaint.entity';
-import { ComplaintCategory, ComplaintStatus, ContactChannel, InvolvedPartyKind, Urgency } from './complaint/complaint.enums';
+import { ComplaintCategory, ContactChannel, InvolvedPartyKind } from './complaint/complaint.enums';
 import type { RegisterComplaintInput } from './complaint/complaint.inputs';
+import { ComplaintStatus } from './status/status.enums';
+import { Urgency } from './urgency/urgency.enums';
 
 /** Test users of the complaint service, one per duty. */
 export const people = {
@@ -21,39 +20,30 @@ export const people = {
 } satisfies Record<string, Identity>;
 
 /**
- * The complaint service on a fresh database of its own: the domain services wired as the subgraph
- * wires them, its event handlers behind a consumer fed by hand, and a clock the test moves.
+ * The complaint service on a fresh database of its own (`openServiceUnderTest`): its use cases,
+ * `deliver` for other services' events, `learnCustomer`, `db.clock`, `deadLetters`; and the steps
+ * its tests take again and again.
  */
-export interface ComplaintWorld extends ComplaintDomain {
-  db: ServiceDatabase;
-  /** Messages the consumer dead-lettered. */
-  deadLetters: TransportMessage[];
-  deliver<C extends EventContract>(contract: C, data: EventData<C>, id?: string): Promise<void>;
-  learnCustomer(id?: string): Promise<string>;
+export interface ComplaintWorld extends ComplaintDomain, Omit<ServiceUnderTest<ComplaintDomain, ComplaintSettings>, 'domain'> {
   register(customerId: string, overrides?: Partial<RegisterComplaintInput>): Promise<Complaint>;
   /** Walks a new complaint along the procedure to `status`. */
   complaintIn(status: ComplaintStatus, customerId: string): Promise<Complaint>;
-  close(): Promise<void>;
 }
 
 export async function openComplaint(env: Record<string, string> = {}): Promise<ComplaintWorld> {
-  const db = await openServiceDatabase(complaintSubgraph);
-  const domain = complaintDomain(db, complaintSettings(env));
-  const transport = new DirectTransport();
-  const deadLetters = transport.published;
-  const consumer = new EventConsumer({ service: 'complaint', dataSource: db.dataSource, transport, handlers: complaintEventHandlers(domain), maxAttempts: 2, retryBackoffMs: 1 });
+  const { domain, ...service } = await openServiceUnderTest({
+    definition: complaintSubgraph,
+    settings: complaintSettings(env),
+    domain: complaintDomain,
+    eventHandlers: complaintEventHandlers,
+    consumer: { maxAttempts: 2, retryBackoffMs: 1 },
+  });
   await domain.handlers.set({ userId: people.specialist.userId, name: people.specialist.name, department: 'Customer Relations', active: true });
   await domain.handlers.set({ userId: people.otherSpecialist.userId, name: people.otherSpecialist.name, department: 'Customer Relations', active: true });
 
   const world: ComplaintWorld = {
     ...domain,
-    db,
-    deadLetters,
-    deliver: (contract, data, id) => consumer.deliver(encodeEvent(contract, data, { source: contract.producer, time: db.clock.now(), id })),
-    async learnCustomer(id = randomUUID()) {
-      await world.deliver(customerCreated, { customerId: id, tier: 'GOLD', preferredLanguage: 'en', createdAt: '2026-10-01T08:00:00.000Z' });
-      return id;
-    },
+    ...service,
     register: (customerId, overrides = {}) =>
       domain.registration.register(
         {
@@ -96,7 +86,6 @@ export async function openComplaint(env: Record<string, string> = {}): Promise<C
       }
       throw new Error(`no path to ${status}`);
     },
-    close: () => db.close(),
   };
   return world;
 }

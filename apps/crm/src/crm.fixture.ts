@@ -1,9 +1,8 @@
 import type { Identity, Role } from '@carebridge/auth';
 import type { EventContract, EventData } from '@carebridge/event-contracts';
-import { encodeEvent, EventConsumer, type TransportMessage } from '@carebridge/messaging';
-import { buildFederatedSchema, createLogger, requestContext, type RequestContext } from '@carebridge/service-kit';
-import { DirectTransport, openServiceDatabase, type ServiceDatabase } from '@carebridge/testing';
-import { graphql, type GraphQLSchema } from 'graphql';
+import type { TransportMessage } from '@carebridge/messaging';
+import type { RequestContext } from '@carebridge/service-kit';
+import { openServiceUnderTest, type ServiceDatabase } from '@carebridge/testing';
 import { type CrmDomain, crmDomain } from './crm.domain';
 import { crmEventHandlers } from './crm.event-handlers';
 import { crmReferences } from './crm.references';
@@ -13,9 +12,9 @@ import { crmSubgraph } from './crm.subgraph';
 import { CustomerTier, TravelDocumentKind } from './customer/customer.enums';
 
 /**
- * crm on a fresh real database for integration tests: the use cases wired as in production, the
- * event handlers behind an EventConsumer fed through a stub transport, and the GraphQL schema to
- * run operations as a given role (what the gateway would forward).
+ * crm on a fresh real database for integration tests (`openServiceUnderTest`): the use cases wired
+ * as in production, the event handlers behind an EventConsumer fed by hand, and the GraphQL schema
+ * to run operations as a given role (what the gateway would forward).
  */
 export interface Crm {
   db: ServiceDatabase;
@@ -36,26 +35,22 @@ export function identity(role: Role | Role[], userId?: string): Identity {
 }
 
 export async function openCrm(env: Record<string, string> = {}): Promise<Crm> {
-  const db = await openServiceDatabase(crmSubgraph);
-  const domain = crmDomain(db, crmSettings(env));
-  const transport = new DirectTransport();
-  const deadLetters = transport.published;
-  const consumer = new EventConsumer({ service: 'crm', dataSource: db.dataSource, transport, handlers: crmEventHandlers(domain), maxAttempts: 1 });
-  let schema: GraphQLSchema | undefined;
-  const logger = createLogger({ service: 'crm', level: 'silent' });
-  const context = (role: Role | Role[], userId?: string) => requestContext(identity(role, userId), logger);
+  const service = await openServiceUnderTest({
+    definition: crmSubgraph,
+    settings: crmSettings(env),
+    domain: crmDomain,
+    eventHandlers: crmEventHandlers,
+    resolvers: crmResolvers,
+    references: crmReferences,
+    consumer: { maxAttempts: 1 },
+  });
   return {
-    db,
-    domain,
-    deadLetters,
-    deliver: (message) => consumer.deliver(message),
-    message: (contract, data, source = 'complaint') => encodeEvent(contract, data, { source, time: db.clock.now() }),
-    context,
-    async run(role, source, variables, given) {
-      schema ??= await buildFederatedSchema(crmResolvers(domain), crmReferences(domain));
-      return graphql({ schema, source, variableValues: variables, contextValue: given ?? context(role) });
-    },
-    close: () => db.close(),
+    ...service,
+    deliver: (message) => service.consumer.deliver(message),
+    // crm's tests mostly hand it the complaint service's events.
+    message: (contract, data, source = 'complaint') => service.message(contract, data, { source }),
+    run: (role, source, variables, context) => service.run(identity(role), source, variables, context),
+    context: (role, userId) => service.context(identity(role, userId)),
   };
 }
 

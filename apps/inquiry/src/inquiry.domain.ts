@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { AgentAvailability } from './assignment/agent-availability';
 import { InquiryAssignment } from './assignment/inquiry-assignment';
 import { inquiryCustomerRecords } from './customer/inquiry-customer-records';
+import { CustomerTimeline } from './inquiry/customer-timeline';
 import { FirstResponse } from './inquiry/first-response';
 import { InquiryClosing } from './inquiry/inquiry-closing';
 import { InquiryEscalation } from './inquiry/inquiry-escalation';
@@ -33,6 +34,7 @@ export function inquiryDomain(runtime: { dataSource: DataSource; outbox: Outbox;
   const deadlines = inquiryDeadlineMonitor(runtime);
   const firstResponse = new FirstResponse(deadlines, outbox, clock, policies.ringSeconds);
   const orderChangesOnInquiry = new OrderChangesOnInquiry();
+  const timeline = new CustomerTimeline(outbox);
   return {
     customers,
     policies,
@@ -40,14 +42,14 @@ export function inquiryDomain(runtime: { dataSource: DataSource; outbox: Outbox;
     assignment,
     agents,
     deadlines,
-    intake: new InquiryIntake(dataSource, customers, policies, firstResponse, assignment, outbox, clock),
+    intake: new InquiryIntake(dataSource, customers, policies, firstResponse, assignment, outbox, timeline, clock),
     handling: new InquiryHandling(dataSource, customers, savedReplies, orderChangesOnInquiry, firstResponse, deadlines, assignment, clock),
     merging: new InquiryMerging(dataSource, orderChangesOnInquiry, assignment, clock),
-    closing: new InquiryClosing(dataSource, policies, assignment, outbox, clock),
-    escalation: new InquiryEscalation(dataSource, customers, assignment, outbox, clock),
+    closing: new InquiryClosing(dataSource, policies, assignment, outbox, timeline, clock),
+    escalation: new InquiryEscalation(dataSource, customers, assignment, outbox, timeline, clock),
     inquiries: new InquiryQueries(dataSource, clock),
-    orderChangeRequests: new OrderChangeRequests(dataSource, outbox, clock),
-    orderChangeHandling: new OrderChangeHandling(dataSource, outbox, clock),
+    orderChangeRequests: new OrderChangeRequests(dataSource, outbox, timeline, clock),
+    orderChangeHandling: new OrderChangeHandling(dataSource, outbox, timeline, clock),
     orderChanges: new OrderChangeQueries(dataSource),
     // Built once: the CustomerDataExport type it declares must exist once in the schema.
     customerExportGraph: customers.exportGraph(),

@@ -1,7 +1,5 @@
 import type { Identity } from '@carebridge/auth';
-import { customerCreated, type EventContract, type EventData } from '@carebridge/event-contracts';
-import { encodeEvent, EventConsumer, type TransportMessage } from '@carebridge/messaging';
-import { DirectTransport, openServiceDatabase, type ServiceDatabase } from '@carebridge/testing';
+import { openServiceUnderTest, type ServiceDatabase, type ServiceUnderTest, useServiceUnderTest } from '@carebridge/testing';
 import { InquiryChannel } from './channel/channel.enums';
 import { inquiryDomain, type InquiryDomain } from './inquiry.domain';
 import { inquiryEventHandlers } from './inquiry.event-handlers';
@@ -23,17 +21,11 @@ export const people = {
 } satisfies Record<string, Identity>;
 
 /**
- * The inquiry service on a fresh database of its own: the use cases wired as the subgraph wires
- * them, its event handlers behind a consumer fed by hand, and a clock the test moves.
+ * The inquiry service on a fresh database of its own (`openServiceUnderTest`): its use cases,
+ * `deliver` for other services' events, `learnCustomer`, `db.clock`, `deadLetters`; and the steps
+ * its tests take again and again.
  */
-export interface InquiryWorld extends InquiryDomain {
-  db: ServiceDatabase;
-  settings: InquirySettings;
-  consumer: EventConsumer;
-  /** Messages the consumer dead-lettered: a failing handler shows here. */
-  deadLetters: TransportMessage[];
-  deliver<C extends EventContract>(contract: C, data: EventData<C>): Promise<void>;
-  learnCustomer(customerId: string): Promise<void>;
+export interface InquiryWorld extends InquiryDomain, Omit<ServiceUnderTest<InquiryDomain, InquirySettings>, 'domain'> {
   /** The events written to the outbox about one inquiry (their key), oldest first. */
   eventsOf(inquiryId: string): ReturnType<ServiceDatabase['outboxEvents']>;
   /** Mei Tanaka's e-mail about her bag allowance, received by Ana now. */
@@ -44,24 +36,20 @@ export interface InquiryWorld extends InquiryDomain {
   reply(inquiryId: string, body?: string): Promise<Inquiry>;
   /** How many inquiries, messages and events there are: bad input writes none. */
   counts(): Promise<{ inquiries: number; messages: number; events: number }>;
-  close(): Promise<void>;
 }
 
 export async function openInquiry(env: Record<string, string> = {}): Promise<InquiryWorld> {
-  const db = await openServiceDatabase(inquirySubgraph);
-  const settings = inquirySettings(env);
-  const domain = inquiryDomain(db, settings);
-  const transport = new DirectTransport();
-  const consumer = new EventConsumer({ service: 'inquiry', dataSource: db.dataSource, transport, retryBackoffMs: 1, handlers: inquiryEventHandlers(domain) });
-  const world: InquiryWorld = {
+  const { domain, ...service } = await openServiceUnderTest({
+    definition: inquirySubgraph,
+    settings: inquirySettings(env),
+    domain: inquiryDomain,
+    eventHandlers: inquiryEventHandlers,
+    consumer: { retryBackoffMs: 1 },
+  });
+  const { db } = service;
+  return {
     ...domain,
-    db,
-    settings,
-    consumer,
-    deadLetters: transport.published,
-    deliver: (contract, data) => consumer.deliver(encodeEvent(contract, data, { source: contract.producer, time: db.clock.now() })),
-    learnCustomer: (customerId) =>
-      consumer.deliver(encodeEvent(customerCreated, { customerId, tier: 'GOLD', preferredLanguage: 'en', createdAt: '2026-10-01T08:00:00.000Z' }, { source: 'crm', time: new Date() })),
+    ...service,
     eventsOf: async (inquiryId) => (await db.outboxEvents()).filter((e) => e.key === inquiryId),
     receiveEmail: (overrides = {}) =>
       domain.intake.receive(
@@ -86,7 +74,20 @@ export async function openInquiry(env: Record<string, string> = {}): Promise<Inq
       messages: await db.dataSource.getRepository(InquiryMessage).count(),
       events: (await db.outboxEvents()).length,
     }),
-    close: () => db.close(),
   };
-  return world;
+}
+
+/**
+ * The inquiry service the tests of the enclosing `describe` share, knowing `customers` from the
+ * start: each test begins at START, and ends with no event dead-lettered.
+ */
+export function useInquiry({ customers = [], env }: { customers?: string[]; env?: Record<string, string> } = {}): InquiryWorld {
+  const s = useServiceUnderTest(async () => {
+    const world = await openInquiry(env);
+    for (const customerId of customers) await world.learnCustomer(customerId);
+    return world;
+  });
+  beforeEach(() => s.db.clock.set(START));
+  afterEach(() => expect(s.deadLetters.map((m) => m.headers.dlq_error)).toEqual([]));
+  return s;
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { defineEvent, field } from './contract';
+import { COUPON_SOURCES, COUPON_VALUE_TYPES, CUSTOMER_TIERS, FOLLOW_UP_KINDS, FOLLOW_UP_OUTCOMES, FOLLOW_UP_REASONS, LOYALTY_ENTRY_KINDS } from './crm-taxonomy';
 import { TOPICS } from './topics';
 
-const tier = z.enum(['STANDARD', 'SILVER', 'GOLD', 'VIP']);
+const tier = z.enum(CUSTOMER_TIERS);
 
 export const customerCreated = defineEvent({
   type: 'customer.created',
@@ -95,10 +96,10 @@ export const followUpScheduled = defineEvent({
   schema: z.object({
     followUpId: field.id(),
     customerId: field.id(),
-    kind: z.enum(['CALL', 'VISIT', 'EMAIL']),
+    kind: z.enum(FOLLOW_UP_KINDS),
     dueAt: field.time(),
     ownerId: z.string().nullable(),
-    reason: z.enum(['MANUAL', 'RECURRING', 'COMPLAINT_CLOSED']),
+    reason: z.enum(FOLLOW_UP_REASONS),
     complaintId: field.id().nullable(),
   }),
   key: (data) => data.customerId,
@@ -116,7 +117,7 @@ export const followUpCompleted = defineEvent({
     customerId: field.id(),
     completedBy: z.string(),
     completedAt: field.time(),
-    outcome: z.enum(['REACHED', 'NOT_REACHED', 'DECLINED']),
+    outcome: z.enum(FOLLOW_UP_OUTCOMES),
     satisfactionScore: z.number().int().min(1).max(5).nullable(),
     newNeeds: z.boolean(),
   }),
@@ -133,7 +134,7 @@ export const loyaltyPointsChanged = defineEvent({
   schema: z.object({
     entryId: field.id(),
     customerId: field.id(),
-    kind: z.enum(['EARN', 'REDEEM', 'ADJUST', 'EXPIRE']),
+    kind: z.enum(LOYALTY_ENTRY_KINDS),
     points: z.number().int(),
     balance: z.number().int().min(0),
     reason: z.string(),
@@ -152,11 +153,11 @@ export const couponIssued = defineEvent({
   schema: z.object({
     couponId: field.id(),
     customerId: field.id(),
-    valueType: z.enum(['AMOUNT', 'PERCENTAGE']),
+    valueType: z.enum(COUPON_VALUE_TYPES),
     value: z.string(),
     currency: z.string().length(3).nullable(),
     validUntil: field.time(),
-    source: z.enum(['MANUAL', 'CAMPAIGN', 'COMPLAINT_COMPENSATION']),
+    source: z.enum(COUPON_SOURCES),
     issuedAt: field.time(),
   }),
   key: (data) => data.customerId,

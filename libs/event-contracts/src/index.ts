@@ -3,6 +3,7 @@ export * from './topics';
 export * from './enum-of';
 export * from './complaint-taxonomy';
 export * from './inquiry-taxonomy';
+export * from './crm-taxonomy';
 export * from './catalogue';
 export * from './crm.events';
 export * from './complaint.events';

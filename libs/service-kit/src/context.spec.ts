@@ -1,7 +1,8 @@
 import type { Identity, Role } from '@carebridge/auth';
 import type { AuthCheckerFn } from 'type-graphql';
 import { authChecker, caller, type RequestContext, requestContext } from './context';
-import { ForbiddenError, UnauthenticatedError } from './errors';
+import { ForbiddenError } from '@carebridge/domain';
+import { UnauthenticatedError } from './errors';
 import { createLogger } from './logger';
 
 const logger = createLogger({ service: 'context-spec', level: 'silent' });

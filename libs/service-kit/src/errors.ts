@@ -3,9 +3,6 @@ import type { ValidationError } from 'class-validator';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError, getMetadataStorage } from 'type-graphql';
 
-// Domain code throws these; they stay importable from the kit while services move to @carebridge/domain.
-export { BadUserInputError, ConflictError, DomainError, ErrorCode, type FieldProblem, ForbiddenError, NotFoundError } from '@carebridge/domain';
-
 /** A request without a caller: only the GraphQL edge knows about callers, so this error is the kit's own. */
 export class UnauthenticatedError extends GraphQLError {
   constructor(message = 'Authentication is required: send a bearer token') {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Column, type DataSource, Entity, type MigrationInterface, PrimaryColumn, type QueryRunner } from 'typeorm';
 import { openDatabase } from './database';
-import { BadUserInputError } from './errors';
+import { BadUserInputError } from '@carebridge/domain';
 import { type Connection, encodeCursor, MAX_PAGE_SIZE, paginate } from './pagination';
 import { createTestDatabase } from '@carebridge/local-platform';
 

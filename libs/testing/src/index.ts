@@ -4,3 +4,4 @@ export * from './graphql-client';
 export * from './messaging';
 export * from './platform-under-test';
 export * from './service-database';
+export * from './service-under-test';

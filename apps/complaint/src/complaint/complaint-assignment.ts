@@ -5,10 +5,10 @@ import { BadUserInputError } from '@carebridge/domain';
 import type { ComplaintHandlerRoster } from '../handler/complaint-handler-roster';
 import { diff } from '../history/complaint-history';
 import { ComplaintAction } from '../history/complaint-history.enums';
+import { ComplaintStatus } from '../status/status.enums';
 import { STEPS } from './complaint-lifecycle';
 import type { ComplaintSteps } from './complaint-steps';
 import type { Complaint } from './complaint.entity';
-import { ComplaintStatus } from './complaint.enums';
 import type { AssignComplaintInput } from './complaint.inputs';
 import type { CustomerTimeline } from './customer-timeline';
 

@@ -3,8 +3,8 @@ import type { BusinessCalendar } from '@carebridge/business-calendar';
 import { DEADLINE_COLUMNS } from '../deadline/deadline-columns';
 import { DeadlinePolicy } from '../deadline/deadline-policy.entity';
 import { type ComplaintDeadline, DeadlineKind, DeadlineState } from '../deadline/deadline.enums';
+import type { Urgency } from '../urgency/urgency.enums';
 import type { Complaint } from './complaint.entity';
-import type { Urgency } from './complaint.enums';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

@@ -1,7 +1,7 @@
 import { ConflictError } from '@carebridge/domain';
 import type { Changes, ComplaintAction } from '../history/complaint-history.enums';
+import { ComplaintStatus } from '../status/status.enums';
 import type { Complaint } from './complaint.entity';
-import { ComplaintStatus } from './complaint.enums';
 
 const { REGISTERED, ASSIGNED, IN_PROGRESS, FEEDBACK_GIVEN, RESOLVED, CLOSED, REOPENED } = ComplaintStatus;
 

@@ -1,9 +1,11 @@
 import { ConflictError } from '@carebridge/domain';
 import { type ComplaintWorld, openComplaint, people } from '../complaint.fixture';
+import { ComplaintStatus } from '../status/status.enums';
+import { Urgency } from '../urgency/urgency.enums';
 import { ComplaintClosure } from './complaint-closure.entity';
 import { NEXT_STATUSES } from './complaint-lifecycle';
 import { Complaint } from './complaint.entity';
-import { ComplaintStatus, ContactChannel, RootCauseCategory, Urgency } from './complaint.enums';
+import { ContactChannel, RootCauseCategory } from './complaint.enums';
 
 const HOUR = 3_600_000;
 

@@ -1,8 +1,9 @@
 import { customerErased } from '@carebridge/event-contracts';
 import { BadUserInputError } from '@carebridge/domain';
 import { type ComplaintWorld, openComplaint, people } from '../complaint.fixture';
+import { Urgency } from '../urgency/urgency.enums';
 import { Complaint } from './complaint.entity';
-import { ComplaintCategory, InvolvedPartyKind, Urgency } from './complaint.enums';
+import { ComplaintCategory, InvolvedPartyKind } from './complaint.enums';
 
 describe('registering and finding complaints (real Postgres)', () => {
   let world: ComplaintWorld;

@@ -1,7 +1,9 @@
 import { ConnectionType } from '@carebridge/service-kit';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { Attachment, ComplaintCategory, ComplaintStatus, ContactChannel, InvolvedParty, RootCauseCategory, Urgency } from './complaint.enums';
+import { ComplaintStatus } from '../status/status.enums';
+import { Urgency } from '../urgency/urgency.enums';
+import { Attachment, ComplaintCategory, ContactChannel, InvolvedParty, RootCauseCategory } from './complaint.enums';
 
 const milliseconds = { to: (value: number) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
 

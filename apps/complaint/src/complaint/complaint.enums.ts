@@ -1,22 +1,9 @@
-import { COMPLAINT_CATEGORIES, COMPLAINT_URGENCIES, CONTACT_CHANNELS, enumOf, type EnumValue, MESSAGE_DIRECTIONS } from '@carebridge/event-contracts';
+import { COMPLAINT_CATEGORIES, CONTACT_CHANNELS, enumOf, type EnumValue, MESSAGE_DIRECTIONS } from '@carebridge/event-contracts';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-
-export enum ComplaintStatus {
-  REGISTERED = 'REGISTERED',
-  ASSIGNED = 'ASSIGNED',
-  IN_PROGRESS = 'IN_PROGRESS',
-  FEEDBACK_GIVEN = 'FEEDBACK_GIVEN',
-  RESOLVED = 'RESOLVED',
-  CLOSED = 'CLOSED',
-  REOPENED = 'REOPENED',
-}
 
 /** The complaint taxonomy, shared with inquiry and the event contracts. */
 export const ComplaintCategory = enumOf(COMPLAINT_CATEGORIES);
 export type ComplaintCategory = EnumValue<typeof ComplaintCategory>;
-
-export const Urgency = enumOf(COMPLAINT_URGENCIES);
-export type Urgency = EnumValue<typeof Urgency>;
 
 /** Where the service failed, found in the analysis of the complaint (T-3.2). */
 export enum RootCauseCategory {
@@ -49,9 +36,7 @@ export enum InvolvedPartyKind {
 export const MessageDirection = enumOf(MESSAGE_DIRECTIONS);
 export type MessageDirection = EnumValue<typeof MessageDirection>;
 
-registerEnumType(ComplaintStatus, { name: 'ComplaintStatus' });
 registerEnumType(ComplaintCategory, { name: 'ComplaintCategory', description: 'What the complaint is about.' });
-registerEnumType(Urgency, { name: 'Urgency' });
 registerEnumType(RootCauseCategory, { name: 'RootCauseCategory', description: 'The service weak point behind a complaint (T-3.2).' });
 registerEnumType(ContactChannel, { name: 'ContactChannel', description: 'How the customer reached the department.' });
 registerEnumType(InvolvedPartyKind, { name: 'InvolvedPartyKind' });

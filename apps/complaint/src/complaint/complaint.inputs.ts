@@ -17,7 +17,9 @@ import {
 } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { PageArgs } from '@carebridge/service-kit';
-import { ComplaintCategory, ComplaintStatus, ContactChannel, InvolvedPartyKind, RootCauseCategory, Urgency } from './complaint.enums';
+import { ComplaintStatus } from '../status/status.enums';
+import { Urgency } from '../urgency/urgency.enums';
+import { ComplaintCategory, ContactChannel, InvolvedPartyKind, RootCauseCategory } from './complaint.enums';
 
 @InputType()
 export class InvolvedPartyInput {

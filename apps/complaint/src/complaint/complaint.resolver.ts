@@ -6,6 +6,7 @@ import type { ComplaintHistory } from '../history/complaint-history';
 import { ComplaintHistoryEntry } from '../history/complaint-history.entity';
 import { CustomerReference } from '../references/customer.reference';
 import { InquiryReference } from '../references/inquiry.reference';
+import { ComplaintStatus } from '../status/status.enums';
 import type { ComplaintAssignment } from './complaint-assignment';
 import type { ComplaintClassification } from './complaint-classification';
 import { ComplaintClosure } from './complaint-closure.entity';
@@ -18,7 +19,7 @@ import type { ComplaintRegistration } from './complaint-registration';
 import type { ComplaintReopening } from './complaint-reopening';
 import type { ComplaintWork } from './complaint-work';
 import { Complaint, ComplaintConnection } from './complaint.entity';
-import { ComplaintStatus, ContactChannel } from './complaint.enums';
+import { ContactChannel } from './complaint.enums';
 import {
   AssignComplaintInput,
   ClassifyComplaintInput,

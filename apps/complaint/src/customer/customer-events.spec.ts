@@ -1,6 +1,7 @@
 import { customerErased, customerMerged } from '@carebridge/event-contracts';
 import { type ComplaintWorld, openComplaint, people } from '../complaint.fixture';
-import { ComplaintStatus, InvolvedPartyKind } from '../complaint/complaint.enums';
+import { InvolvedPartyKind } from '../complaint/complaint.enums';
+import { ComplaintStatus } from '../status/status.enums';
 
 describe('complaints follow crm’s merges and erasures (real Postgres)', () => {
   let world: ComplaintWorld;

@@ -1,7 +1,8 @@
 import { customerExportRequested, customerMerged } from '@carebridge/event-contracts';
 import { CustomerExportPart } from '@carebridge/customer-export';
 import { type ComplaintWorld, openComplaint } from '../complaint.fixture';
-import { ComplaintStatus, InvolvedPartyKind } from '../complaint/complaint.enums';
+import { InvolvedPartyKind } from '../complaint/complaint.enums';
+import { ComplaintStatus } from '../status/status.enums';
 
 describe('the complaint service’s part of a customer data export (real Postgres)', () => {
   let world: ComplaintWorld;

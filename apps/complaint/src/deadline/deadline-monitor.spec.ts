@@ -1,5 +1,7 @@
 import { type ComplaintWorld, openComplaint, people } from '../complaint.fixture';
-import { ComplaintStatus, ContactChannel, Urgency } from '../complaint/complaint.enums';
+import { ContactChannel } from '../complaint/complaint.enums';
+import { ComplaintStatus } from '../status/status.enums';
+import { Urgency } from '../urgency/urgency.enums';
 import { DeadlineState } from './deadline.enums';
 
 const HOUR = 3_600_000;

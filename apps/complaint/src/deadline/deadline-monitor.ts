@@ -2,9 +2,9 @@ import { DeadlineMonitor, defineDeadline, type OverdueSubject } from '@carebridg
 import { complaintSlaBreached } from '@carebridge/event-contracts';
 import type { Outbox } from '@carebridge/messaging';
 import type { DataSource } from 'typeorm';
-import type { Urgency } from '../complaint/complaint.enums';
 import { type ComplaintHistory, SYSTEM_ACTOR } from '../history/complaint-history';
 import { ComplaintAction } from '../history/complaint-history.enums';
+import type { Urgency } from '../urgency/urgency.enums';
 import { DEADLINE_COLUMNS, type DeadlineColumns } from './deadline-columns';
 
 /** The role missed deadlines are escalated to. */

@@ -1,7 +1,7 @@
 import type { Identity } from '@carebridge/auth';
 import type { Clock } from '@carebridge/service-kit';
 import type { DataSource } from 'typeorm';
-import { Urgency } from '../complaint/complaint.enums';
+import { Urgency } from '../urgency/urgency.enums';
 import { DeadlinePolicy } from './deadline-policy.entity';
 import type { SetComplaintDeadlinePolicyInput } from './deadline.inputs';
 

@@ -1,6 +1,6 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Urgency } from '../complaint/complaint.enums';
+import { Urgency } from '../urgency/urgency.enums';
 
 /** How soon the customer gets feedback, per urgency; admins edit it. */
 @ObjectType('ComplaintDeadlinePolicy')

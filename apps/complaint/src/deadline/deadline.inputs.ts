@@ -1,6 +1,6 @@
 import { IsIn, IsOptional, IsPositive, Max } from 'class-validator';
 import { Field, Float, InputType } from 'type-graphql';
-import { Urgency } from '../complaint/complaint.enums';
+import { Urgency } from '../urgency/urgency.enums';
 
 @InputType({ description: 'The feedback target of one urgency; null returns it to the service default.' })
 export class SetComplaintDeadlinePolicyInput {

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { ComplaintStatus } from '../complaint/complaint.enums';
+import { ComplaintStatus } from '../status/status.enums';
 import { type Changes, ComplaintAction, FieldChange } from './complaint-history.enums';
 
 /**

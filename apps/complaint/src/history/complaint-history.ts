@@ -1,6 +1,6 @@
 import { type Connection, paginate, type PageArgs } from '@carebridge/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ComplaintStatus } from '../complaint/complaint.enums';
+import type { ComplaintStatus } from '../status/status.enums';
 import { ComplaintHistoryEntry } from './complaint-history.entity';
 import type { Changes, ComplaintAction } from './complaint-history.enums';
 

@@ -1,6 +1,6 @@
 import { BadUserInputError, ConflictError, ForbiddenError } from '@carebridge/domain';
 import { type ComplaintWorld, openComplaint, people } from '../complaint.fixture';
-import { ComplaintStatus } from '../complaint/complaint.enums';
+import { ComplaintStatus } from '../status/status.enums';
 import { CompensationItem } from './compensation-item.entity';
 
 const specialist = people.specialist;

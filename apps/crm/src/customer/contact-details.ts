@@ -1,4 +1,4 @@
-import { BadUserInputError, NotFoundError, normalizePhone, PHONE_PATTERN, PHONE_RULE } from '@carebridge/domain';
+import { BadUserInputError, normalizePhone, PHONE_PATTERN, PHONE_RULE } from '@carebridge/domain';
 import type { Clock } from '@carebridge/service-kit';
 import { isEmail } from 'class-validator';
 import type { DataSource } from 'typeorm';
@@ -38,9 +38,7 @@ export class ContactDetails {
 
   async remove(input: RemoveCustomerContactInput): Promise<Customer> {
     return this.dataSource.transaction(async (manager) => {
-      const contact = await manager.findOneBy(CustomerContact, { id: input.contactId });
-      if (!contact) throw new NotFoundError('CustomerContact', input.contactId);
-      const customer = await this.profiles.lockedActive(manager, contact.customerId, 'input.contactId');
+      const { record: contact, customer } = await this.profiles.lockedOwnerOf(manager, CustomerContact, input.contactId, 'input.contactId');
       await manager.delete(CustomerContact, { id: contact.id });
       if (contact.isPrimary) await promoteOldest(manager, customer.id, contact.kind);
       await syncPrimaryContacts(manager, customer);
@@ -53,9 +51,7 @@ export class ContactDetails {
 
   async setPrimary(input: SetPrimaryCustomerContactInput): Promise<Customer> {
     return this.dataSource.transaction(async (manager) => {
-      const contact = await manager.findOneBy(CustomerContact, { id: input.contactId });
-      if (!contact) throw new NotFoundError('CustomerContact', input.contactId);
-      const customer = await this.profiles.lockedActive(manager, contact.customerId, 'input.contactId');
+      const { record: contact, customer } = await this.profiles.lockedOwnerOf(manager, CustomerContact, input.contactId, 'input.contactId');
       if (contact.isPrimary) return customer;
       await manager.update(CustomerContact, { customerId: customer.id, kind: contact.kind, isPrimary: true }, { isPrimary: false });
       await manager.update(CustomerContact, { id: contact.id }, { isPrimary: true });

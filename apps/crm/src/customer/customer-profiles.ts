@@ -2,7 +2,7 @@ import { customerUpdated } from '@carebridge/event-contracts';
 import type { Outbox } from '@carebridge/messaging';
 import type { Clock } from '@carebridge/service-kit';
 import { ConflictError, isUuid, NotFoundError } from '@carebridge/domain';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
 import { assessCompleteness } from './completeness';
 import { Customer } from './customer.entity';
 import { CustomerStatus } from './customer.enums';
@@ -27,6 +27,16 @@ export class CustomerProfiles {
       throw new ConflictError(`Customer "${id}" is ${customer.status} and can no longer change`, { currentStatus: customer.status, allowedNext: [], field });
     }
     return customer;
+  }
+
+  /**
+   * Finds a record of a profile (a contact, a travel document) by id and locks the ACTIVE customer
+   * it belongs to for a change; `field` names the input that gave the id.
+   */
+  async lockedOwnerOf<T extends { customerId: string }>(manager: EntityManager, entity: EntityTarget<T> & { name: string }, id: string, field: string): Promise<{ record: T; customer: Customer }> {
+    const record = await manager.findOneBy(entity, { id } as unknown as FindOptionsWhere<T>);
+    if (!record) throw new NotFoundError(entity.name, id);
+    return { record, customer: await this.lockedActive(manager, record.customerId, field) };
   }
 
   /** Recomputes completeness, saves the profile and publishes customer.updated naming the changed fields. */

@@ -1,17 +1,14 @@
+import { CUSTOMER_TIERS, enumOf, type EnumValue } from '@carebridge/event-contracts';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
-export enum CustomerTier {
-  STANDARD = 'STANDARD',
-  SILVER = 'SILVER',
-  GOLD = 'GOLD',
-  VIP = 'VIP',
-}
+/** The tiers, shared with crm's event contracts, lowest first. */
+export const CustomerTier = enumOf(CUSTOMER_TIERS);
+export type CustomerTier = EnumValue<typeof CustomerTier>;
 registerEnumType(CustomerTier, { name: 'CustomerTier', description: 'Loyalty tier; GOLD and VIP customers get personal service (A-3.4.1).' });
 
-/** Tiers in ascending order, for "raise to at least" rules. */
-export const TIER_ORDER: readonly CustomerTier[] = [CustomerTier.STANDARD, CustomerTier.SILVER, CustomerTier.GOLD, CustomerTier.VIP];
+/** The higher of two tiers, for "raise to at least" rules. */
 export function higherTier(a: CustomerTier, b: CustomerTier): CustomerTier {
-  return TIER_ORDER.indexOf(a) >= TIER_ORDER.indexOf(b) ? a : b;
+  return CUSTOMER_TIERS.indexOf(a) >= CUSTOMER_TIERS.indexOf(b) ? a : b;
 }
 
 export enum TierRule {

@@ -1,5 +1,5 @@
 import type { Identity } from '@carebridge/auth';
-import { BadUserInputError, NotFoundError } from '@carebridge/domain';
+import { BadUserInputError } from '@carebridge/domain';
 import type { Clock } from '@carebridge/service-kit';
 import type { DataSource } from 'typeorm';
 import type { Customer } from './customer.entity';
@@ -39,9 +39,7 @@ export class TravelDocuments {
 
   async remove(input: RemoveTravelDocumentInput): Promise<Customer> {
     return this.dataSource.transaction(async (manager) => {
-      const document = await manager.findOneBy(TravelDocument, { id: input.documentId });
-      if (!document) throw new NotFoundError('TravelDocument', input.documentId);
-      const customer = await this.profiles.lockedActive(manager, document.customerId, 'input.documentId');
+      const { record: document, customer } = await this.profiles.lockedOwnerOf(manager, TravelDocument, input.documentId, 'input.documentId');
       await manager.delete(TravelDocument, { id: document.id });
       return this.profiles.saveAndPublish(manager, customer, ['documents']);
     });

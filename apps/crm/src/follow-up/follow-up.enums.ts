@@ -1,17 +1,13 @@
+import { enumOf, type EnumValue, FOLLOW_UP_KINDS, FOLLOW_UP_OUTCOMES, FOLLOW_UP_REASONS } from '@carebridge/event-contracts';
 import { registerEnumType } from 'type-graphql';
 
-export enum FollowUpKind {
-  CALL = 'CALL',
-  VISIT = 'VISIT',
-  EMAIL = 'EMAIL',
-}
+/** Kinds, reasons and outcomes are shared with the followup.* event contracts. */
+export const FollowUpKind = enumOf(FOLLOW_UP_KINDS);
+export type FollowUpKind = EnumValue<typeof FollowUpKind>;
 registerEnumType(FollowUpKind, { name: 'FollowUpKind' });
 
-export enum FollowUpReason {
-  MANUAL = 'MANUAL',
-  RECURRING = 'RECURRING',
-  COMPLAINT_CLOSED = 'COMPLAINT_CLOSED',
-}
+export const FollowUpReason = enumOf(FOLLOW_UP_REASONS);
+export type FollowUpReason = EnumValue<typeof FollowUpReason>;
 registerEnumType(FollowUpReason, { name: 'FollowUpReason', description: 'Why the follow-up was scheduled: by hand, by a recurring plan, or after a closed complaint.' });
 
 export enum FollowUpStatus {
@@ -21,9 +17,6 @@ export enum FollowUpStatus {
 }
 registerEnumType(FollowUpStatus, { name: 'FollowUpStatus' });
 
-export enum FollowUpOutcome {
-  REACHED = 'REACHED',
-  NOT_REACHED = 'NOT_REACHED',
-  DECLINED = 'DECLINED',
-}
+export const FollowUpOutcome = enumOf(FOLLOW_UP_OUTCOMES);
+export type FollowUpOutcome = EnumValue<typeof FollowUpOutcome>;
 registerEnumType(FollowUpOutcome, { name: 'FollowUpOutcome' });

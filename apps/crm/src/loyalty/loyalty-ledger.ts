@@ -29,9 +29,10 @@ export interface PointsChange {
 }
 
 export interface LoyaltySettings {
+  /** Earned points expire this many months after they were earned, oldest first. */
   pointsExpiryMonths: number;
-  /** Lifetime points for SILVER, GOLD, VIP. */
-  tierPoints: [number, number, number];
+  /** Lifetime points that raise a customer to SILVER, GOLD and VIP (points only ever raise a tier). */
+  tierPoints: [silver: number, gold: number, vip: number];
 }
 
 /**

@@ -1,9 +1,12 @@
 import { complaintCustomerTimelineEntry, complaintResolved } from '@carebridge/event-contracts';
 import { type Crm, identity, openCrm } from '../crm.fixture';
 import { CustomerContact } from '../customer/customer-contact.entity';
-import { CustomerTier, SeatPreference } from '../customer/customer.enums';
+import { CustomerTier, SeatPreference, TravelDocumentKind } from '../customer/customer.enums';
+import { TravelDocument } from '../customer/travel-document.entity';
 import { FollowUpKind } from '../follow-up/follow-up.enums';
 import { Interaction } from '../interaction/interaction.entity';
+import { CustomerEventInvitation } from '../key-account/key-account.entity';
+import { CampaignGrant } from '../loyalty/campaign.entity';
 import { DuplicateReason } from './customer-merge.enums';
 
 describe('duplicate detection and merge (real Postgres)', () => {
@@ -93,5 +96,41 @@ describe('duplicate detection and merge (real Postgres)', () => {
     expect(await crm.domain.loyalty.queries.balanceOf(survivor)).toBe(400);
     await expect(crm.domain.merge.profileMerge.merge({ survivorId: survivor, duplicateId: duplicate }, manager)).rejects.toMatchObject({ extensions: { code: 'CONFLICT', currentStatus: 'MERGED' } });
     await expect(crm.domain.merge.profileMerge.merge({ survivorId: survivor, duplicateId: survivor }, manager)).rejects.toMatchObject({ extensions: { field: 'input.duplicateId' } });
+  });
+
+  it('keeps once what both profiles hold: a travel document, an event invitation, a campaign grant', async () => {
+    const survivor = await create({ fullName: 'Ana Souza', email: 'ana.souza@example.br', tags: ['rio-weekend'] });
+    const duplicate = await create({ fullName: 'Ana Sousa', email: 'ana.sousa@example.br', tags: ['rio-weekend'] });
+    const passport = { kind: TravelDocumentKind.PASSPORT, number: 'FX123456', issuingCountry: 'BR' };
+    await crm.domain.customer.travelDocuments.add({ customerId: survivor, ...passport }, agent);
+    await crm.domain.customer.travelDocuments.add({ customerId: duplicate, ...passport }, agent);
+    await crm.domain.customer.travelDocuments.add({ customerId: duplicate, kind: TravelDocumentKind.VISA, number: 'V-778899', issuingCountry: 'US' }, agent);
+    const organise = (title: string) =>
+      crm.domain.keyAccount.customerEvents.organise({ title, startsAt: new Date('2026-12-05T17:00:00Z'), endsAt: new Date('2026-12-05T21:00:00Z') }, manager);
+    const [gala, tasting] = [await organise('Winter gala'), await organise('Wine tasting')];
+    await crm.domain.keyAccount.customerEvents.invite({ eventId: gala.id, customerIds: [survivor, duplicate] }, manager);
+    await crm.domain.keyAccount.customerEvents.invite({ eventId: tasting.id, customerIds: [duplicate] }, manager);
+    const campaign = await crm.domain.loyalty.rewardCampaigns.create(
+      {
+        name: 'Rio weekend',
+        segment: { tiers: [], tags: ['rio-weekend'], destinations: [], keyAccountIds: [], requireMarketingConsent: false },
+        rewardPoints: 100,
+        startsAt: new Date('2026-11-01T00:00:00Z'),
+        endsAt: new Date('2027-03-31T00:00:00Z'),
+      },
+      manager,
+    );
+    await crm.domain.loyalty.rewardCampaigns.launch({ campaignId: campaign.id });
+    expect(await crm.domain.loyalty.campaignRewards.grant(crm.db.clock.now())).toMatchObject({ granted: 2 });
+
+    await crm.domain.merge.profileMerge.merge({ survivorId: survivor, duplicateId: duplicate }, manager);
+    const documents = await crm.db.dataSource.getRepository(TravelDocument).findBy({ customerId: survivor });
+    expect(documents.map((d) => `${d.kind}:${d.number}`).sort()).toEqual(['PASSPORT:FX123456', 'VISA:V-778899']);
+    const invitations = await crm.db.dataSource.getRepository(CustomerEventInvitation).findBy({ customerId: survivor });
+    expect(invitations.map((i) => i.eventId).sort()).toEqual([gala.id, tasting.id].sort());
+    expect(await crm.db.dataSource.getRepository(CampaignGrant).countBy({ customerId: survivor })).toBe(1);
+    expect(await crm.domain.loyalty.queries.balanceOf(survivor)).toBe(200);
+    const [record] = await crm.domain.merge.profileMerge.mergesInto(survivor);
+    expect(record.moved).toMatchObject({ travelDocuments: 1, keyAccount: 1, campaigns: 0, dataExports: 0 });
   });
 });

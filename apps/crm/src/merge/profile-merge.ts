@@ -5,7 +5,7 @@ import type { Outbox } from '@carebridge/messaging';
 import type { Clock } from '@carebridge/service-kit';
 import type { DataSource } from 'typeorm';
 import type { CustomerProfiles } from '../customer/customer-profiles';
-import type { CustomerRecords } from '../customer/customer-records';
+import type { CustomerDataSection } from '../customer/customer-data-section';
 import type { Customer } from '../customer/customer.entity';
 import { CustomerStatus, higherTier } from '../customer/customer.enums';
 import { syncPrimaryContacts } from '../customer/primary-contacts';
@@ -17,7 +17,7 @@ export class ProfileMerge {
   constructor(
     private readonly dataSource: DataSource,
     private readonly profiles: CustomerProfiles,
-    private readonly records: readonly CustomerRecords[],
+    private readonly sections: readonly CustomerDataSection[],
     private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
@@ -36,7 +36,7 @@ export class ProfileMerge {
       const now = this.clock.now();
 
       const moved: Record<string, number> = {};
-      for (const part of this.records) moved[part.section] = await part.moveTo(manager, duplicate.id, survivor.id);
+      for (const part of this.sections) moved[part.section] = await part.moveTo(manager, duplicate.id, survivor.id);
 
       const changedFields = fillGaps(survivor, duplicate);
       await syncPrimaryContacts(manager, survivor);

@@ -6,7 +6,7 @@ import type { Outbox } from '@carebridge/messaging';
 import type { Clock } from '@carebridge/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PersonalDataAccess } from '../access-log/personal-data-access.entity';
-import type { CustomerRecords } from '../customer/customer-records';
+import type { CustomerDataSection } from '../customer/customer-data-section';
 import { Customer } from '../customer/customer.entity';
 import { CustomerStatus } from '../customer/customer.enums';
 import { CustomerMerge } from '../merge/customer-merge.entity';
@@ -17,7 +17,7 @@ import type { RequestCustomerDataExportInput } from './privacy.inputs';
 export interface CustomerDataExportTerms {
   /** How long the other services have to send their parts before the export is marked INCOMPLETE. */
   partsDueMinutes: number;
-  /** How long the parts are kept for the requester to download. */
+  /** How long the parts are kept for the requester to download before every service deletes its part. */
   retentionDays: number;
 }
 
@@ -30,7 +30,7 @@ export interface CustomerDataExportTerms {
 export class CustomerDataExportRequest {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly records: readonly CustomerRecords[],
+    private readonly sections: readonly CustomerDataSection[],
     private readonly outbox: Outbox,
     private readonly clock: Clock,
     private readonly terms: CustomerDataExportTerms,
@@ -80,13 +80,13 @@ export class CustomerDataExportRequest {
   /** Everything crm holds about the customer, unmasked. */
   private async crmPart(manager: EntityManager, customer: Customer): Promise<Record<string, unknown>> {
     const { version: _version, ...profile } = customer;
-    const sections: Record<string, unknown> = {
+    const content: Record<string, unknown> = {
       customer: profile,
       mergedProfiles: await manager.find(CustomerMerge, { where: { survivorId: customer.id }, order: { mergedAt: 'ASC' } }),
     };
-    for (const part of this.records) sections[part.section] = await part.exportFor(manager, customer.id);
-    sections.personalDataAccess = await manager.find(PersonalDataAccess, { where: { customerId: customer.id }, order: { accessedAt: 'ASC' } });
-    const recordCount = Object.values(sections).reduce<number>((count, value) => count + (Array.isArray(value) ? value.length : value ? 1 : 0), 0);
-    return JSON.parse(JSON.stringify({ format: 'carebridge.crm.customer-export/v1', service: 'crm', customerId: customer.id, recordCount, ...sections }));
+    for (const part of this.sections) content[part.section] = await part.exportFor(manager, customer.id);
+    content.personalDataAccess = await manager.find(PersonalDataAccess, { where: { customerId: customer.id }, order: { accessedAt: 'ASC' } });
+    const recordCount = Object.values(content).reduce<number>((count, value) => count + (Array.isArray(value) ? value.length : value ? 1 : 0), 0);
+    return JSON.parse(JSON.stringify({ format: 'carebridge.crm.customer-export/v1', service: 'crm', customerId: customer.id, recordCount, ...content }));
   }
 }

@@ -5,7 +5,7 @@ import type { Clock } from '@carebridge/service-kit';
 import { ConflictError, NotFoundError } from '@carebridge/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { assessCompleteness } from '../customer/completeness';
-import type { CustomerRecords } from '../customer/customer-records';
+import type { CustomerDataSection } from '../customer/customer-data-section';
 import { Customer } from '../customer/customer.entity';
 import { CustomerStatus } from '../customer/customer.enums';
 import type { EraseCustomerInput } from './privacy.inputs';
@@ -19,7 +19,7 @@ export const ERASED_NAME = 'Erased customer';
 export class CustomerErasure {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly records: readonly CustomerRecords[],
+    private readonly sections: readonly CustomerDataSection[],
     private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
@@ -44,7 +44,7 @@ export class CustomerErasure {
       );
       for (const { id } of ids) {
         const profile = id === customer.id ? customer : await manager.findOneOrFail(Customer, { where: { id }, lock: { mode: 'pessimistic_write' } });
-        for (const part of this.records) await part.erase(manager, id);
+        for (const part of this.sections) await part.erase(manager, id);
         await this.anonymise(manager, profile, now);
         await manager.query(`INSERT INTO customer_erasure (customer_id, erased_by, reason, erased_at) VALUES ($1, $2, $3, $4)`, [id, by.userId, input.reason.trim(), now]);
         await this.outbox.publish(manager, customerErased, { customerId: id, erasedAt: now.toISOString() });

@@ -1,17 +1,9 @@
-import { at, type InquiryWorld, openInquiry, people, START } from '../inquiry.fixture';
+import { at, people, useInquiry } from '../inquiry.fixture';
 
 describe('Assigning inquiries to agents (real Postgres)', () => {
-  let s: InquiryWorld;
   const customerId = '5b7e3c1a-2f4d-4e6a-8b9c-0d1e2f3a4b5c';
   const { agent, admin } = people;
-
-  beforeAll(async () => {
-    s = await openInquiry();
-    await s.learnCustomer(customerId);
-  });
-  afterAll(() => s.close());
-  beforeEach(() => s.db.clock.set(START));
-  afterEach(() => expect(s.deadLetters.map((m) => m.headers.dlq_error)).toEqual([]));
+  const s = useInquiry({ customers: [customerId] });
 
   describe('assignment', () => {
     it('assigns round robin among available agents within their capacity, and an agent switching on takes waiting inquiries', async () => {

@@ -2,23 +2,16 @@ import { CustomerExportPart } from '@carebridge/customer-export';
 import { customerExportRequested } from '@carebridge/event-contracts';
 import { encodeEvent } from '@carebridge/messaging';
 import { InquiryChannel } from '../channel/channel.enums';
-import { type InquiryWorld, openInquiry, people } from '../inquiry.fixture';
+import { people, useInquiry } from '../inquiry.fixture';
 import { InquiryCategory } from '../inquiry/inquiry.enums';
 import { OrderChangeKind } from '../order-change/order-change.enums';
 
 const { agent } = people;
 
 describe('the inquiry service’s part of a customer data export (real Postgres)', () => {
-  let s: InquiryWorld;
   const customerId = '6c1d2e3f-0000-4000-8000-000000000001';
   const other = '6c1d2e3f-0000-4000-8000-000000000002';
-
-  beforeAll(async () => {
-    s = await openInquiry();
-    await s.learnCustomer(customerId);
-    await s.learnCustomer(other);
-  });
-  afterAll(() => s.close());
+  const s = useInquiry({ customers: [customerId, other] });
 
   const receive = (customer: string, subject: string, message: string) =>
     s.intake.receive({ channel: InquiryChannel.EMAIL, category: InquiryCategory.ORDER_CHANGE, subject, message, customerId: customer } as any, agent);

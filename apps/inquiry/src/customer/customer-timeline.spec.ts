@@ -1,19 +1,11 @@
-import { at, type InquiryWorld, openInquiry, people, START } from '../inquiry.fixture';
+import { at, people, useInquiry } from '../inquiry.fixture';
 import { EscalationCategory, EscalationUrgency, InquiryCategory } from '../inquiry/inquiry.enums';
 import { OrderChangeKind, OrderChangeOutcome } from '../order-change/order-change.enums';
 
 describe("The inquiry service's entries on a customer's timeline (real Postgres)", () => {
-  let s: InquiryWorld;
   const customerId = '3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b';
   const { agent, afterSales } = people;
-
-  beforeAll(async () => {
-    s = await openInquiry();
-    await s.learnCustomer(customerId);
-  });
-  afterAll(() => s.close());
-  beforeEach(() => s.db.clock.set(START));
-  afterEach(() => expect(s.deadLetters.map((m) => m.headers.dlq_error)).toEqual([]));
+  const s = useInquiry({ customers: [customerId] });
 
   /** The entries published since `from` events were written, each with the id of the event published in the same step. */
   const entriesSince = async (from: number) => {

@@ -1,10 +1,11 @@
 import type { Identity } from '@carebridge/auth';
 import { BadUserInputError } from '@carebridge/domain';
-import { inquiryClosed, inquiryCustomerTimelineEntry, inquiryReopened, type CustomerTimelineEntryData } from '@carebridge/event-contracts';
+import { inquiryClosed, inquiryReopened } from '@carebridge/event-contracts';
 import type { Outbox } from '@carebridge/messaging';
 import type { Clock } from '@carebridge/service-kit';
 import type { DataSource } from 'typeorm';
 import type { ResponsePolicies } from '../response-policy/response-policies';
+import type { CustomerTimeline } from './customer-timeline';
 import type { InquiryAssigner } from './inquiry-assigner';
 import { recordHistory } from './inquiry-history';
 import { ensureStepAllowed, STEPS } from './inquiry-lifecycle';
@@ -20,6 +21,7 @@ export class InquiryClosing {
     private readonly policies: ResponsePolicies,
     private readonly assigner: InquiryAssigner,
     private readonly outbox: Outbox,
+    private readonly timeline: CustomerTimeline,
     private readonly clock: Clock,
   ) {}
 
@@ -51,7 +53,7 @@ export class InquiryClosing {
         updatedAt: now,
       };
       await manager.update(Inquiry, { id: inquiry.id }, closing);
-      const eventId = await this.outbox.publish(manager, inquiryClosed, {
+      const closed = {
         inquiryId: inquiry.id,
         customerId: inquiry.customerId,
         channel: inquiry.channel,
@@ -63,21 +65,8 @@ export class InquiryClosing {
         dissatisfactionReason: closing.dissatisfactionReason,
         closedWithoutSatisfactionReason: closing.closedWithoutSatisfactionReason,
         handlingSeconds: Math.max(0, (now.getTime() - inquiry.receivedAt.getTime()) / 1000),
-      });
-      if (inquiry.customerId) {
-        // The customer's timeline shows how satisfied they were, never why (their words stay here).
-        const satisfied = closing.satisfied === null ? 'satisfaction not asked' : closing.satisfied ? 'satisfied' : 'not satisfied';
-        await this.outbox.publish(manager, inquiryCustomerTimelineEntry, {
-          entryId: eventId,
-          customerId: inquiry.customerId,
-          kind: 'INQUIRY',
-          summary: `Inquiry (${inquiry.category}) closed, ${satisfied}${closing.satisfactionScore !== null ? ` ${closing.satisfactionScore}/5` : ''}`,
-          referenceId: inquiry.id,
-          referenceNumber: null,
-          category: inquiry.category,
-          occurredAt: now.toISOString(),
-        } satisfies CustomerTimelineEntryData);
-      }
+      };
+      await this.timeline.closed(manager, await this.outbox.publish(manager, inquiryClosed, closed), closed);
       const detail = satisfaction
         ? `Closed; customer ${satisfaction.satisfied ? 'satisfied' : 'not satisfied'} (${satisfaction.score}/5)${closing.dissatisfactionReason ? `: ${closing.dissatisfactionReason}` : ''}`
         : `Closed without asking the customer: ${closing.closedWithoutSatisfactionReason}`;

@@ -1,20 +1,12 @@
 import { complaintRegistered } from '@carebridge/event-contracts';
 import { encodeEvent } from '@carebridge/messaging';
-import { at, type InquiryWorld, openInquiry, people, START } from '../inquiry.fixture';
+import { at, people, useInquiry } from '../inquiry.fixture';
 import { EscalationCategory, EscalationUrgency, InquiryCategory } from './inquiry.enums';
 
 describe('Escalating an inquiry to a complaint (real Postgres)', () => {
-  let s: InquiryWorld;
   const customerId = '5b7e3c1a-2f4d-4e6a-8b9c-0d1e2f3a4b5c';
   const { agent } = people;
-
-  beforeAll(async () => {
-    s = await openInquiry();
-    await s.learnCustomer(customerId);
-  });
-  afterAll(() => s.close());
-  beforeEach(() => s.db.clock.set(START));
-  afterEach(() => expect(s.deadLetters.map((m) => m.headers.dlq_error)).toEqual([]));
+  const s = useInquiry({ customers: [customerId] });
 
   describe('escalation to a complaint', () => {
     it('needs a known customer, publishes inquiry.escalated once with the conversation, and links the complaint once', async () => {

@@ -1,10 +1,11 @@
 import type { Identity } from '@carebridge/auth';
 import { BadUserInputError, ConflictError, ensureNotInFuture } from '@carebridge/domain';
-import { inquiryCustomerTimelineEntry, inquiryEscalated, type CustomerTimelineEntryData } from '@carebridge/event-contracts';
+import { inquiryEscalated } from '@carebridge/event-contracts';
 import type { CustomerRecords } from '@carebridge/known-customers';
 import type { Outbox } from '@carebridge/messaging';
 import type { Clock } from '@carebridge/service-kit';
 import type { DataSource } from 'typeorm';
+import type { CustomerTimeline } from './customer-timeline';
 import type { InquiryAssigner } from './inquiry-assigner';
 import { recordHistory } from './inquiry-history';
 import { ensureStepAllowed, STEPS } from './inquiry-lifecycle';
@@ -23,6 +24,7 @@ export class InquiryEscalation {
     private readonly customers: CustomerRecords,
     private readonly assigner: InquiryAssigner,
     private readonly outbox: Outbox,
+    private readonly timeline: CustomerTimeline,
     private readonly clock: Clock,
   ) {}
 
@@ -44,7 +46,7 @@ export class InquiryEscalation {
       }
       const conversation = await manager.find(InquiryMessage, { where: { inquiryId: inquiry.id }, order: { sentAt: 'ASC', sequence: 'ASC' } });
       const description = input.description?.trim() || conversation.find((m) => m.direction === MessageDirection.INBOUND)?.body || inquiry.subject;
-      const eventId = await this.outbox.publish(manager, inquiryEscalated, {
+      const escalated = {
         inquiryId: inquiry.id,
         customerId: inquiry.customerId,
         escalatedBy: by.userId,
@@ -55,17 +57,8 @@ export class InquiryEscalation {
         description,
         occurredAt: input.occurredAt?.toISOString() ?? null,
         conversation: conversation.map((m) => ({ direction: m.direction, authorId: m.authorId, at: m.sentAt.toISOString(), body: m.body })),
-      });
-      await this.outbox.publish(manager, inquiryCustomerTimelineEntry, {
-        entryId: eventId,
-        customerId: inquiry.customerId,
-        kind: 'INQUIRY',
-        summary: `Inquiry escalated to a complaint (${input.category}, ${input.urgency})`,
-        referenceId: inquiry.id,
-        referenceNumber: null,
-        category: input.category,
-        occurredAt: now.toISOString(),
-      } satisfies CustomerTimelineEntryData);
+      };
+      await this.timeline.escalated(manager, await this.outbox.publish(manager, inquiryEscalated, escalated), escalated);
       await manager.update(Inquiry, { id: inquiry.id }, { status: STEPS.escalate.to, escalatedAt: now, escalatedBy: by.userId, replyDueAt: null, nextDueAt: null, updatedAt: now });
       await recordHistory(manager, inquiry.id, InquiryHistoryKind.ESCALATED, `Escalated to a complaint (${input.category}, ${input.urgency})`, by.userId, now);
       await this.assigner.assignWaiting(manager);

@@ -1,18 +1,10 @@
-import { at, type InquiryWorld, openInquiry, people, START } from '../inquiry.fixture';
+import { at, people, useInquiry } from '../inquiry.fixture';
 import { EscalationCategory, EscalationUrgency, MessageDirection, TravelMaterialKind } from './inquiry.enums';
 
 describe('Handling inquiries (real Postgres)', () => {
-  let s: InquiryWorld;
   const customerId = '5b7e3c1a-2f4d-4e6a-8b9c-0d1e2f3a4b5c';
   const { agent, admin } = people;
-
-  beforeAll(async () => {
-    s = await openInquiry();
-    await s.learnCustomer(customerId);
-  });
-  afterAll(() => s.close());
-  beforeEach(() => s.db.clock.set(START));
-  afterEach(() => expect(s.deadLetters.map((m) => m.headers.dlq_error)).toEqual([]));
+  const s = useInquiry({ customers: [customerId] });
 
   describe('answering with saved replies, citations and travel material', () => {
     it('fills the placeholders of a saved reply and records which one was used', async () => {

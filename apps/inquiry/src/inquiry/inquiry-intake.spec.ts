@@ -1,18 +1,10 @@
 import { InquiryChannel } from '../channel/channel.enums';
-import { at, type InquiryWorld, openInquiry, people, START } from '../inquiry.fixture';
+import { at, people, useInquiry } from '../inquiry.fixture';
 
 describe('Receiving inquiries on every channel (real Postgres)', () => {
-  let s: InquiryWorld;
   const customerId = '5b7e3c1a-2f4d-4e6a-8b9c-0d1e2f3a4b5c';
   const { agent } = people;
-
-  beforeAll(async () => {
-    s = await openInquiry();
-    await s.learnCustomer(customerId);
-  });
-  afterAll(() => s.close());
-  beforeEach(() => s.db.clock.set(START));
-  afterEach(() => expect(s.deadLetters.map((m) => m.headers.dlq_error)).toEqual([]));
+  const s = useInquiry({ customers: [customerId] });
 
   describe('written channels: first reply within 5 minutes (A-3.1.1)', () => {
     it('records the inquiry with its conversation and due time, and a reply in time meets the target', async () => {

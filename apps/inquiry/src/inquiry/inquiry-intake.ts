@@ -1,12 +1,13 @@
 import type { Identity } from '@carebridge/auth';
 import { BadUserInputError, ensureNotInFuture, normalizePhone } from '@carebridge/domain';
-import { inquiryCustomerTimelineEntry, inquiryReceived, type CustomerTimelineEntryData } from '@carebridge/event-contracts';
+import { inquiryReceived } from '@carebridge/event-contracts';
 import type { CustomerRecords } from '@carebridge/known-customers';
 import type { Outbox } from '@carebridge/messaging';
 import type { Clock } from '@carebridge/service-kit';
 import type { DataSource } from 'typeorm';
 import { isLiveChannel } from '../channel/channel.enums';
 import type { ResponsePolicies } from '../response-policy/response-policies';
+import type { CustomerTimeline } from './customer-timeline';
 import type { FirstResponse } from './first-response';
 import type { InquiryAssigner } from './inquiry-assigner';
 import { addMessage } from './inquiry-conversation';
@@ -29,6 +30,7 @@ export class InquiryIntake {
     private readonly firstResponse: FirstResponse,
     private readonly assigner: InquiryAssigner,
     private readonly outbox: Outbox,
+    private readonly timeline: CustomerTimeline,
     private readonly clock: Clock,
   ) {}
 
@@ -80,27 +82,15 @@ export class InquiryIntake {
         await addMessage(manager, inquiry, { direction: MessageDirection.INBOUND, authorId: null, authorName: inquiry.contactName, body: input.message, sentAt: receivedAt });
       }
       await recordHistory(manager, inquiry.id, InquiryHistoryKind.RECEIVED, `Received by ${input.channel}, first response due ${firstResponseDueAt.toISOString()}`, by.userId, now);
-      const eventId = await this.outbox.publish(manager, inquiryReceived, {
+      const received = {
         inquiryId: inquiry.id,
         customerId: inquiry.customerId,
         channel: inquiry.channel,
         category: inquiry.category,
         receivedAt: receivedAt.toISOString(),
         firstResponseDueAt: firstResponseDueAt.toISOString(),
-      });
-      // Only a known customer has a timeline; one given by contact details joins it when linked.
-      if (inquiry.customerId) {
-        await this.outbox.publish(manager, inquiryCustomerTimelineEntry, {
-          entryId: eventId,
-          customerId: inquiry.customerId,
-          kind: 'INQUIRY',
-          summary: `Inquiry received via ${inquiry.channel} (${inquiry.category})`,
-          referenceId: inquiry.id,
-          referenceNumber: null,
-          category: inquiry.category,
-          occurredAt: receivedAt.toISOString(),
-        } satisfies CustomerTimelineEntryData);
-      }
+      };
+      await this.timeline.received(manager, await this.outbox.publish(manager, inquiryReceived, received), received);
       if (answeredAt) await this.firstResponse.record(manager, inquiry, answeredAt, by);
       await this.assigner.assignNext(manager, inquiry, null);
       return reloadInquiry(manager, inquiry.id);

@@ -1,18 +1,10 @@
 import { InquiryChannel } from '../channel/channel.enums';
-import { at, type InquiryWorld, openInquiry, START } from '../inquiry.fixture';
+import { at, useInquiry } from '../inquiry.fixture';
 import { InquiryStatus } from './inquiry.enums';
 
 describe('Reading inquiries (real Postgres)', () => {
-  let s: InquiryWorld;
   const customerId = '5b7e3c1a-2f4d-4e6a-8b9c-0d1e2f3a4b5c';
-
-  beforeAll(async () => {
-    s = await openInquiry();
-    await s.learnCustomer(customerId);
-  });
-  afterAll(() => s.close());
-  beforeEach(() => s.db.clock.set(START));
-  afterEach(() => expect(s.deadLetters.map((m) => m.headers.dlq_error)).toEqual([]));
+  const s = useInquiry({ customers: [customerId] });
 
   describe('the queue', () => {
     it('lists inquiries owed a response by the urgency of their deadline', async () => {

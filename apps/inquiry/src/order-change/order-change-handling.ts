@@ -1,9 +1,10 @@
 import type { Identity } from '@carebridge/auth';
 import { BadUserInputError, NotFoundError } from '@carebridge/domain';
-import { inquiryCustomerTimelineEntry, orderChangeCompleted, type CustomerTimelineEntryData } from '@carebridge/event-contracts';
+import { orderChangeCompleted } from '@carebridge/event-contracts';
 import type { Outbox } from '@carebridge/messaging';
 import type { Clock } from '@carebridge/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { CustomerTimeline } from '../inquiry/customer-timeline';
 import { recordHistory } from '../inquiry/inquiry-history';
 import { InquiryHistoryKind } from '../inquiry/inquiry.enums';
 import { ensureOrderChangeMayBecome, OUTCOME_STATUS } from './order-change-lifecycle';
@@ -16,6 +17,7 @@ export class OrderChangeHandling {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly timeline: CustomerTimeline,
     private readonly clock: Clock,
   ) {}
 
@@ -41,7 +43,7 @@ export class OrderChangeHandling {
       const now = this.clock.now();
       Object.assign(change, { status, rejectionReason: status === OrderChangeStatus.REJECTED ? reason : null, handledBy: by.userId, handledByName: by.name ?? null, completedAt: now });
       const saved = await manager.save(change);
-      const eventId = await this.outbox.publish(manager, orderChangeCompleted, {
+      const completed = {
         orderChangeId: change.id,
         inquiryId: change.inquiryId,
         customerId: change.customerId,
@@ -51,20 +53,8 @@ export class OrderChangeHandling {
         reason: saved.rejectionReason,
         completedBy: by.userId,
         completedAt: now.toISOString(),
-      });
-      if (change.customerId) {
-        // The customer's timeline says done or rejected; the reason stays with the order change.
-        await this.outbox.publish(manager, inquiryCustomerTimelineEntry, {
-          entryId: eventId,
-          customerId: change.customerId,
-          kind: 'ORDER_CHANGE',
-          summary: `Order change ${change.kind} of booking ${change.bookingReference} ${input.outcome === OrderChangeOutcome.DONE ? 'done' : 'rejected'}`,
-          referenceId: change.id,
-          referenceNumber: change.bookingReference,
-          category: null,
-          occurredAt: now.toISOString(),
-        } satisfies CustomerTimelineEntryData);
-      }
+      };
+      await this.timeline.orderChangeCompleted(manager, await this.outbox.publish(manager, orderChangeCompleted, completed), completed);
       const detail = `${change.kind} of booking ${change.bookingReference} ${status === OrderChangeStatus.DONE ? 'done' : `rejected: ${reason}`}`;
       await recordHistory(manager, change.inquiryId, InquiryHistoryKind.ORDER_CHANGE_UPDATED, detail, by.userId, now);
       return saved;

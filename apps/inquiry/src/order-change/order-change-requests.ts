@@ -1,9 +1,10 @@
 import type { Identity } from '@carebridge/auth';
 import { BadUserInputError } from '@carebridge/domain';
-import { inquiryCustomerTimelineEntry, orderChangeRequested, type CustomerTimelineEntryData } from '@carebridge/event-contracts';
+import { orderChangeRequested } from '@carebridge/event-contracts';
 import type { Outbox } from '@carebridge/messaging';
 import type { Clock } from '@carebridge/service-kit';
 import type { DataSource } from 'typeorm';
+import type { CustomerTimeline } from '../inquiry/customer-timeline';
 import { recordHistory } from '../inquiry/inquiry-history';
 import { ensureStepAllowed, STEPS } from '../inquiry/inquiry-lifecycle';
 import { lockInquiry } from '../inquiry/inquiry-lock';
@@ -24,6 +25,7 @@ export class OrderChangeRequests {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly timeline: CustomerTimeline,
     private readonly clock: Clock,
   ) {}
 
@@ -47,7 +49,7 @@ export class OrderChangeRequests {
           requestedAt: now,
         }),
       );
-      const eventId = await this.outbox.publish(manager, orderChangeRequested, {
+      const requested = {
         orderChangeId: change.id,
         inquiryId: inquiry.id,
         customerId: inquiry.customerId,
@@ -55,19 +57,8 @@ export class OrderChangeRequests {
         kind: change.kind,
         requestedBy: by.userId,
         requestedAt: now.toISOString(),
-      });
-      if (change.customerId) {
-        await this.outbox.publish(manager, inquiryCustomerTimelineEntry, {
-          entryId: eventId,
-          customerId: change.customerId,
-          kind: 'ORDER_CHANGE',
-          summary: `Order change requested: ${change.kind} of booking ${bookingReference}`,
-          referenceId: change.id,
-          referenceNumber: bookingReference,
-          category: null,
-          occurredAt: now.toISOString(),
-        } satisfies CustomerTimelineEntryData);
-      }
+      };
+      await this.timeline.orderChangeRequested(manager, await this.outbox.publish(manager, orderChangeRequested, requested), requested);
       await recordHistory(manager, inquiry.id, InquiryHistoryKind.ORDER_CHANGE_REQUESTED, `${change.kind} of booking ${bookingReference} requested`, by.userId, now);
       return change;
     });

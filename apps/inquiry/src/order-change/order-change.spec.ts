@@ -1,5 +1,5 @@
 import { InquiryChannel } from '../channel/channel.enums';
-import { type InquiryWorld, openInquiry, people } from '../inquiry.fixture';
+import { people, useInquiry } from '../inquiry.fixture';
 import { InquiryCategory } from '../inquiry/inquiry.enums';
 import { OrderChange } from './order-change.entity';
 import { OrderChangeKind, OrderChangeOutcome } from './order-change.enums';
@@ -7,14 +7,8 @@ import { OrderChangeKind, OrderChangeOutcome } from './order-change.enums';
 const { agent, afterSales } = people;
 
 describe('Order changes (real Postgres)', () => {
-  let s: InquiryWorld;
   const customerId = '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d';
-
-  beforeAll(async () => {
-    s = await openInquiry();
-    await s.learnCustomer(customerId);
-  });
-  afterAll(() => s.close());
+  const s = useInquiry({ customers: [customerId] });
 
   const inquiry = (linked = true) =>
     s.intake.receive(

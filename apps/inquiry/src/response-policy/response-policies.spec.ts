@@ -1,18 +1,10 @@
 import { InquiryChannel } from '../channel/channel.enums';
-import { at, type InquiryWorld, openInquiry, people, START } from '../inquiry.fixture';
+import { at, openInquiry, people, useInquiry } from '../inquiry.fixture';
 
 describe('Response policies (real Postgres)', () => {
-  let s: InquiryWorld;
   const customerId = '5b7e3c1a-2f4d-4e6a-8b9c-0d1e2f3a4b5c';
   const { admin } = people;
-
-  beforeAll(async () => {
-    s = await openInquiry();
-    await s.learnCustomer(customerId);
-  });
-  afterAll(() => s.close());
-  beforeEach(() => s.db.clock.set(START));
-  afterEach(() => expect(s.deadLetters.map((m) => m.headers.dlq_error)).toEqual([]));
+  const s = useInquiry({ customers: [customerId] });
 
   describe('policy', () => {
     it('an admin’s change of a channel’s target applies to inquiries received afterwards', async () => {

@@ -43,43 +43,46 @@ describe('nx g @carebridge/tools:subgraph', () => {
     tree = workspaceTree();
   });
 
-  describe('after-sales', () => {
+  describe('lost-property', () => {
     beforeEach(async () => {
-      await subgraphGenerator(tree, { name: 'after-sales', description: 'Follow-ups after a trip.' });
+      await subgraphGenerator(tree, { name: 'lost-property', description: 'What passengers left behind, and finding it again.' });
     });
 
     it('writes the service in the one shape, with the fixed names', () => {
-      const src = 'apps/after-sales/src';
+      const src = 'apps/lost-property/src';
       for (const file of [
         'main.ts',
-        'after-sales.subgraph.ts',
-        'after-sales.domain.ts',
-        'after-sales.resolvers.ts',
-        'after-sales.references.ts',
-        'after-sales.event-handlers.ts',
-        'after-sales.jobs.ts',
-        'after-sales.settings.ts',
-        'after-sales.fixture.ts',
-        'after-sales-note/after-sales-note.entity.ts',
-        'after-sales-note/after-sales-note.inputs.ts',
-        'after-sales-note/after-sales-note.resolver.ts',
-        'after-sales-note/after-sales-note-queries.ts',
-        'after-sales-note/after-sales-note-creation.ts',
-        'after-sales-note/after-sales-note.spec.ts',
+        'lost-property.subgraph.ts',
+        'lost-property.domain.ts',
+        'lost-property.resolvers.ts',
+        'lost-property.references.ts',
+        'lost-property.event-handlers.ts',
+        'lost-property.jobs.ts',
+        'lost-property.settings.ts',
+        'lost-property.fixture.ts',
+        'lost-property-note/lost-property-note.entity.ts',
+        'lost-property-note/lost-property-note.inputs.ts',
+        'lost-property-note/lost-property-note.resolver.ts',
+        'lost-property-note/lost-property-note-queries.ts',
+        'lost-property-note/lost-property-note-creation.ts',
+        'lost-property-note/lost-property-note.spec.ts',
       ]) {
         expect({ file, exists: tree.exists(`${src}/${file}`) }).toEqual({ file, exists: true });
       }
-      const subgraph = text(tree, `${src}/after-sales.subgraph.ts`);
-      expect(subgraph).toContain(`export const afterSalesSubgraph = defineSubgraph({\n  name: 'after-sales',`);
-      for (const part of ['afterSalesDomain(runtime, settings)', 'afterSalesResolvers(domain)', 'afterSalesReferences(domain)', 'afterSalesEventHandlers(domain)', 'afterSalesJobs(domain, settings)']) {
+      const subgraph = text(tree, `${src}/lost-property.subgraph.ts`);
+      expect(subgraph).toContain(`export const lostPropertySubgraph = defineSubgraph({\n  name: 'lost-property',`);
+      for (const part of ['lostPropertyDomain(runtime, settings)', 'lostPropertyResolvers(domain)', 'lostPropertyReferences(domain)', 'lostPropertyEventHandlers(domain)', 'lostPropertyJobs(domain, settings)']) {
         expect(subgraph).toContain(part);
       }
-      expect(text(tree, `${src}/after-sales.domain.ts`)).toContain('export type AfterSalesDomain = ReturnType<typeof afterSalesDomain>;');
-      expect(text(tree, `${src}/after-sales.settings.ts`)).toMatch(/export interface AfterSalesSettings[\s\S]*AFTER_SALES_JOB_INTERVAL_MS/);
-      expect(text(tree, `${src}/after-sales.fixture.ts`)).toContain('export async function openAfterSales(');
-      expect(text(tree, `${src}/after-sales-note/after-sales-note.entity.ts`)).toMatch(/@Directive\('@key\(fields: "id"\)'\)\n@ObjectType\('AfterSalesNote'[\s\S]*@Entity\('after_sales_note'\)/);
-      expect(text(tree, `${src}/after-sales-note/after-sales-note-creation.ts`)).toContain('this.outbox.publish(manager, afterSalesNoteCreated,');
-      expect(text(tree, `${src}/after-sales-note/after-sales-note-queries.ts`)).toContain("from '@carebridge/domain'");
+      expect(text(tree, `${src}/lost-property.domain.ts`)).toContain('export type LostPropertyDomain = ReturnType<typeof lostPropertyDomain>;');
+      expect(text(tree, `${src}/lost-property.settings.ts`)).toMatch(/export interface LostPropertySettings[\s\S]*LOST_PROPERTY_JOB_INTERVAL_MS/);
+      const fixture = text(tree, `${src}/lost-property.fixture.ts`);
+      expect(fixture).toContain('export async function openLostProperty(');
+      expect(fixture).toContain('export function useLostProperty(');
+      expect(fixture).toMatch(/openServiceUnderTest\(\{\n {4}definition: lostPropertySubgraph,/);
+      expect(text(tree, `${src}/lost-property-note/lost-property-note.entity.ts`)).toMatch(/@Directive\('@key\(fields: "id"\)'\)\n@ObjectType\('LostPropertyNote'[\s\S]*@Entity\('lost_property_note'\)/);
+      expect(text(tree, `${src}/lost-property-note/lost-property-note-creation.ts`)).toContain('this.outbox.publish(manager, lostPropertyNoteCreated,');
+      expect(text(tree, `${src}/lost-property-note/lost-property-note-queries.ts`)).toContain("from '@carebridge/domain'");
     });
 
     it('leaves no template syntax behind', () => {
@@ -87,111 +90,111 @@ describe('nx g @carebridge/tools:subgraph', () => {
       for (const change of written) expect({ path: change.path, template: /<%|%>|__\w+__/.test(change.content?.toString() ?? '') || /__\w+__/.test(change.path) }).toEqual({ path: change.path, template: false });
     });
 
-    it('gives it a migration, a jest config on real Postgres and a project tagged type:app, scope:after-sales', () => {
-      const migrations = tree.children('apps/after-sales/src/migrations');
-      expect(migrations).toEqual([expect.stringMatching(/^\d{13}-CreateAfterSalesNote\.ts$/)]);
-      expect(text(tree, `apps/after-sales/src/migrations/${migrations[0]}`)).toContain('CREATE TABLE after_sales_note (');
-      expect(text(tree, 'apps/after-sales/jest.config.js')).toContain("...preset.postgres, displayName: 'after-sales'");
-      const project = JSON.parse(text(tree, 'apps/after-sales/project.json'));
-      expect(project).toMatchObject({ name: 'after-sales', sourceRoot: 'apps/after-sales/src', tags: ['type:app', 'scope:after-sales'] });
+    it('gives it a migration, a jest config on real Postgres and a project tagged type:app, scope:lost-property', () => {
+      const migrations = tree.children('apps/lost-property/src/migrations');
+      expect(migrations).toEqual([expect.stringMatching(/^\d{13}-CreateLostPropertyNote\.ts$/)]);
+      expect(text(tree, `apps/lost-property/src/migrations/${migrations[0]}`)).toContain('CREATE TABLE lost_property_note (');
+      expect(text(tree, 'apps/lost-property/jest.config.js')).toContain("...preset.postgres, displayName: 'lost-property'");
+      const project = JSON.parse(text(tree, 'apps/lost-property/project.json'));
+      expect(project).toMatchObject({ name: 'lost-property', sourceRoot: 'apps/lost-property/src', tags: ['type:app', 'scope:lost-property'] });
     });
 
     it('adds it to the topology on the next free port (npm start, the gateway and the composer read it)', () => {
-      expect(addedLines(tree, TOPOLOGY)).toEqual([`  { name: 'after-sales', project: 'after-sales', defaultPort: ${nextPort} },`]);
-      expect(topologyPlacements(tree).subgraphs.at(-1)).toEqual({ name: 'after-sales', port: nextPort });
+      expect(addedLines(tree, TOPOLOGY)).toEqual([`  { name: 'lost-property', project: 'lost-property', defaultPort: ${nextPort} },`]);
+      expect(topologyPlacements(tree).subgraphs.at(-1)).toEqual({ name: 'lost-property', port: nextPort });
     });
 
     it('declares its sample event and puts it in the catalogue', () => {
-      const contracts = text(tree, `${EVENT_CONTRACTS}/after-sales.events.ts`);
-      expect(contracts).toContain(`type: 'after_sales_note.created'`);
-      expect(contracts).toContain(`producer: 'after-sales'`);
-      expect(contracts).toContain('topic: TOPICS.afterSalesNote');
-      expect(addedLines(tree, `${EVENT_CONTRACTS}/topics.ts`)).toEqual([`  afterSalesNote: 'carebridge.after-sales.after-sales-note',`]);
-      expect(addedLines(tree, `${EVENT_CONTRACTS}/index.ts`)).toEqual([`export * from './after-sales.events';`]);
+      const contracts = text(tree, `${EVENT_CONTRACTS}/lost-property.events.ts`);
+      expect(contracts).toContain(`type: 'lost_property_note.created'`);
+      expect(contracts).toContain(`producer: 'lost-property'`);
+      expect(contracts).toContain('topic: TOPICS.lostPropertyNote');
+      expect(addedLines(tree, `${EVENT_CONTRACTS}/topics.ts`)).toEqual([`  lostPropertyNote: 'carebridge.lost-property.lost-property-note',`]);
+      expect(addedLines(tree, `${EVENT_CONTRACTS}/index.ts`)).toEqual([`export * from './lost-property.events';`]);
       const catalogue = addedLines(tree, `${EVENT_CONTRACTS}/catalogue.ts`);
-      expect(catalogue).toContain(`import * as afterSales from './after-sales.events';`);
-      expect(catalogue.join('\n')).toContain('...contracts(afterSales)');
+      expect(catalogue).toContain(`import * as lostProperty from './lost-property.events';`);
+      expect(catalogue.join('\n')).toContain('...contracts(lostProperty)');
     });
 
     it('gives it an image stage, a compose service and Kubernetes manifests', () => {
       expect(addedLines(tree, DOCKERFILE)).toEqual([
-        'FROM base AS service-after-sales',
-        'COPY apps/after-sales/src ./apps/after-sales/src',
+        'FROM base AS service-lost-property',
+        'COPY apps/lost-property/src ./apps/lost-property/src',
         `ENV PORT=${nextPort}`,
         `EXPOSE ${nextPort}`,
-        'CMD ["node", "--require", "./tools/register.js", "apps/after-sales/src/main.ts"]',
+        'CMD ["node", "--require", "./tools/register.js", "apps/lost-property/src/main.ts"]',
       ]);
       const compose = addedLines(tree, COMPOSE);
       expect(compose).toEqual(
         expect.arrayContaining([
-          '  after-sales: &after-sales-secret ${AFTER_SALES_SUBGRAPH_SECRET:-development-after-sales-subgraph-secret}',
-          '  after-sales:',
-          '    build: { <<: *build, args: { SERVICE: after-sales } }',
-          '      SUBGRAPH_SECRET: *after-sales-secret',
-          '      after-sales: { condition: service_healthy }',
-          `      SUBGRAPH_AFTER_SALES_URL: http://after-sales:${nextPort}/graphql`,
-          '      SUBGRAPH_AFTER_SALES_SECRET: *after-sales-secret',
+          '  lost-property: &lost-property-secret ${LOST_PROPERTY_SUBGRAPH_SECRET:-development-lost-property-subgraph-secret}',
+          '  lost-property:',
+          '    build: { <<: *build, args: { SERVICE: lost-property } }',
+          '      SUBGRAPH_SECRET: *lost-property-secret',
+          '      lost-property: { condition: service_healthy }',
+          `      SUBGRAPH_LOST_PROPERTY_URL: http://lost-property:${nextPort}/graphql`,
+          '      SUBGRAPH_LOST_PROPERTY_SECRET: *lost-property-secret',
         ]),
       );
-      const deployment = text(tree, `${K8S_BASE}/after-sales.yaml`);
-      expect(deployment).toContain('  name: after-sales\n');
+      const deployment = text(tree, `${K8S_BASE}/lost-property.yaml`);
+      expect(deployment).toContain('  name: lost-property\n');
       expect(deployment).toContain(`containerPort: ${nextPort}`);
-      expect(deployment).toContain('key: AFTER_SALES_SUBGRAPH_SECRET');
-      expect(addedLines(tree, `${K8S_BASE}/kustomization.yaml`)).toEqual(['  - after-sales.yaml']);
-      expect(addedLines(tree, `${K8S_BASE}/config.env`)).toEqual([`SUBGRAPH_AFTER_SALES_URL=http://after-sales:${nextPort}/graphql`]);
+      expect(deployment).toContain('key: LOST_PROPERTY_SUBGRAPH_SECRET');
+      expect(addedLines(tree, `${K8S_BASE}/kustomization.yaml`)).toEqual(['  - lost-property.yaml']);
+      expect(addedLines(tree, `${K8S_BASE}/config.env`)).toEqual([`SUBGRAPH_LOST_PROPERTY_URL=http://lost-property:${nextPort}/graphql`]);
       expect(addedLines(tree, `${K8S_BASE}/gateway.yaml`)).toEqual([
-        '            - { name: SUBGRAPH_AFTER_SALES_SECRET, valueFrom: { secretKeyRef: { name: carebridge-secrets, key: AFTER_SALES_SUBGRAPH_SECRET } } }',
+        '            - { name: SUBGRAPH_LOST_PROPERTY_SECRET, valueFrom: { secretKeyRef: { name: carebridge-secrets, key: LOST_PROPERTY_SUBGRAPH_SECRET } } }',
       ]);
-      expect(addedLines(tree, `${K8S_BASE}/secrets.example.yaml`)).toEqual(['  AFTER_SALES_SUBGRAPH_SECRET: <random>']);
+      expect(addedLines(tree, `${K8S_BASE}/secrets.example.yaml`)).toEqual(['  LOST_PROPERTY_SUBGRAPH_SECRET: <random>']);
       expect(addedLines(tree, K8S_PRODUCTION)).toEqual([
-        '  - { name: carebridge/after-sales, newName: registry.example.com/carebridge/after-sales, newTag: "0.1.0" }',
-        '  - { name: after-sales, count: 2 }',
+        '  - { name: carebridge/lost-property, newName: registry.example.com/carebridge/lost-property, newTag: "0.1.0" }',
+        '  - { name: lost-property, count: 2 }',
       ]);
     });
 
     it('keeps compose and the Kubernetes manifests valid YAML that name it', () => {
       const compose = parse(text(tree, COMPOSE), { merge: true }) as { services: Record<string, any> };
-      expect(compose.services['after-sales']).toMatchObject({
-        build: { context: '../..', dockerfile: 'infra/docker/Dockerfile', args: { SERVICE: 'after-sales' } },
-        environment: { KAFKA_BROKERS: 'kafka:9092', SUBGRAPH_SECRET: '${AFTER_SALES_SUBGRAPH_SECRET:-development-after-sales-subgraph-secret}' },
+      expect(compose.services['lost-property']).toMatchObject({
+        build: { context: '../..', dockerfile: 'infra/docker/Dockerfile', args: { SERVICE: 'lost-property' } },
+        environment: { KAFKA_BROKERS: 'kafka:9092', SUBGRAPH_SECRET: '${LOST_PROPERTY_SUBGRAPH_SECRET:-development-lost-property-subgraph-secret}' },
       });
-      expect(compose.services.gateway.depends_on['after-sales']).toEqual({ condition: 'service_healthy' });
-      expect(compose.services.gateway.environment.SUBGRAPH_AFTER_SALES_SECRET).toBe(compose.services['after-sales'].environment.SUBGRAPH_SECRET);
-      for (const file of ['after-sales.yaml', 'gateway.yaml', 'kustomization.yaml', 'secrets.example.yaml']) {
+      expect(compose.services.gateway.depends_on['lost-property']).toEqual({ condition: 'service_healthy' });
+      expect(compose.services.gateway.environment.SUBGRAPH_LOST_PROPERTY_SECRET).toBe(compose.services['lost-property'].environment.SUBGRAPH_SECRET);
+      for (const file of ['lost-property.yaml', 'gateway.yaml', 'kustomization.yaml', 'secrets.example.yaml']) {
         const documents = parseAllDocuments(text(tree, `${K8S_BASE}/${file}`));
         expect({ file, errors: documents.flatMap((d) => d.errors.map((e) => e.message)) }).toEqual({ file, errors: [] });
       }
-      const kinds = parseAllDocuments(text(tree, `${K8S_BASE}/after-sales.yaml`)).map((d) => (d.toJS() as { kind: string; metadata: { name: string } }));
-      expect(kinds.map((k) => `${k.kind}/${k.metadata.name}`)).toEqual(['Deployment/after-sales', 'Service/after-sales', 'PodDisruptionBudget/after-sales']);
-      expect((parse(text(tree, K8S_PRODUCTION)) as { replicas: { name: string }[] }).replicas.map((r) => r.name)).toContain('after-sales');
+      const kinds = parseAllDocuments(text(tree, `${K8S_BASE}/lost-property.yaml`)).map((d) => (d.toJS() as { kind: string; metadata: { name: string } }));
+      expect(kinds.map((k) => `${k.kind}/${k.metadata.name}`)).toEqual(['Deployment/lost-property', 'Service/lost-property', 'PodDisruptionBudget/lost-property']);
+      expect((parse(text(tree, K8S_PRODUCTION)) as { replicas: { name: string }[] }).replicas.map((r) => r.name)).toContain('lost-property');
     });
 
     it('makes the end-to-end project depend on it, and writes its docs page', () => {
-      expect(JSON.parse(text(tree, E2E_PROJECT)).implicitDependencies).toContain('after-sales');
-      const page = text(tree, 'docs/services/after-sales.md');
-      expect(page).toContain('Follow-ups after a trip.');
-      expect(page).toContain(`port ${nextPort}, database \`carebridge_after_sales\``);
-      expect(page).toContain('`AFTER_SALES_JOB_INTERVAL_MS`');
+      expect(JSON.parse(text(tree, E2E_PROJECT)).implicitDependencies).toContain('lost-property');
+      const page = text(tree, 'docs/services/lost-property.md');
+      expect(page).toContain('What passengers left behind, and finding it again.');
+      expect(page).toContain(`port ${nextPort}, database \`carebridge_lost_property\``);
+      expect(page).toContain('`LOST_PROPERTY_JOB_INTERVAL_MS`');
     });
 
     it('refuses the same name again, saying where it exists, and writes nothing more', async () => {
       const before = tree.listChanges().length;
-      await expect(subgraphGenerator(tree, { name: 'after-sales' })).rejects.toThrow(/A subgraph "after-sales" already exists \(the topology .*apps\/after-sales.*\): choose another name/);
+      await expect(subgraphGenerator(tree, { name: 'lost-property' })).rejects.toThrow(/A subgraph "lost-property" already exists \(the topology .*apps\/lost-property.*\): choose another name/);
       expect(tree.listChanges()).toHaveLength(before);
     });
 
     it('puts a second subgraph on the port after it', async () => {
-      await subgraphGenerator(tree, { name: 'training', entity: 'course' });
-      expect(topologyPlacements(tree).subgraphs.at(-1)).toEqual({ name: 'training', port: nextPort + 1 });
-      expect(tree.exists('apps/training/src/course/course.entity.ts')).toBe(true);
-      expect(text(tree, `${EVENT_CONTRACTS}/training.events.ts`)).toContain(`type: 'course.created'`);
+      await subgraphGenerator(tree, { name: 'lounge', entity: 'visit' });
+      expect(topologyPlacements(tree).subgraphs.at(-1)).toEqual({ name: 'lounge', port: nextPort + 1 });
+      expect(tree.exists('apps/lounge/src/visit/visit.entity.ts')).toBe(true);
+      expect(text(tree, `${EVENT_CONTRACTS}/lounge.events.ts`)).toContain(`type: 'visit.created'`);
     });
   });
 
   it.each([
-    ['AfterSales', /must be lower-case words of letters joined by hyphens/],
-    ['after_sales', /must be lower-case words of letters joined by hyphens/],
-    ['after-sales-2', /must be lower-case words of letters joined by hyphens/],
+    ['LostProperty', /must be lower-case words of letters joined by hyphens/],
+    ['lost_property', /must be lower-case words of letters joined by hyphens/],
+    ['lost-property-2', /must be lower-case words of letters joined by hyphens/],
     ['-sales', /must be lower-case words of letters joined by hyphens/],
     ['', /must be lower-case words of letters joined by hyphens/],
     ['a'.repeat(41), /at most 40 characters/],
@@ -206,22 +209,22 @@ describe('nx g @carebridge/tools:subgraph', () => {
 
   it('refuses a port that is taken and an entity whose event exists', async () => {
     const before = tree.listChanges().length;
-    await expect(subgraphGenerator(tree, { name: 'analytics', port: 4000 })).rejects.toThrow(/--port 4000 is the gateway's/);
-    await expect(subgraphGenerator(tree, { name: 'analytics', entity: 'complaint' })).rejects.toThrow(/TOPICS already has complaint/);
-    await expect(subgraphGenerator(tree, { name: 'analytics', entity: 'Report' })).rejects.toThrow(/--entity "Report" must be lower-case/);
+    await expect(subgraphGenerator(tree, { name: 'seat-map', port: 4000 })).rejects.toThrow(/--port 4000 is the gateway's/);
+    await expect(subgraphGenerator(tree, { name: 'seat-map', entity: 'complaint' })).rejects.toThrow(/TOPICS already has complaint/);
+    await expect(subgraphGenerator(tree, { name: 'seat-map', entity: 'Report' })).rejects.toThrow(/--entity "Report" must be lower-case/);
     expect(tree.listChanges()).toHaveLength(before);
   });
 
   it('adds the contracts to a catalogue written one module a line', async () => {
     const catalogue = `${EVENT_CONTRACTS}/catalogue.ts`;
     tree.write(catalogue, text(tree, catalogue).replace(/(EVENT_CATALOGUE[^=]*=\s*)\[([^\]]*)\]/, (_all, start, list: string) => `${start}[\n${list.split(', ').map((item) => `  ${item},\n`).join('')}]`));
-    await subgraphGenerator(tree, { name: 'analytics' });
-    expect(text(tree, catalogue)).toMatch(/= \[\n( {2}\.\.\.contracts\(\w+\),\n)+ {2}\.\.\.contracts\(analytics\),\n\];/);
+    await subgraphGenerator(tree, { name: 'seat-map' });
+    expect(text(tree, catalogue)).toMatch(/= \[\n( {2}\.\.\.contracts\(\w+\),\n)+ {2}\.\.\.contracts\(seatMap\),\n\];/);
   });
 
   it('says which marker is missing when a registration file lost it', async () => {
     tree.write(DOCKERFILE, text(tree, DOCKERFILE).replace(/.*@carebridge\/tools:subgraph adds service stages above this line.*\n/, ''));
-    await expect(subgraphGenerator(tree, { name: 'analytics' })).rejects.toThrow(/infra\/docker\/Dockerfile has no line "… @carebridge\/tools:subgraph adds service stages above this line"/);
+    await expect(subgraphGenerator(tree, { name: 'seat-map' })).rejects.toThrow(/infra\/docker\/Dockerfile has no line "… @carebridge\/tools:subgraph adds service stages above this line"/);
   });
 });
 

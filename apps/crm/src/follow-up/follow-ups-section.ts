@@ -1,14 +1,14 @@
 import type { EntityManager } from 'typeorm';
-import type { CustomerRecords } from '../customer/customer-records';
+import { type CustomerDataSection, moveCustomerRows } from '../customer/customer-data-section';
 import { FollowUp, FollowUpPlan } from './follow-up.entity';
 
-/** Follow-ups and plans as part of what crm keeps about a customer. */
-export class FollowUpRecords implements CustomerRecords {
+/** Follow-ups and plans as a section of what crm keeps about a customer. */
+export class FollowUpsSection implements CustomerDataSection {
   readonly section = 'followUps';
 
   async moveTo(manager: EntityManager, fromId: string, toId: string): Promise<number> {
-    const [, followUps] = await manager.query(`UPDATE follow_up SET customer_id = $2 WHERE customer_id = $1`, [fromId, toId]);
-    const [, plans] = await manager.query(`UPDATE follow_up_plan SET customer_id = $2 WHERE customer_id = $1`, [fromId, toId]);
+    const followUps = await moveCustomerRows(manager, 'follow_up', fromId, toId);
+    const plans = await moveCustomerRows(manager, 'follow_up_plan', fromId, toId);
     return followUps + plans;
   }
 

@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { CustomerRecords } from '../customer/customer-records';
+import { type CustomerDataSection, moveCustomerRows } from '../customer/customer-data-section';
 import { CustomerEventInvitation, KeyAccount, KeyAccountMember } from './key-account.entity';
 
-/** Membership of a key account and invitations to customer events, as part of what crm keeps about a customer. */
-export class KeyAccountRecords implements CustomerRecords {
+/** Membership of a key account and invitations to customer events, as a section of what crm keeps about a customer. */
+export class KeyAccountSection implements CustomerDataSection {
   readonly section = 'keyAccount';
 
   async moveTo(manager: EntityManager, fromId: string, toId: string): Promise<number> {
@@ -13,11 +13,7 @@ export class KeyAccountRecords implements CustomerRecords {
       [fromId, toId],
     );
     await manager.query(`DELETE FROM key_account_member WHERE customer_id = $1`, [fromId]);
-    await manager.query(
-      `DELETE FROM customer_event_invitation d WHERE d.customer_id = $1 AND EXISTS (SELECT 1 FROM customer_event_invitation s WHERE s.customer_id = $2 AND s.event_id = d.event_id)`,
-      [fromId, toId],
-    );
-    const [, invitations] = await manager.query(`UPDATE customer_event_invitation SET customer_id = $2 WHERE customer_id = $1`, [fromId, toId]);
+    const invitations = await moveCustomerRows(manager, 'customer_event_invitation', fromId, toId, ['event_id']);
     return members + invitations;
   }
 

@@ -1,12 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import type { CustomerRecords } from '../customer/customer-records';
+import type { CustomerDataSection } from '../customer/customer-data-section';
 import { CustomerDataExport } from './customer-data-export.entity';
 
 /**
- * Earlier export requests are records about the customer too: a merge leaves them with the
- * profile they describe, a later export lists them and an erasure deletes them.
+ * Earlier export requests are data about the customer too: a merge leaves them with the profile
+ * they describe, a later export lists them and an erasure deletes them.
  */
-export class DataExportRecords implements CustomerRecords {
+export class DataExportsSection implements CustomerDataSection {
   readonly section = 'dataExports';
 
   async moveTo(): Promise<number> {

@@ -1,14 +1,13 @@
 import type { EntityManager } from 'typeorm';
-import type { CustomerRecords } from '../customer/customer-records';
+import { type CustomerDataSection, moveCustomerRows } from '../customer/customer-data-section';
 import { Interaction } from './interaction.entity';
 
-/** The interaction history as part of what crm keeps about a customer. */
-export class InteractionRecords implements CustomerRecords {
+/** The interaction history as a section of what crm keeps about a customer. */
+export class InteractionsSection implements CustomerDataSection {
   readonly section = 'interactions';
 
-  async moveTo(manager: EntityManager, fromId: string, toId: string): Promise<number> {
-    const [, moved] = await manager.query(`UPDATE interaction SET customer_id = $2 WHERE customer_id = $1`, [fromId, toId]);
-    return moved;
+  moveTo(manager: EntityManager, fromId: string, toId: string): Promise<number> {
+    return moveCustomerRows(manager, 'interaction', fromId, toId);
   }
 
   exportFor(manager: EntityManager, customerId: string): Promise<unknown> {
