@@ -1,5 +1,7 @@
 import type { EventHandler } from '@carebridge/messaging';
 import type { ComplaintDomain } from './complaint.domain';
+import { onServiceRecoveryEscalated } from './after-sales/on-service-recovery-escalated';
+import { onIncidentComplaintRaised } from './incident/on-incident-complaint-raised';
 import { onInquiryEscalated } from './inquiry/on-inquiry-escalated';
 
 /** What the complaint service does with other services' events. */
@@ -8,5 +10,7 @@ export function complaintEventHandlers(domain: ComplaintDomain): EventHandler<an
     // crm's customer.created/merged/erased/export_requested: the customer records follow, as declared.
     ...domain.customers.eventHandlers(),
     onInquiryEscalated(domain.registration),
+    onServiceRecoveryEscalated(domain.registration),
+    onIncidentComplaintRaised(domain.registration),
   ];
 }

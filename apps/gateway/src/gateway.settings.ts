@@ -60,6 +60,7 @@ function loadBase(env: Environment) {
       SUBGRAPH_TIMEOUT_MS: setting.positiveInt(5_000),
       MAX_QUERY_DEPTH: setting.positiveInt(12),
       MAX_BODY_BYTES: setting.positiveInt(1_000_000),
+      ANONYMOUS_RATE_LIMIT_PER_MINUTE: setting.positiveInt(30),
       SHUTDOWN_TIMEOUT_MS: setting.milliseconds(10_000),
     },
     env,

@@ -8,6 +8,7 @@ import { createTokenVerifier, IDENTITY_HEADERS, InvalidTokenError } from '@careb
 import type { Environment } from '@carebridge/config';
 import { createLogger, formatGraphQLError, headerValue, hostApollo, type Logger } from '@carebridge/service-kit';
 import { GraphQLError } from 'graphql';
+import { AnonymousRateLimit, isAllowedWithoutToken } from './anonymous-operations';
 import type { GatewayContext } from './gateway-context';
 import { gatewaySettings } from './gateway.settings';
 import { maxDepthRule } from './query-depth';
@@ -30,6 +31,7 @@ export async function startGateway(env: Environment = process.env): Promise<Runn
   const development = settings.NODE_ENV === 'development';
   const endpoints = new Map(settings.subgraphs.map((s) => [s.name, s]));
   const verifyToken = createTokenVerifier(settings.verification);
+  const anonymousLimit = new AnonymousRateLimit(settings.ANONYMOUS_RATE_LIMIT_PER_MINUTE);
 
   const gateway = new ApolloGateway({
     ...(settings.SUPERGRAPH_FILE
@@ -61,6 +63,23 @@ export async function startGateway(env: Environment = process.env): Promise<Runn
       development ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      {
+        // Without a token only the survey answer passes (anonymous-operations.ts), at its own rate.
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ contextValue, document }) {
+              if (contextValue.identity) return;
+              if (!isAllowedWithoutToken(document)) throw unauthenticated(AUTHENTICATION_REQUIRED);
+              if (!anonymousLimit.take(contextValue.anonymousClient ?? 'unknown')) {
+                throw new GraphQLError('Too many requests without a token; try again in a minute', {
+                  // A code the service kit's error formatting knows; the reason says which limit (HTTP 429).
+                  extensions: { code: 'BAD_REQUEST', reason: 'RATE_LIMITED', http: { status: 429 } },
+                });
+              }
+            },
+          };
+        },
+      },
     ],
     formatError: (formatted, error) =>
       formatGraphQLError(formatted, error, { development, onUnexpected: (err) => logger.error({ err }, 'unexpected error at the gateway') }),
@@ -76,8 +95,10 @@ export async function startGateway(env: Environment = process.env): Promise<Runn
     context: async (request): Promise<GatewayContext> => {
       const requestId = headerValue(request, IDENTITY_HEADERS.requestId) || randomUUID();
       const authorization = headerValue(request, 'authorization') ?? '';
+      // No credential at all: only the operation allowed without a token may pass (checked once it is parsed).
+      if (!authorization.trim()) return { requestId, anonymousClient: request.socket.remoteAddress ?? 'unknown' };
       const match = /^Bearer\s+(.+)$/i.exec(authorization.trim());
-      if (!match) throw unauthenticated('Authentication is required: send an Authorization: Bearer <token> header');
+      if (!match) throw unauthenticated(AUTHENTICATION_REQUIRED);
       try {
         return { identity: await verifyToken(match[1]), requestId };
       } catch (error) {
@@ -104,6 +125,8 @@ export async function startGateway(env: Environment = process.env): Promise<Runn
     },
   };
 }
+
+const AUTHENTICATION_REQUIRED = 'Authentication is required: send an Authorization: Bearer <token> header';
 
 function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });

@@ -241,7 +241,7 @@ describe('crm through the gateway', () => {
     const { requestCustomerDataExport: requested } = await manager.data(REQUEST, { input: { customerId: created.id, reason: 'Letter of 2026-11-01, ticket 4711' } });
     expect(requested.status).toBe('COLLECTING');
 
-    // complaint and inquiry prepare their parts from customer.export_requested; the gateway brings them to `document`.
+    // complaint, inquiry and after-sales prepare their parts from customer.export_requested; the gateway brings them to `document`.
     const EXPORT = `query($id: ID!) { customerDataExport(id: $id) { status parts { service status recordCount } document } }`;
     const exported = await eventually(async () => {
       const { customerDataExport } = await manager.data(EXPORT, { id: requested.id });
@@ -252,6 +252,7 @@ describe('crm through the gateway', () => {
       ['crm', 'PREPARED'],
       ['complaint', 'PREPARED'],
       ['inquiry', 'PREPARED'],
+      ['after-sales', 'PREPARED'],
     ]);
     const { document } = exported;
     expect(document).toMatchObject({ format: 'carebridge.customer-export/v1', customerId: created.id, complete: true, missingServices: [] });
@@ -261,6 +262,7 @@ describe('crm through the gateway', () => {
     expect(JSON.stringify(document.services.complaint)).toContain('My refund has not arrived.');
     expect(document.services.inquiry).toMatchObject({ service: 'inquiry', customerId: created.id });
     expect(JSON.stringify(document.services.inquiry)).toContain('Can I have an aisle seat on KQ 512?');
+    expect(document.services['after-sales']).toMatchObject({ service: 'after-sales', customerId: created.id });
     // The parts are only reachable through `document`.
     expect((await manager.request(`query($id: ID!) { customerDataExport(id: $id) { complaint } }`, { id: requested.id })).errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const log = await admin.data(`query($c: ID) { personalDataAccessLog(filter: { customerId: $c }) { edges { node { accessedBy purpose } } } }`, { c: created.id });

@@ -2,7 +2,7 @@ import { CONTACT_DETAIL_ROLES, hasAnyRole, isRole, ROLES, type Role } from './ro
 
 describe('roles', () => {
   it('knows the roles of a customer-service department', () => {
-    expect(ROLES).toEqual(['agent', 'complaint_specialist', 'supervisor', 'crm_manager', 'after_sales', 'trainer', 'analyst', 'admin']);
+    expect(ROLES).toEqual(['agent', 'complaint_specialist', 'supervisor', 'crm_manager', 'after_sales', 'trainer', 'analyst', 'integration', 'admin']);
     for (const role of ROLES) expect(isRole(role)).toBe(true);
     for (const other of ['Agent', 'root', '', 'admin ', 'toString', '__proto__']) expect(isRole(other)).toBe(false);
   });

@@ -2,8 +2,9 @@
  * The roles of a travel company's or airline's customer-service department (REQUIREMENTS T-3-norms).
  * Each role sees and does what its duties need; `admin` may do everything. A `supervisor` leads the
  * complaint specialists: approves high-value compensation and receives escalated complaints.
+ * `integration` is a system, not a person: the company's reservation system importing bookings.
  */
-export const ROLES = ['agent', 'complaint_specialist', 'supervisor', 'crm_manager', 'after_sales', 'trainer', 'analyst', 'admin'] as const;
+export const ROLES = ['agent', 'complaint_specialist', 'supervisor', 'crm_manager', 'after_sales', 'trainer', 'analyst', 'integration', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: string): value is Role {

@@ -14,6 +14,7 @@ export const SUBGRAPHS: readonly SubgraphPlacement[] = [
   { name: 'crm', project: 'crm', defaultPort: 4001 },
   { name: 'complaint', project: 'complaint', defaultPort: 4002 },
   { name: 'inquiry', project: 'inquiry', defaultPort: 4003 },
+  { name: 'after-sales', project: 'after-sales', defaultPort: 4004 },
   // @carebridge/tools:subgraph adds subgraphs above this line (npx nx g @carebridge/tools:subgraph <name>).
 ];
 

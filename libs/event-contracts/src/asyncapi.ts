@@ -49,10 +49,14 @@ export function asyncApiDocument(contracts: readonly EventContract[]): string {
       'x-carebridge-producer': contract.producer,
       'x-carebridge-dataschema': dataSchemaUri(contract),
       'x-carebridge-personal-data': contract.personalData,
+      ...(contract.inbound ? { 'x-carebridge-inbound': true } : {}),
     };
-    const operationId = `${contract.producer}-sends-${contract.type.replace(/\./g, '-')}-v${contract.version}`;
+    // An inbound stream is one Carebridge receives from a system outside it.
+    const operationId = contract.inbound
+      ? `carebridge-receives-${contract.type.replace(/\./g, '-')}-v${contract.version}`
+      : `${contract.producer}-sends-${contract.type.replace(/\./g, '-')}-v${contract.version}`;
     operations[operationId] = {
-      action: 'send',
+      action: contract.inbound ? 'receive' : 'send',
       channel: { $ref: `#/channels/${channelId}` },
       messages: [{ $ref: `#/channels/${channelId}/messages/${id}` }],
     };
@@ -63,7 +67,7 @@ export function asyncApiDocument(contracts: readonly EventContract[]): string {
       title: 'Carebridge events',
       version: '1.0.0',
       description:
-        'Events the Carebridge services publish through their transactional outboxes. Generated from libs/event-contracts; do not edit by hand (npm run events:catalogue).',
+        'Events the Carebridge services publish through their transactional outboxes, and the inbound streams they receive from systems outside Carebridge (operations with action receive, messages with x-carebridge-inbound). Generated from libs/event-contracts; do not edit by hand (npm run events:catalogue).',
     },
     defaultContentType: 'application/json',
     servers: {
@@ -104,9 +108,18 @@ export function eventCatalogueMarkdown(contracts: readonly EventContract[]): str
   const topics = [...new Set(contracts.map((c) => c.topic))];
   for (const topic of topics) {
     const onTopic = contracts.filter((c) => c.topic === topic);
-    lines.push(`| \`${topic}\` | ${onTopic.map((c) => `[\`${c.type}\` v${c.version}](#${anchor(c)})`).join(', ')} | aggregate id |`);
+    const inbound = onTopic.some((c) => c.inbound) ? ' (inbound)' : '';
+    lines.push(`| \`${topic}\`${inbound} | ${onTopic.map((c) => `[\`${c.type}\` v${c.version}](#${anchor(c)})`).join(', ')} | aggregate id |`);
   }
   lines.push('', 'Dead letters of a consumer group go to `carebridge.dead-letter.<group>` with the original key and headers.', '');
+  if (contracts.some((c) => c.inbound)) {
+    lines.push(
+      '**Inbound streams.** Topics marked (inbound) are published by systems outside Carebridge — the company’s',
+      'reservation system — in the same envelope, and consumed by Carebridge services; no Carebridge service',
+      'publishes them. Their producer is that system (`ce_source` `/carebridge/<producer>`).',
+      '',
+    );
+  }
   for (const contract of contracts) {
     const schema = payloadSchema(contract);
     lines.push(
@@ -114,7 +127,9 @@ export function eventCatalogueMarkdown(contracts: readonly EventContract[]): str
       '',
       contract.description,
       '',
-      `- Producer: \`${contract.producer}\` (source \`/carebridge/${contract.producer}\`)`,
+      contract.inbound
+        ? `- Producer: \`${contract.producer}\`, outside Carebridge (source \`/carebridge/${contract.producer}\`): an inbound stream`
+        : `- Producer: \`${contract.producer}\` (source \`/carebridge/${contract.producer}\`)`,
       `- Topic: \`${contract.topic}\``,
       `- Data schema: \`${dataSchemaUri(contract)}\``,
       `- Personal data: ${contract.personalData}`,
@@ -139,6 +154,8 @@ function anchor(contract: EventContract): string {
 function describeType(property: JsonSchema): string {
   if (property.enum) return property.enum.map((v: unknown) => `\`${String(v)}\``).join(' \\| ');
   if (property.anyOf) return property.anyOf.map(describeType).join(' or ');
+  if (property.oneOf) return property.oneOf.map(describeType).join(' or ');
+  if (property.const !== undefined) return `\`${String(property.const)}\``;
   if (Array.isArray(property.type)) return property.type.map((type: string) => describeType({ ...property, type })).join(' or ');
   if (property.type === 'array') return `array of ${describeType(property.items ?? {})}`;
   if (property.type === 'object' && property.properties) {

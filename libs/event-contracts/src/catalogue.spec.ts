@@ -26,10 +26,23 @@ describe('the event catalogue', () => {
   });
 
   it('knows the contributors to customer data exports from their contracts', () => {
-    expect(customerExportContributors().map((c) => c.type)).toEqual(['complaint.customer_export_prepared', 'inquiry.customer_export_prepared']);
+    expect(customerExportContributors().map((c) => c.type)).toEqual(['complaint.customer_export_prepared', 'inquiry.customer_export_prepared', 'after_sales.customer_export_prepared']);
     const lookalike = defineEvent({ ...customerExportContributors()[0], type: 'parcel.customer_export_prepared', producer: 'parcel' });
     const parcel = defineCustomerExportPrepared('parcel', 'carebridge.parcel.customer-export');
-    expect(customerExportContributors([...EVENT_CATALOGUE, lookalike, parcel]).map((c) => c.producer)).toEqual(['complaint', 'inquiry', 'parcel']);
+    expect(customerExportContributors([...EVENT_CATALOGUE, lookalike, parcel]).map((c) => c.producer)).toEqual(['complaint', 'inquiry', 'after-sales', 'parcel']);
+  });
+
+  it('names the contracts of a producer with a hyphen in its name with an underscore, as event types allow', () => {
+    expect(defineCustomerExportPrepared('lost-and-found', 'carebridge.lost-and-found.customer-export')).toMatchObject({ type: 'lost_and_found.customer_export_prepared', producer: 'lost-and-found' });
+  });
+
+  it('marks the streams that systems outside Carebridge publish as inbound, and only those', () => {
+    expect(EVENT_CATALOGUE.filter((c) => c.inbound).map((c) => `${c.producer} ${c.type}`).sort()).toEqual([
+      'reservation-system booking.cancelled',
+      'reservation-system booking.changed',
+      'reservation-system booking.completed',
+      'reservation-system booking.confirmed',
+    ]);
   });
 
   it('names the dead-letter topic of a consumer group', () => {

@@ -19,6 +19,11 @@ export interface EventContract<TSchema extends z.ZodType = z.ZodType> {
   key(data: z.infer<TSchema>): string;
   /** `none`, or which fields are personal data and which consumer needs them. */
   personalData: string;
+  /**
+   * Set on a stream that a system outside Carebridge publishes (the company's reservation system):
+   * Carebridge services consume it and never publish it, and the catalogue lists it as inbound.
+   */
+  inbound?: true;
 }
 
 export type EventData<C extends EventContract> = z.infer<C['schema']>;

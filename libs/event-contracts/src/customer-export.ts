@@ -25,7 +25,8 @@ export function isCustomerExportPrepared(contract: EventContract): contract is C
 
 export function defineCustomerExportPrepared(producer: string, topic: string): CustomerExportPrepared {
   const contract = defineEvent({
-    type: `${producer}.customer_export_prepared`,
+    // Event types allow no hyphen: after-sales publishes after_sales.customer_export_prepared.
+    type: `${producer.replace(/-/g, '_')}.customer_export_prepared`,
     version: 1,
     producer,
     topic,

@@ -6,7 +6,7 @@ import { type EventContract, defineEvent, field } from './contract';
  * new service adds its kind here, not in crm: crm shows every kind listed here. Kept open in the
  * schema (a pattern, not an enum) so that adding a kind stays a compatible change of version 1.
  */
-export const TIMELINE_KINDS = ['COMPLAINT', 'INQUIRY', 'ORDER_CHANGE'] as const;
+export const TIMELINE_KINDS = ['COMPLAINT', 'INQUIRY', 'ORDER_CHANGE', 'TRIP', 'INCIDENT', 'SURVEY', 'SERVICE_RECOVERY', 'DOCUMENT'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 const timelineEntry = z.object({
@@ -50,7 +50,8 @@ const timelineContracts = new WeakSet<EventContract>();
  */
 export function defineCustomerTimelineEntry(producer: string): CustomerTimelineEntryContract {
   const contract = defineEvent({
-    type: `${producer}.customer_timeline_entry`,
+    // Event types allow no hyphen: after-sales publishes after_sales.customer_timeline_entry.
+    type: `${producer.replace(/-/g, '_')}.customer_timeline_entry`,
     version: 1,
     producer,
     topic: customerTimelineTopic(producer),

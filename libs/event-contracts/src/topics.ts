@@ -12,6 +12,16 @@ export const TOPICS = {
   inquiry: 'carebridge.inquiry.inquiry',
   inquiryCustomerExport: 'carebridge.inquiry.customer-export',
   inquiryCustomerTimeline: 'carebridge.inquiry.customer-timeline',
+  trip: 'carebridge.after-sales.trip',
+  afterSalesCustomerExport: 'carebridge.after-sales.customer-export',
+  afterSalesCustomerTimeline: 'carebridge.after-sales.customer-timeline',
+  /** Inbound: the company's reservation system publishes its bookings here (libs/event-contracts/src/booking.events.ts). */
+  booking: 'carebridge.reservation-system.booking',
+  afterSalesDocument: 'carebridge.after-sales.document',
+  followUpSurvey: 'carebridge.after-sales.follow-up-survey',
+  serviceRecovery: 'carebridge.after-sales.service-recovery',
+  careContact: 'carebridge.after-sales.care-contact',
+  afterSalesIncident: 'carebridge.after-sales.incident',
 } as const;
 
 /** Where a consumer group's poison messages go (with the original key, headers and the error). */

@@ -7,6 +7,13 @@ export interface Readiness {
   details: Record<string, unknown>;
 }
 
+/** What a route answers: a status, headers and a body (bytes or text). */
+export interface HttpReply {
+  status: number;
+  headers?: Record<string, string>;
+  body: Uint8Array | string;
+}
+
 export interface HttpHostOptions<TContext extends BaseContext> {
   port: number;
   host: string;
@@ -19,6 +26,8 @@ export interface HttpHostOptions<TContext extends BaseContext> {
   metrics?: () => Promise<string>;
   /** Operator endpoints behind the same refusal check as GraphQL; undefined when not handled. */
   operatorRoutes?: (url: URL, request: IncomingMessage, body: () => Promise<string | undefined>) => Promise<{ status: number; body: unknown } | undefined>;
+  /** A service's own GET routes (file downloads and the like) behind the same refusal check as GraphQL; undefined when not handled. */
+  routes?: (url: URL, request: IncomingMessage) => Promise<HttpReply | undefined>;
   /** Runs each GraphQL request inside a scope (e.g. its trace context). */
   scope?: <T>(request: IncomingMessage, run: () => Promise<T>) => Promise<T>;
   logger: Logger;
@@ -67,6 +76,16 @@ export async function hostApollo<TContext extends BaseContext>(options: HttpHost
       response.setHeader('content-type', 'text/plain; version=0.0.4');
       response.end(await options.metrics());
       return;
+    }
+    if (options.routes && request.method === 'GET' && url.pathname !== '/graphql' && url.pathname !== '/') {
+      if (options.refuse?.(request)) return sendJson(response, 401, { error: 'unauthenticated' });
+      const reply = await options.routes(url, request);
+      if (reply) {
+        response.statusCode = reply.status;
+        for (const [name, value] of Object.entries(reply.headers ?? {})) response.setHeader(name, value);
+        response.end(reply.body);
+        return;
+      }
     }
     if (options.operatorRoutes && url.pathname !== '/graphql' && url.pathname !== '/') {
       if (options.refuse?.(request)) return sendJson(response, 401, { error: 'unauthenticated' });

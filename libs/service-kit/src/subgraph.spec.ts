@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Identity, identityToHeaders } from '@carebridge/auth';
 import { ConfigurationError } from '@carebridge/config';
+import { NotFoundError } from '@carebridge/domain';
 import { freePort } from '@carebridge/local-platform';
 import { Client } from 'pg';
 import { Arg, Authorized, Ctx, Directive, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
@@ -86,6 +87,16 @@ const widgetSubgraph = defineSubgraph({
     return {
       resolvers: [new WidgetResolver(dataSource)],
       references: { Widget: { __resolveReference: (reference: { id: string }) => dataSource.getRepository(Widget).findOneBy({ id: reference.id }) } },
+      httpRoutes: [
+        {
+          prefix: '/labels/',
+          async handle({ rest, identity, url }) {
+            if (rest === 'missing') throw new NotFoundError('Label', rest);
+            if (rest === 'broken') throw new Error('connection to 10.1.2.3 refused');
+            return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `label ${rest} for ${identity?.userId ?? 'anyone'} (${url.searchParams.get('size')})` };
+          },
+        },
+      ],
     };
   },
 });
@@ -297,6 +308,22 @@ describe('startSubgraph (real Postgres)', () => {
       const reply = await post(subgraph.url, { query: '{ widgets { id } }', variables: { padding: 'x'.repeat(1_000_001) } }, fromGateway());
       expect(reply.status).toBe(413);
       expect(reply.body.errors[0].extensions.code).toBe('BAD_REQUEST');
+    });
+
+    it('serves its own GET routes behind its secret, with the identity when there is one, and domain errors as JSON', async () => {
+      const label = await fetch(`${root}/labels/w-1?size=A6`, { headers: fromGateway(AGENT) });
+      expect(label.status).toBe(200);
+      expect(label.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+      expect(await label.text()).toBe('label w-1 for agent-1 (A6)');
+      expect(await (await fetch(`${root}/labels/w-2`, { headers: fromGateway() })).text()).toBe('label w-2 for anyone (null)');
+      expect((await fetch(`${root}/labels/w-1`)).status).toBe(401);
+      const missing = await fetch(`${root}/labels/missing`, { headers: fromGateway() });
+      expect(missing.status).toBe(404);
+      expect(((await missing.json()) as { error: { extensions: unknown } }).error.extensions).toEqual({ code: 'NOT_FOUND', entity: 'Label', id: 'missing' });
+      const broken = await fetch(`${root}/labels/broken`, { headers: fromGateway() });
+      expect(broken.status).toBe(500);
+      expect(await broken.text()).not.toContain('10.1.2.3');
+      expect((await fetch(`${root}/labels/w-1`, { method: 'POST', headers: fromGateway() })).status).toBe(404);
     });
 
     it('refuses a body that is not JSON with 400, and unknown paths with 404', async () => {

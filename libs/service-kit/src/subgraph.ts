@@ -1,8 +1,9 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { developmentSubgraphSecret, identityFromHeaders, IDENTITY_HEADERS, secretsMatch } from '@carebridge/auth';
+import { developmentSubgraphSecret, type Identity, identityFromHeaders, IDENTITY_HEADERS, secretsMatch } from '@carebridge/auth';
 import { ConfigurationError, loadConfig, setting, SUBGRAPHS, type Environment } from '@carebridge/config';
 import { EVENT_CATALOGUE } from '@carebridge/event-contracts';
+import { DomainError } from '@carebridge/domain';
 import {
   CreateMessagingTables1763700000000,
   createTransport,
@@ -20,7 +21,7 @@ import { AdjustableClock, type Clock, systemClock } from './clock';
 import { type RequestContext, requestContext } from './context';
 import { ensureDatabase, openDatabase } from './database';
 import { formatGraphQLError } from './errors';
-import { type HttpHost, headerValue, hostApollo } from './http';
+import { type HttpHost, type HttpReply, headerValue, hostApollo } from './http';
 import { JobScheduler, type ScheduledJob } from './jobs';
 import { createLogger, type Logger } from './logger';
 import { buildFederatedSchema, type ReferenceResolvers } from './schema';
@@ -44,6 +45,40 @@ export interface SubgraphParts {
   eventHandlers?: EventHandler<any>[];
   /** Work on a schedule (deadline monitors and the like); one instance at a time runs each. */
   jobs?: ScheduledJob[];
+  /**
+   * GET routes of its own beside /graphql, e.g. a file download by signed link. They sit behind the
+   * subgraph secret like GraphQL, so clients reach them through the gateway, which forwards them.
+   */
+  httpRoutes?: SubgraphRoute[];
+}
+
+/** One GET route under a path prefix (`/documents/`); the part after the prefix is `rest`. */
+export interface SubgraphRoute {
+  prefix: string;
+  handle(request: SubgraphRouteRequest): Promise<HttpReply>;
+}
+
+export interface SubgraphRouteRequest {
+  url: URL;
+  rest: string;
+  /** The caller as the gateway verified it, if any: a route may serve requests without one (a signed link is its own grant). */
+  identity?: Identity;
+  requestId: string;
+  logger: Logger;
+}
+
+/** Domain errors of a route as JSON with their HTTP status; anything else is logged and answered 500 without details. */
+async function answerRoute(route: SubgraphRoute, request: SubgraphRouteRequest): Promise<HttpReply> {
+  try {
+    return await route.handle(request);
+  } catch (error) {
+    if (error instanceof DomainError) {
+      const status = { BAD_USER_INPUT: 400, NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409 }[error.code as string] ?? 400;
+      return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ error: { message: error.message, extensions: error.extensions } }) };
+    }
+    request.logger.error({ err: error, route: route.prefix }, 'route failed');
+    return { status: 500, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ error: { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } } }) };
+  }
 }
 
 export interface SubgraphDefinition {
@@ -206,6 +241,12 @@ export async function startSubgraph(
       context: async (request) =>
         requestContext(identityFromHeaders((name) => headerValue(request, name)), logger, headerValue(request, IDENTITY_HEADERS.requestId)),
       scope: (request, run) => withTrace(headerValue(request, 'traceparent'), run),
+      routes: async (url, request) => {
+        const route = (parts.httpRoutes ?? []).find((r) => url.pathname.startsWith(r.prefix));
+        if (!route) return undefined;
+        const context = requestContext(identityFromHeaders((name) => headerValue(request, name)), logger, headerValue(request, IDENTITY_HEADERS.requestId));
+        return answerRoute(route, { url, rest: url.pathname.slice(route.prefix.length), identity: context.identity, requestId: context.requestId, logger: context.logger });
+      },
       operatorRoutes: async (url, request, body) => {
         // Test-only controls; they do not exist outside NODE_ENV=test.
         if (!testClock || request.method !== 'POST') return undefined;

@@ -55,8 +55,8 @@ describe('the AsyncAPI document', () => {
     expect(Object.keys(headers.properties)).toContain('traceparent');
   });
 
-  it('has a send operation per contract, and every $ref resolves', () => {
-    expect(Object.values<any>(document.operations).map((o) => o.action)).toEqual(EVENT_CATALOGUE.map(() => 'send'));
+  it('has a send operation per contract (receive for an inbound stream), and every $ref resolves', () => {
+    expect(Object.values<any>(document.operations).map((o) => o.action)).toEqual(EVENT_CATALOGUE.map((c) => (c.inbound ? 'receive' : 'send')));
     const refs: string[] = [];
     const collect = (value: unknown): void => {
       if (Array.isArray(value)) value.forEach(collect);

@@ -1,5 +1,5 @@
 import type { Identity } from '@carebridge/auth';
-import { complaintRegistered, type EventData, type inquiryEscalated } from '@carebridge/event-contracts';
+import { complaintRegistered, type EventData, type incidentComplaintRaised, type inquiryEscalated, type serviceRecoveryEscalated } from '@carebridge/event-contracts';
 import type { CustomerRecords } from '@carebridge/known-customers';
 import type { Outbox } from '@carebridge/messaging';
 import { BadUserInputError, ensureNotInFuture } from '@carebridge/domain';
@@ -7,11 +7,12 @@ import type { Clock } from '@carebridge/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor, ComplaintHistory } from '../history/complaint-history';
 import { ComplaintAction } from '../history/complaint-history.enums';
+import { incidentComplaintDescription } from '../incident/incident-complaint';
 import { ComplaintStatus } from '../status/status.enums';
 import type { DeadlineClock } from './complaint-deadlines';
 import type { StepRecord } from './complaint-lifecycle';
 import { Complaint } from './complaint.entity';
-import type { ContactChannel } from './complaint.enums';
+import { type ContactChannel, InvolvedPartyKind } from './complaint.enums';
 import type { RegisterComplaintInput } from './complaint.inputs';
 import { ConversationMessage } from './conversation-message.entity';
 import type { CustomerTimeline } from './customer-timeline';
@@ -128,6 +129,76 @@ export class ComplaintRegistration {
       );
     }
     return complaint;
+  }
+
+  /**
+   * Registers the complaint after-sales turned a service-recovery task into
+   * (service_recovery.escalated): in the customer's words from the post-trip survey, via the web
+   * form they answered, from the escalation's time. After-sales escalates a task once, and the
+   * consumer applies an event once. An unknown customer fails the handler (retried, then
+   * dead-lettered); an erased one gets no complaint.
+   */
+  async registerFromServiceRecovery(data: EventData<typeof serviceRecoveryEscalated>, manager: EntityManager): Promise<Complaint | null> {
+    const standing = await this.customers.standing(manager, data.customerId);
+    if (standing.state === 'ERASED') return null;
+    if (standing.state === 'UNKNOWN') throw new Error(`service recovery ${data.taskId} was escalated for customer ${data.customerId}, who is not known (yet)`);
+    return this.create(
+      manager,
+      {
+        customerId: standing.id,
+        channel: 'WEB_FORM',
+        category: data.category,
+        urgency: data.urgency,
+        description: data.description,
+        occurredAt: data.occurredAt ? new Date(data.occurredAt) : null,
+        location: null,
+        peopleInvolved: [],
+        bookingReference: data.bookingReference,
+        attachments: [],
+        inquiryId: null,
+      },
+      { userId: data.escalatedBy, name: null },
+      new Date(data.escalatedAt),
+      { action: ComplaintAction.REGISTERED, changes: { serviceRecoveryTaskId: { to: data.taskId } } },
+    );
+  }
+
+  /**
+   * Registers the complaint after-sales raised for an in-trip incident (incident.complaint_raised),
+   * carrying the compensation the passenger-rights engine computed into its history and description
+   * for the resolution plan. After-sales raises once per incident, the consumer applies an event
+   * once. An unknown customer fails the handler (retried, then dead-lettered); an erased one gets none.
+   */
+  async registerFromIncident(data: EventData<typeof incidentComplaintRaised>, manager: EntityManager): Promise<Complaint | null> {
+    const standing = await this.customers.standing(manager, data.customerId);
+    if (standing.state === 'ERASED') return null;
+    if (standing.state === 'UNKNOWN') throw new Error(`incident ${data.incidentId} raised a complaint for customer ${data.customerId}, who is not known (yet)`);
+    return this.create(
+      manager,
+      {
+        customerId: standing.id,
+        channel: data.channel,
+        category: data.complaintCategory,
+        urgency: data.urgency,
+        description: incidentComplaintDescription(data),
+        occurredAt: data.occurredAt ? new Date(data.occurredAt) : null,
+        location: null,
+        peopleInvolved: data.segmentLabel ? [{ kind: data.category === 'ACCOMMODATION' ? InvolvedPartyKind.HOTEL : InvolvedPartyKind.FLIGHT, name: data.segmentLabel, detail: null }] : [],
+        bookingReference: data.bookingReference,
+        attachments: [],
+        inquiryId: null,
+      },
+      { userId: data.raisedBy, name: null },
+      new Date(data.raisedAt),
+      {
+        action: ComplaintAction.REGISTERED,
+        changes: {
+          incidentId: { to: data.incidentId },
+          incidentNumber: { to: data.incidentNumber },
+          proposedCompensation: { to: data.proposedCompensation.map(({ kind, amount, currency, quantity, regime, legalBasis, ruleVersion }) => ({ kind, amount, currency, quantity, regime, legalBasis, ruleVersion })) },
+        },
+      },
+    );
   }
 
   private async create(manager: EntityManager, fields: NewComplaint, actor: Actor, at: Date, record: StepRecord): Promise<Complaint> {

@@ -1,4 +1,4 @@
-import { complaintCustomerExportPrepared, EVENT_CATALOGUE, inquiryCustomerExportPrepared } from '@carebridge/event-contracts';
+import { afterSalesCustomerExportPrepared, complaintCustomerExportPrepared, EVENT_CATALOGUE, inquiryCustomerExportPrepared } from '@carebridge/event-contracts';
 import { PersonalDataAccess } from '../access-log/personal-data-access.entity';
 import { crmEventHandlers } from '../crm.event-handlers';
 import { createAikoTanaka, type Crm, identity, openCrm } from '../crm.fixture';
@@ -60,6 +60,7 @@ describe('customer data export: crm’s part, the request to other services, sta
         { service: 'crm', status: 'PREPARED', recordCount: expect.any(Number), preparedAt: '2026-11-02T09:00:00.000Z' },
         { service: 'complaint', status: 'PENDING', recordCount: null, preparedAt: null },
         { service: 'inquiry', status: 'PENDING', recordCount: null, preparedAt: null },
+        { service: 'after-sales', status: 'PENDING', recordCount: null, preparedAt: null },
       ],
     });
     const events = (await crm.db.outboxEvents()).filter((e) => e.type === 'customer.export_requested');
@@ -90,7 +91,7 @@ describe('customer data export: crm’s part, the request to other services, sta
       'crm_manager',
       DOCUMENT,
       // A representation cannot change what crm holds: only the parts are taken from it.
-      { representations: [{ __typename: 'CustomerDataExport', id, complaint: complaintPart, inquiry: null, customerId: 'someone-else', crmDocument: {} }] },
+      { representations: [{ __typename: 'CustomerDataExport', id, complaint: complaintPart, inquiry: null, afterSales: null, customerId: 'someone-else', crmDocument: {} }] },
       crm.context('crm_manager', 'manager-max'),
     );
     expect(result.errors).toBeUndefined();
@@ -100,21 +101,23 @@ describe('customer data export: crm’s part, the request to other services, sta
       exportId: id,
       customerId,
       complete: false,
-      missingServices: ['inquiry'],
-      services: { crm: { customer: { fullName: 'Aiko Tanaka' } }, complaint: complaintPart, inquiry: null },
+      missingServices: ['inquiry', 'after-sales'],
+      services: { crm: { customer: { fullName: 'Aiko Tanaka' } }, complaint: complaintPart, inquiry: null, 'after-sales': null },
     });
     const log = await crm.db.dataSource.getRepository(PersonalDataAccess).findBy({ purpose: 'EXPORT' });
     expect(log).toEqual([expect.objectContaining({ customerId, accessedBy: 'manager-max' })]);
-    const forbidden = await crm.run('analyst', DOCUMENT, { representations: [{ __typename: 'CustomerDataExport', id, complaint: null, inquiry: null }] });
+    const forbidden = await crm.run('analyst', DOCUMENT, { representations: [{ __typename: 'CustomerDataExport', id, complaint: null, inquiry: null, afterSales: null }] });
     expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('completes when every service reported its part, once, and late parts still complete an overdue export', async () => {
     const first = await requested();
     await prepared(complaintCustomerExportPrepared, first.id, 4);
-    expect(await status(first.id)).toMatchObject({ status: 'COLLECTING', parts: [{ status: 'PREPARED' }, { service: 'complaint', status: 'PREPARED', recordCount: 4 }, { status: 'PENDING' }] });
+    expect(await status(first.id)).toMatchObject({ status: 'COLLECTING', parts: [{ status: 'PREPARED' }, { service: 'complaint', status: 'PREPARED', recordCount: 4 }, { status: 'PENDING' }, { status: 'PENDING' }] });
     crm.db.clock.set('2026-11-02T09:05:00.000Z');
     await prepared(inquiryCustomerExportPrepared, first.id, 2);
+    expect((await status(first.id)).status).toBe('COLLECTING');
+    await prepared(afterSalesCustomerExportPrepared, first.id, 1);
     expect(await status(first.id)).toMatchObject({ status: 'COMPLETE', completedAt: '2026-11-02T09:05:00.000Z' });
 
     const second = await requested();
@@ -123,6 +126,7 @@ describe('customer data export: crm’s part, the request to other services, sta
     expect((await status(second.id)).status).toBe('INCOMPLETE');
     await prepared(complaintCustomerExportPrepared, second.id);
     await prepared(inquiryCustomerExportPrepared, second.id);
+    await prepared(afterSalesCustomerExportPrepared, second.id);
     expect((await status(second.id)).status).toBe('COMPLETE');
     expect(crm.deadLetters).toHaveLength(0);
   });
@@ -173,7 +177,7 @@ describe('customer data export: crm’s part, the request to other services, sta
   it('waits for every service that declares a customer_export_prepared contract in the catalogue, and for no other', () => {
     const declared = EVENT_CATALOGUE.filter((contract) => contract.type.endsWith('.customer_export_prepared'));
     expect(EXPORT_CONTRIBUTORS.map((contract) => contract.producer)).toEqual(declared.map((contract) => contract.producer));
-    expect(EXPORT_CONTRIBUTORS).toEqual([complaintCustomerExportPrepared, inquiryCustomerExportPrepared]);
+    expect(EXPORT_CONTRIBUTORS).toEqual([complaintCustomerExportPrepared, inquiryCustomerExportPrepared, afterSalesCustomerExportPrepared]);
     expect(crmEventHandlers(crm.domain).filter((handler) => handler.contract.type.endsWith('.customer_export_prepared')).map((h) => h.contract)).toEqual([...EXPORT_CONTRIBUTORS]);
   });
 });

@@ -1,8 +1,9 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { OrderChangeKind, OrderChangeStatus } from './order-change.enums';
 
 /** A request to change, cancel or confirm a booking, raised on an inquiry (T-1.2). */
+@Directive('@key(fields: "id")')
 @ObjectType({ description: 'A change, cancellation or confirmation of a booking, and how it was handled.' })
 @Entity('order_change')
 @Index('order_change_inquiry_idx', ['inquiryId', 'requestedAt', 'id'])
