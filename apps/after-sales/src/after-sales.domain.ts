@@ -1,5 +1,6 @@
 import { afterSalesCustomerExportPrepared } from '@carebridge/event-contracts';
 import { CustomerRecords } from '@carebridge/known-customers';
+import { PersonalDataAccessLog } from '@carebridge/personal-data-access';
 import type { SubgraphRuntime } from '@carebridge/service-kit';
 import type { AfterSalesSettings } from './after-sales.settings';
 import { CareContacts } from './care/care-contacts';
@@ -28,6 +29,8 @@ export function afterSalesDomain(runtime: Pick<SubgraphRuntime, 'dataSource' | '
   const { dataSource, outbox, clock } = runtime;
   const customers = new CustomerRecords({ service: 'after-sales', prepared: afterSalesCustomerExportPrepared, dataSource, outbox, clock, records: afterSalesCustomerRecords() });
   const timeline = new CustomerTimeline(outbox);
+  // Who read which customer's unmasked personal data (A-5.3), as crm records it.
+  const accessLog = new PersonalDataAccessLog(dataSource, clock);
 
   // Trips (T-1.4, T-4): bookings of the reservation system, by event or import.
   const tripAnnouncements = new TripAnnouncements(outbox, timeline);
@@ -49,6 +52,7 @@ export function afterSalesDomain(runtime: Pick<SubgraphRuntime, 'dataSource' | '
 
   return {
     customers,
+    accessLog,
     timeline,
     tripAnnouncements,
     tripBookings,
@@ -65,7 +69,7 @@ export function afterSalesDomain(runtime: Pick<SubgraphRuntime, 'dataSource' | '
     // Customer documents (T-4.2): requests, invoices and credit notes, travel certificates, e-fapiao records.
     ...documentDesk(runtime, customers, tripQueries, settings.documents),
     // In-trip incidents (T-1.4, T-4.3): cases, baggage files, partner tasks, passenger rights, complaints for incidents.
-    incidents: incidentDesk(runtime, customers, tripQueries, settings.incidents),
+    incidents: incidentDesk(runtime, customers, tripQueries, settings.incidents, accessLog),
     // Passenger rights (EU261, UK261, Montreal Convention, US DOT), previewed from facts.
     passengerRights: new PassengerRightsPreview(clock),
   };

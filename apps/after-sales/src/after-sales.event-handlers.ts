@@ -1,5 +1,6 @@
 import type { EventHandler } from '@carebridge/messaging';
 import type { AfterSalesDomain } from './after-sales.domain';
+import { onCustomerConsentsChanged } from './follow-up/on-customer-consents-changed';
 import { onTripCompleted } from './follow-up/on-trip-completed';
 import { onBookingEvents } from './trip/on-booking';
 
@@ -12,5 +13,7 @@ export function afterSalesEventHandlers(domain: AfterSalesDomain): EventHandler<
     ...onBookingEvents(domain.bookingIntake),
     // after-sales' own trip.completed: the post-trip follow-up is scheduled.
     onTripCompleted(domain.followUpScheduling),
+    // crm's customer.consents_changed: its follow-up consent, the latest statement winning.
+    onCustomerConsentsChanged(domain.followUpCalls, domain.customers),
   ];
 }

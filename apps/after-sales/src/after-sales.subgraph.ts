@@ -1,4 +1,5 @@
 import { KNOWN_CUSTOMER_ENTITIES, KNOWN_CUSTOMER_MIGRATIONS } from '@carebridge/known-customers';
+import { PERSONAL_DATA_ACCESS_ENTITIES, PERSONAL_DATA_ACCESS_MIGRATIONS } from '@carebridge/personal-data-access';
 import { defineSubgraph } from '@carebridge/service-kit';
 import { afterSalesDomain } from './after-sales.domain';
 import { afterSalesEventHandlers } from './after-sales.event-handlers';
@@ -29,6 +30,8 @@ export const afterSalesSubgraph = defineSubgraph({
   name: 'after-sales',
   entities: [
     ...KNOWN_CUSTOMER_ENTITIES,
+    // Who read which customer's personal data
+    ...PERSONAL_DATA_ACCESS_ENTITIES,
     // Trips
     Trip,
     TripSegment,
@@ -57,6 +60,8 @@ export const afterSalesSubgraph = defineSubgraph({
     CustomerDocuments1764520000000,
     // In-trip incidents
     CreateIncident1764700000000,
+    // Who read which customer's personal data
+    ...PERSONAL_DATA_ACCESS_MIGRATIONS,
   ],
   build(runtime) {
     const settings = afterSalesSettings(runtime.env);

@@ -11,6 +11,7 @@ import { CustomerTiers } from './customer/customer-tiers';
 import { ProfileUpdate } from './customer/profile-update';
 import { TravelDocuments } from './customer/travel-documents';
 import { TravelDocumentsSection } from './customer/travel-documents-section';
+import { CareFollowUps } from './follow-up/care-follow-ups';
 import { ComplaintFollowUps } from './follow-up/complaint-follow-ups';
 import { FollowUpCompletion } from './follow-up/follow-up-completion';
 import { FollowUpPlans } from './follow-up/follow-up-plans';
@@ -79,6 +80,7 @@ export function crmDomain({ dataSource, outbox, clock }: CrmRuntime, settings: C
     completion: new FollowUpCompletion(dataSource, interactionHistory, outbox, clock),
     plans: new FollowUpPlans(dataSource, profiles, scheduling, clock, settings.followUpLeadDays),
     afterComplaints: new ComplaintFollowUps(scheduling, settings.complaintFollowUpDays),
+    afterCareContacts: new CareFollowUps(scheduling),
     queries: new FollowUpQueries(dataSource, clock),
   };
 

@@ -1,6 +1,7 @@
 import { customerTimelineContracts } from '@carebridge/event-contracts';
 import type { EventHandler } from '@carebridge/messaging';
 import type { CrmDomain } from './crm.domain';
+import { onCareContactDue } from './follow-up/on-care-contact-due';
 import { onComplaintClosed } from './follow-up/on-complaint-closed';
 import { onComplaintReopened } from './follow-up/on-complaint-reopened';
 import { onCustomerTimelineEntry } from './interaction/on-customer-timeline-entry';
@@ -19,6 +20,7 @@ export function crmEventHandlers(domain: CrmDomain): EventHandler<any>[] {
     onComplaintResolved(domain.loyalty.compensation),
     onComplaintClosed(domain.followUp.afterComplaints),
     onComplaintReopened(domain.followUp.afterComplaints),
+    onCareContactDue(domain.followUp.afterCareContacts),
     ...EXPORT_CONTRIBUTORS.map((contract) => onCustomerExportPrepared(contract, domain.privacy.exportParts)),
   ];
 }

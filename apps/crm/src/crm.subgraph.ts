@@ -1,5 +1,5 @@
+import { PERSONAL_DATA_ACCESS_ENTITIES, PERSONAL_DATA_ACCESS_MIGRATIONS } from '@carebridge/personal-data-access';
 import { defineSubgraph } from '@carebridge/service-kit';
-import { PersonalDataAccess } from './access-log/personal-data-access.entity';
 import { crmDomain } from './crm.domain';
 import { crmEventHandlers } from './crm.event-handlers';
 import { crmJobs } from './crm.jobs';
@@ -13,7 +13,7 @@ import { FollowUp, FollowUpPlan } from './follow-up/follow-up.entity';
 import { Interaction } from './interaction/interaction.entity';
 import { CustomerEvent, CustomerEventInvitation, KeyAccount, KeyAccountMember } from './key-account/key-account.entity';
 import { Campaign, CampaignGrant } from './loyalty/campaign.entity';
-import { Coupon, LoyaltyAccount, LoyaltyEntry } from './loyalty/loyalty.entity';
+import { Coupon, LoyaltyAccount, LoyaltyEntry, MilesEntry } from './loyalty/loyalty.entity';
 import { CustomerMerge } from './merge/customer-merge.entity';
 import { CreateCustomer1763800000000 } from './migrations/1763800000000-CreateCustomer';
 import { CreateInteraction1763800000001 } from './migrations/1763800000001-CreateInteraction';
@@ -25,6 +25,8 @@ import { CreateLoyalty1763900000004 } from './migrations/1763900000004-CreateLoy
 import { CreatePrivacy1763900000005 } from './migrations/1763900000005-CreatePrivacy';
 import { CreateCustomerDataExport1764300000000 } from './migrations/1764300000000-CreateCustomerDataExport';
 import { OpenInteractionKinds1764400000000 } from './migrations/1764400000000-OpenInteractionKinds';
+import { MilesLedger1764800000000 } from './migrations/1764800000000-MilesLedger';
+import { CareFollowUps1764800000001 } from './migrations/1764800000001-CareFollowUps';
 import { CustomerDataExport } from './privacy/customer-data-export.entity';
 
 /** crm: customer profiles, key accounts, follow-ups, loyalty and privacy (T-1.6, T-2, A-3.4, A-5.3). */
@@ -44,10 +46,11 @@ export const crmSubgraph = defineSubgraph({
     CustomerEventInvitation,
     LoyaltyAccount,
     LoyaltyEntry,
+    MilesEntry,
     Coupon,
     Campaign,
     CampaignGrant,
-    PersonalDataAccess,
+    ...PERSONAL_DATA_ACCESS_ENTITIES,
     CustomerDataExport,
   ],
   migrations: [
@@ -61,6 +64,10 @@ export const crmSubgraph = defineSubgraph({
     CreatePrivacy1763900000005,
     CreateCustomerDataExport1764300000000,
     OpenInteractionKinds1764400000000,
+    MilesLedger1764800000000,
+    CareFollowUps1764800000001,
+    // The shared access log's table: crm's CreatePrivacy made it already, so this does nothing here.
+    ...PERSONAL_DATA_ACCESS_MIGRATIONS,
   ],
   build(runtime) {
     const settings = crmSettings(runtime.env);

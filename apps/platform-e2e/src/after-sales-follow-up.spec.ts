@@ -129,4 +129,16 @@ describe('post-trip follow-up, seen through the gateway', () => {
     expect(complaint.description).toContain(answer.npsReason);
     expect(complaint.description).toContain(answer.comment);
   });
+
+  it("follows crm's consent: a withdrawal in crm reaches the customer's contact preferences in after-sales", async () => {
+    const agent = platform.as('agent', 'agent-ana');
+    const { createCustomer: customer } = await agent.data(`mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`, {
+      input: { fullName: 'Jonas Berg', email: 'jonas.berg@example.se' },
+    });
+    const preferences = async () =>
+      (await afterSales.data(`query($id: ID!) { customer(id: $id) { contactPreferences { followUpConsent } } }`, { id: customer.id })).customer.contactPreferences;
+    expect(await preferences()).toEqual({ followUpConsent: true });
+    await eventually(() => agent.data(`mutation($input: UpdateCustomerInput!) { updateCustomer(input: $input) { followUpConsent } }`, { input: { id: customer.id, followUpConsent: false } }));
+    await eventually(async () => expect(await preferences()).toEqual({ followUpConsent: false }));
+  });
 });

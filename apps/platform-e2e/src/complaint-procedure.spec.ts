@@ -204,6 +204,11 @@ describe('the complaint procedure through the gateway (A-3.2, T-3, T-1.5)', () =
       const data = await agent.data(`query($id: ID!) { customer(id: $id) { interactions { edges { node { referenceNumber } } } } }`, { id: customerId });
       expect(data.customer.interactions.edges.map((e: any) => e.node.referenceNumber)).toContain(registered.registrationNumber);
     });
+    // The granted miles are on crm's miles ledger, once; the points balance is untouched.
+    await eventually(async () => {
+      const data = await agent.data(`query($id: ID!) { customer(id: $id) { loyaltyBalance milesBalance milesLedger { miles source sourceReference } } }`, { id: customerId });
+      expect(data.customer).toEqual({ loyaltyBalance: 0, milesBalance: 3000, milesLedger: [{ miles: 3000, source: 'COMPLAINT_COMPENSATION', sourceReference: id }] });
+    });
   });
 
   it('answers every step the status does not allow with CONFLICT naming the status and what may follow', async () => {

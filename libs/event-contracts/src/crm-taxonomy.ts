@@ -13,8 +13,13 @@ export type CustomerTierValue = (typeof CUSTOMER_TIERS)[number];
 export const FOLLOW_UP_KINDS = ['CALL', 'VISIT', 'EMAIL'] as const;
 export type FollowUpKindValue = (typeof FOLLOW_UP_KINDS)[number];
 
-/** Why a follow-up was scheduled: by hand, by a recurring plan, or after a closed complaint (A-3.4.2). */
-export const FOLLOW_UP_REASONS = ['MANUAL', 'RECURRING', 'COMPLAINT_CLOSED'] as const;
+/**
+ * Why a follow-up was scheduled: by hand, by a recurring plan, after a closed complaint (A-3.4.2),
+ * or for one of after-sales' care contacts (T-4.4). `followup.scheduled` v1 carries the first three
+ * (`FOLLOW_UP_REASONS_V1`); v2 carries them all.
+ */
+export const FOLLOW_UP_REASONS = ['MANUAL', 'RECURRING', 'COMPLAINT_CLOSED', 'CARE_REMINDER'] as const;
+export const FOLLOW_UP_REASONS_V1 = ['MANUAL', 'RECURRING', 'COMPLAINT_CLOSED'] as const;
 export type FollowUpReasonValue = (typeof FOLLOW_UP_REASONS)[number];
 
 /** How a follow-up that was done went. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent, field } from './contract';
-import { COUPON_SOURCES, COUPON_VALUE_TYPES, CUSTOMER_TIERS, FOLLOW_UP_KINDS, FOLLOW_UP_OUTCOMES, FOLLOW_UP_REASONS, LOYALTY_ENTRY_KINDS } from './crm-taxonomy';
+import { COUPON_SOURCES, COUPON_VALUE_TYPES, CUSTOMER_TIERS, FOLLOW_UP_KINDS, FOLLOW_UP_OUTCOMES, FOLLOW_UP_REASONS, FOLLOW_UP_REASONS_V1, LOYALTY_ENTRY_KINDS } from './crm-taxonomy';
 import { TOPICS } from './topics';
 
 const tier = z.enum(CUSTOMER_TIERS);
@@ -36,6 +36,23 @@ export const customerUpdated = defineEvent({
   }),
   key: (data) => data.customerId,
   personalData: 'none: changed field names only',
+});
+
+export const customerConsentsChanged = defineEvent({
+  type: 'customer.consents_changed',
+  version: 1,
+  producer: 'crm',
+  topic: TOPICS.customer,
+  description:
+    "A customer's consents as crm holds them now, published whenever one of them changes (or is stated when the profile is created). Services that contact customers apply the latest statement (changedAt) and ignore older ones.",
+  schema: z.object({
+    customerId: field.id(),
+    followUpConsent: z.boolean(),
+    marketingConsent: z.boolean(),
+    changedAt: field.time(),
+  }),
+  key: (data) => data.customerId,
+  personalData: 'none: consent flags only',
 });
 
 export const customerMerged = defineEvent({
@@ -87,12 +104,33 @@ export const customerExportRequested = defineEvent({
   personalData: 'none',
 });
 
-export const followUpScheduled = defineEvent({
+/** Superseded by v2 (a follow-up may now come from a care contact); kept for consumers and replays of what was published. */
+export const followUpScheduledV1 = defineEvent({
   type: 'followup.scheduled',
   version: 1,
   producer: 'crm',
   topic: TOPICS.followUp,
-  description: 'A follow-up call or visit to a customer was scheduled (T-2.1, A-3.4.2), by hand, by a recurring plan, or after a closed complaint.',
+  description: 'A follow-up call or visit to a customer was scheduled (T-2.1, A-3.4.2), by hand, by a recurring plan, or after a closed complaint. Superseded by v2, which crm publishes.',
+  schema: z.object({
+    followUpId: field.id(),
+    customerId: field.id(),
+    kind: z.enum(FOLLOW_UP_KINDS),
+    dueAt: field.time(),
+    ownerId: z.string().nullable(),
+    reason: z.enum(FOLLOW_UP_REASONS_V1),
+    complaintId: field.id().nullable(),
+  }),
+  key: (data) => data.customerId,
+  personalData: 'none',
+});
+
+export const followUpScheduled = defineEvent({
+  type: 'followup.scheduled',
+  version: 2,
+  producer: 'crm',
+  topic: TOPICS.followUp,
+  description:
+    "A follow-up call or visit to a customer was scheduled (T-2.1, A-3.4.2), by hand, by a recurring plan, after a closed complaint, or for one of after-sales' care contacts (CARE_REMINDER, with careContactId). v2 of v1 with the new reason and careContactId.",
   schema: z.object({
     followUpId: field.id(),
     customerId: field.id(),
@@ -101,6 +139,7 @@ export const followUpScheduled = defineEvent({
     ownerId: z.string().nullable(),
     reason: z.enum(FOLLOW_UP_REASONS),
     complaintId: field.id().nullable(),
+    careContactId: field.id().nullable(),
   }),
   key: (data) => data.customerId,
   personalData: 'none',

@@ -1,4 +1,5 @@
 import { defineCustomerRecords, recordKind } from '@carebridge/known-customers';
+import { PersonalDataAccess } from '@carebridge/personal-data-access';
 import { CareContact } from '../care/care-contact.entity';
 import { documentCustomerRecordKinds } from '../document/document-customer-records';
 import { CustomerContactPreference } from '../follow-up/contact-preference.entity';
@@ -20,6 +21,10 @@ import { Trip } from '../trip/trip.entity';
  *
  * Follow-up and care: erasure replaces the customer's words (the survey's "why" and comment, what a
  * recovery task quotes of them, call and care notes) and drops booking references; scores stay for figures.
+ *
+ * The access log: who read the customer's personal data here and which fields (never the values).
+ * It is exported (the customer may know who saw their data, as crm's export shows its own log) and
+ * holds nothing erasure would change: it is the accountability record.
  */
 export function afterSalesCustomerRecords() {
   return defineCustomerRecords([
@@ -76,5 +81,12 @@ export function afterSalesCustomerRecords() {
     }),
     ...documentCustomerRecordKinds(),
     ...incidentCustomerRecordKinds(),
+    recordKind(PersonalDataAccess, {
+      section: 'personalDataAccess',
+      belongsTo: { customer: 'customerId' },
+      order: { accessedAt: 'ASC', id: 'ASC' },
+      // One GraphQL request's id: bookkeeping, `requestId` correlates with the logs.
+      omit: ['readId'],
+    }),
   ]);
 }

@@ -1,6 +1,8 @@
 import { CONTACT_DETAIL_ROLES, hasAnyRole, type Identity, type Role } from '@carebridge/auth';
+import type { PersonalDataAccessLog } from '@carebridge/personal-data-access';
 import { type Connection, caller, maskEmail, type RequestContext } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { disclose } from '../access-log/disclosure';
 import { CustomerReference } from '../references/customer.reference';
 import type { CertificateVerification } from './certificate-verification';
 import type { CreditNoteIssuing } from './credit-note-issuing';
@@ -72,7 +74,10 @@ export interface DocumentDesk {
 
 @Resolver(() => CustomerDocument)
 export class DocumentResolver {
-  constructor(private readonly desk: DocumentDesk) {}
+  constructor(
+    private readonly desk: DocumentDesk,
+    private readonly accessLog: PersonalDataAccessLog,
+  ) {}
 
   @Authorized(...DOCUMENT_READERS)
   @Query(() => CustomerDocument, { nullable: true })
@@ -97,6 +102,8 @@ export class DocumentResolver {
   async documentFile(@Arg('documentId', () => ID) documentId: string, @Arg('token') token: string, @Ctx() context: RequestContext): Promise<DocumentFile> {
     const { document, bytes } = await this.desk.documentDownloads.download(documentId, token, context.identity, context.requestId);
     context.logger.info({ documentId: document.id, type: document.type, byteSize: bytes.length }, 'document downloaded');
+    // Anonymous downloads by link are in the document's audit trail; a signed-in reader is in the access log too.
+    await this.accessLog.disclosed(context, document.customerId, 'document.file');
     return {
       documentId: document.id,
       fileName: document.fileName as string,
@@ -182,20 +189,20 @@ export class DocumentResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'What the customer asked for; masked for roles without a need for it.' })
-  requestNote(@Root() document: CustomerDocument, @Ctx() context: RequestContext): string | null {
-    if (!document.requestNote || seesPersonalData(context.identity)) return document.requestNote;
+  async requestNote(@Root() document: CustomerDocument, @Ctx() context: RequestContext): Promise<string | null> {
+    if (!document.requestNote || seesPersonalData(context.identity)) return disclose(this.accessLog, context, document.customerId, 'document.requestNote', document.requestNote);
     return '***';
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Why the request was refused, as told to the customer.' })
-  refusalReason(@Root() document: CustomerDocument, @Ctx() context: RequestContext): string | null {
-    if (!document.refusalReason || seesPersonalData(context.identity)) return document.refusalReason;
+  async refusalReason(@Root() document: CustomerDocument, @Ctx() context: RequestContext): Promise<string | null> {
+    if (!document.refusalReason || seesPersonalData(context.identity)) return disclose(this.accessLog, context, document.customerId, 'document.refusalReason', document.refusalReason);
     return '***';
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Where it was sent; masked for roles without a need for contact details.' })
-  sentTo(@Root() document: CustomerDocument, @Ctx() context: RequestContext): string | null {
-    if (!document.sentTo || seesPersonalData(context.identity)) return document.sentTo;
+  async sentTo(@Root() document: CustomerDocument, @Ctx() context: RequestContext): Promise<string | null> {
+    if (!document.sentTo || seesPersonalData(context.identity)) return disclose(this.accessLog, context, document.customerId, 'document.sentTo', document.sentTo);
     return document.sentTo.includes('@') ? maskEmail(document.sentTo) : '***';
   }
 
@@ -225,19 +232,19 @@ export class DocumentResolver {
   }
 
   @FieldResolver(() => InvoiceContent, { nullable: true, description: 'Invoices and credit notes: what it says, as issued; the buyer masked for roles without need.' })
-  invoice(@Root() document: CustomerDocument, @Ctx() context: RequestContext): InvoiceContent | null {
+  async invoice(@Root() document: CustomerDocument, @Ctx() context: RequestContext): Promise<InvoiceContent | null> {
     if (!isInvoiceContent(document.content)) return null;
     const { kind: _kind, ...invoice } = document.content;
-    if (seesPersonalData(context.identity)) return invoice;
+    if (seesPersonalData(context.identity)) return disclose(this.accessLog, context, document.customerId, 'document.invoice.buyer', invoice);
     const buyer = invoice.buyer;
     return { ...invoice, buyer: { ...buyer, name: maskName(buyer.name), addressLines: [], postcode: null, email: maskEmail(buyer.email), vatId: null, taxRegistrationId: null } };
   }
 
   @FieldResolver(() => TravelCertificateStatement, { nullable: true, description: 'Travel certificates: what it states; the traveller masked for roles without need.' })
-  certificate(@Root() document: CustomerDocument, @Ctx() context: RequestContext): TravelCertificateStatement | null {
+  async certificate(@Root() document: CustomerDocument, @Ctx() context: RequestContext): Promise<TravelCertificateStatement | null> {
     if (!isCertificateContent(document.content)) return null;
     const { kind: _kind, ...statement } = document.content;
-    if (seesPersonalData(context.identity)) return statement;
+    if (seesPersonalData(context.identity)) return disclose(this.accessLog, context, document.customerId, 'document.certificate.passenger', statement);
     return { ...statement, passengerName: maskName(statement.passengerName), bookingReference: statement.bookingReference ? '***' : null };
   }
 

@@ -57,7 +57,7 @@ export class FollowUpCalls {
 
   /**
    * The consent crm records, mirrored here (see docs/services/after-sales.md, "crm's consent"): a
-   * statement older than the one held is ignored. Ready for crm's consent event; not yet wired.
+   * statement older than the one held is ignored. Applied from crm's customer.consents_changed (on-customer-consents-changed.ts).
    */
   async recordConsent(manager: EntityManager, customerId: string, followUpConsent: boolean, statedAt: Date): Promise<void> {
     const rows = await manager.findBy(CustomerContactPreference, { customerId });

@@ -1,7 +1,9 @@
 import { hasAnyRole } from '@carebridge/auth';
 import { ForbiddenError } from '@carebridge/domain';
+import type { PersonalDataAccessLog } from '@carebridge/personal-data-access';
 import { caller, type Connection, type RequestContext } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { disclose } from '../access-log/disclosure';
 import { CustomerReference } from '../references/customer.reference';
 import { CustomerContactPreference } from './contact-preference.entity';
 import type { FollowUpCalls } from './follow-up-calls';
@@ -45,6 +47,7 @@ export class FollowUpResolver {
     private readonly queries: FollowUpQueries,
     private readonly answering: SurveyAnswering,
     private readonly calls: FollowUpCalls,
+    private readonly accessLog: PersonalDataAccessLog,
   ) {}
 
   @Authorized('after_sales', 'analyst')
@@ -87,13 +90,13 @@ export class FollowUpResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Why that score, in the customer’s words; null for analysts.' })
-  npsReason(@Root() survey: FollowUpSurvey, @Ctx() context: RequestContext): string | null {
-    return seesWords(context) ? survey.npsReason : null;
+  async npsReason(@Root() survey: FollowUpSurvey, @Ctx() context: RequestContext): Promise<string | null> {
+    return seesWords(context) ? disclose(this.accessLog, context, survey.customerId, 'followUpSurvey.npsReason', survey.npsReason) : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The customer’s comment; null for analysts.' })
-  comment(@Root() survey: FollowUpSurvey, @Ctx() context: RequestContext): string | null {
-    return seesWords(context) ? survey.comment : null;
+  async comment(@Root() survey: FollowUpSurvey, @Ctx() context: RequestContext): Promise<string | null> {
+    return seesWords(context) ? disclose(this.accessLog, context, survey.customerId, 'followUpSurvey.comment', survey.comment) : null;
   }
 
   @FieldResolver(() => CustomerReference, { nullable: true, description: 'The customer (resolved by crm); null for analysts.' })

@@ -1,5 +1,5 @@
 import { CustomerExportPart } from '@carebridge/customer-export';
-import { bookingCompleted, bookingConfirmed, type BookingSnapshot, customerErased, customerExportRequested, customerMerged, tripCompleted } from '@carebridge/event-contracts';
+import { bookingCompleted, bookingConfirmed, type BookingSnapshot, customerConsentsChanged, customerErased, customerExportRequested, customerMerged, tripCompleted } from '@carebridge/event-contracts';
 import { randomUUID } from 'node:crypto';
 import { createLogger, requestContext } from '@carebridge/service-kit';
 import { aBooking, people, useAfterSales } from '../after-sales.fixture';
@@ -225,6 +225,38 @@ describe('post-trip follow-up: surveys, signed links, service recovery (real Pos
       input: { customerId: recent, outcome: 'NO_ANSWER', nps: 12 },
     });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.nps' });
+  });
+
+  it("applies crm's consent statements, the latest one winning, on the survivor of a merge and never for an erased customer", async () => {
+    const customerId = await world.learnCustomer();
+    const consentOf = async (id: string) => (await world.db.dataSource.getRepository(CustomerContactPreference).findBy({ customerId: id })).map((row) => row.followUpConsent);
+    const withdrawal = { customerId, followUpConsent: false, marketingConsent: true, changedAt: '2026-12-01T10:00:00.000Z' };
+    const eventId = randomUUID();
+    await world.deliver(customerConsentsChanged, withdrawal, eventId);
+    await world.deliver(customerConsentsChanged, withdrawal, eventId);
+    expect(await consentOf(customerId)).toEqual([false]);
+    // An older statement arriving late changes nothing; a newer one does.
+    await world.deliver(customerConsentsChanged, { ...withdrawal, followUpConsent: true, changedAt: '2026-11-01T10:00:00.000Z' });
+    expect(await consentOf(customerId)).toEqual([false]);
+    const { tripId } = await completedTrip(customerId);
+    world.db.clock.set('2026-12-22T00:00:00.000Z');
+    await world.followUpScheduling.run();
+    expect(await surveyOf(tripId)).toMatchObject({ status: 'SKIPPED', skipReason: 'NO_CONSENT' });
+    await world.deliver(customerConsentsChanged, { ...withdrawal, followUpConsent: true, changedAt: '2026-12-23T10:00:00.000Z' });
+    expect(await consentOf(customerId)).toEqual([true]);
+
+    const merged = await world.learnCustomer();
+    await world.deliver(customerMerged, { survivorId: customerId, mergedId: merged, mergedBy: 'crm-carla', mergedAt: '2026-12-24T01:00:00.000Z' });
+    await world.deliver(customerConsentsChanged, { ...withdrawal, customerId: merged, followUpConsent: false, changedAt: '2026-12-24T02:00:00.000Z' });
+    expect(await consentOf(customerId)).toEqual([false]);
+    expect(await consentOf(merged)).toEqual([]);
+
+    const erased = await world.learnCustomer();
+    await world.deliver(customerErased, { customerId: erased, erasedAt: '2026-12-24T00:00:00.000Z' });
+    await world.deliver(customerConsentsChanged, { ...withdrawal, customerId: erased });
+    await world.deliver(customerConsentsChanged, { ...withdrawal, customerId: randomUUID() });
+    expect(await consentOf(erased)).toEqual([]);
+    expect(world.deadLetters).toHaveLength(0);
   });
 
   it('keeps the customers’ words from analysts and the answer from staff without the link', async () => {

@@ -1,4 +1,5 @@
 import type { CustomerRecords } from '@carebridge/known-customers';
+import type { PersonalDataAccessLog } from '@carebridge/personal-data-access';
 import type { SubgraphRuntime } from '@carebridge/service-kit';
 import { ShippedAirports } from '../airport/airport-directory';
 import { BaggageFiles } from './baggage/baggage-files';
@@ -6,6 +7,7 @@ import { IncidentEntitlements } from './entitlement/incident-entitlements';
 import { IncidentCases } from './incident-cases';
 import { IncidentComplaint } from './incident-complaint';
 import { IncidentCustomerTimeline } from './incident-customer-timeline';
+import { IncidentDisclosure } from './incident-disclosure';
 import { IncidentQueries } from './incident-queries';
 import { IncidentSteps } from './incident-steps';
 import type { IncidentTrips } from './incident-trips';
@@ -14,7 +16,7 @@ import { partnerTaskMonitor } from './partner-task/partner-task-deadline';
 import { PartnerTasks } from './partner-task/partner-tasks';
 
 /** In-trip incidents (T-1.4, T-4.3), wired once: cases, baggage files, partner tasks, entitlements and the complaint for an incident. */
-export function incidentDesk(runtime: Pick<SubgraphRuntime, 'dataSource' | 'outbox' | 'clock'>, customers: CustomerRecords, trips: IncidentTrips, settings: IncidentSettings) {
+export function incidentDesk(runtime: Pick<SubgraphRuntime, 'dataSource' | 'outbox' | 'clock'>, customers: CustomerRecords, trips: IncidentTrips, settings: IncidentSettings, accessLog: PersonalDataAccessLog) {
   const { dataSource, outbox, clock } = runtime;
   const steps = new IncidentSteps(dataSource, clock);
   const timeline = new IncidentCustomerTimeline(outbox);
@@ -28,6 +30,7 @@ export function incidentDesk(runtime: Pick<SubgraphRuntime, 'dataSource' | 'outb
     entitlements: new IncidentEntitlements(dataSource, steps, trips, outbox, new ShippedAirports()),
     complaint: new IncidentComplaint(steps, trips, outbox, timeline),
     taskMonitor: partnerTaskMonitor({ dataSource, outbox }),
+    disclosure: new IncidentDisclosure(dataSource, accessLog),
   };
 }
 

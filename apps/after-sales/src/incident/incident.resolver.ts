@@ -7,7 +7,8 @@ import { BaggageFile } from './baggage/baggage-file.entity';
 import type { BaggageFiles } from './baggage/baggage-files';
 import { IncidentDeadline, IncidentEntitlement } from './entitlement/incident-entitlement.entity';
 import type { IncidentEntitlements } from './entitlement/incident-entitlements';
-import { INCIDENT_MANAGERS, INCIDENT_READERS, personal, seesIncidentPersonalData } from './incident-access';
+import { INCIDENT_MANAGERS, INCIDENT_READERS, seesIncidentPersonalData } from './incident-access';
+import type { IncidentDisclosure } from './incident-disclosure';
 import type { IncidentCases } from './incident-cases';
 import type { IncidentComplaint } from './incident-complaint';
 import { INCIDENT_NEXT_STATUSES } from './incident-lifecycle';
@@ -38,6 +39,7 @@ export class IncidentResolver {
     private readonly baggage: BaggageFiles,
     private readonly taskDesk: PartnerTasks,
     private readonly settings: IncidentSettings,
+    private readonly disclosure: IncidentDisclosure,
   ) {}
 
   @Authorized(...INCIDENT_READERS)
@@ -126,18 +128,18 @@ export class IncidentResolver {
   }
 
   @FieldResolver(() => String, { description: 'What happened; masked for trainers and analysts.' })
-  description(@Root() incident: Incident, @Ctx() context: RequestContext): string {
-    return personal(context.identity, incident.description);
+  description(@Root() incident: Incident, @Ctx() context: RequestContext): Promise<string> {
+    return this.disclosure.personal(context, incident.id, 'incident.description', incident.description);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Where it happened; masked for trainers and analysts.' })
-  location(@Root() incident: Incident, @Ctx() context: RequestContext): string | null {
-    return personal(context.identity, incident.location);
+  location(@Root() incident: Incident, @Ctx() context: RequestContext): Promise<string | null> {
+    return this.disclosure.personal(context, incident.id, 'incident.location', incident.location);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'How it was resolved; masked for trainers and analysts.' })
-  resolution(@Root() incident: Incident, @Ctx() context: RequestContext): string | null {
-    return personal(context.identity, incident.resolution);
+  resolution(@Root() incident: Incident, @Ctx() context: RequestContext): Promise<string | null> {
+    return this.disclosure.personal(context, incident.id, 'incident.resolution', incident.resolution);
   }
 
   @FieldResolver(() => [IncidentPartner])
@@ -188,8 +190,10 @@ export class IncidentResolver {
 
 @Resolver(() => IncidentTimelineEntry)
 export class IncidentTimelineEntryResolver {
+  constructor(private readonly disclosure: IncidentDisclosure) {}
+
   @FieldResolver(() => String, { nullable: true, description: 'The note; masked for trainers and analysts.' })
-  note(@Root() entry: IncidentTimelineEntry, @Ctx() context: RequestContext): string | null {
-    return personal(context.identity, entry.note);
+  note(@Root() entry: IncidentTimelineEntry, @Ctx() context: RequestContext): Promise<string | null> {
+    return this.disclosure.personal(context, entry.incidentId, 'incident.timeline.note', entry.note);
   }
 }

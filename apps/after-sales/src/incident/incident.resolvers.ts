@@ -7,12 +7,12 @@ import { PartnerTaskResolver } from './partner-task/partner-task.resolver';
 /** The resolvers of in-trip incidents (after-sales.resolvers.ts spreads them in). */
 export function incidentResolvers(desk: IncidentDesk): object[] {
   return [
-    new IncidentResolver(desk.queries, desk.cases, desk.entitlements, desk.complaint, desk.baggage, desk.tasks, desk.settings),
-    new IncidentTimelineEntryResolver(),
-    new BaggageFileResolver(desk.baggage),
-    new BaggageDeliveryResolver(desk.baggage),
-    new BaggageDeliveryUpdateResolver(),
-    new PartnerTaskResolver(desk.tasks),
+    new IncidentResolver(desk.queries, desk.cases, desk.entitlements, desk.complaint, desk.baggage, desk.tasks, desk.settings, desk.disclosure),
+    new IncidentTimelineEntryResolver(desk.disclosure),
+    new BaggageFileResolver(desk.baggage, desk.disclosure),
+    new BaggageDeliveryResolver(desk.baggage, desk.disclosure),
+    new BaggageDeliveryUpdateResolver(desk.disclosure),
+    new PartnerTaskResolver(desk.tasks, desk.disclosure),
     new CustomerIncidentsResolver(desk.queries),
     new TripIncidentsResolver(desk.queries),
     new IncidentTripResolver(desk.trips),

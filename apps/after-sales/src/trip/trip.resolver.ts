@@ -1,6 +1,8 @@
 import { ForbiddenError } from '@carebridge/domain';
+import type { PersonalDataAccessLog } from '@carebridge/personal-data-access';
 import { caller, type Connection, type RequestContext } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { disclose } from '../access-log/disclosure';
 import { CustomerReference } from '../references/customer.reference';
 import type { BookingImport } from './booking-import';
 import { ImportBookingsResult } from './booking-import.types';
@@ -17,6 +19,7 @@ export class TripResolver {
   constructor(
     private readonly queries: TripQueries,
     private readonly bookingImport: BookingImport,
+    private readonly accessLog: PersonalDataAccessLog,
   ) {}
 
   @Authorized(...TRIP_READERS)
@@ -49,8 +52,9 @@ export class TripResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'PNR or order number; masked for analysts, null once the customer was erased.' })
-  bookingReference(@Root() trip: Trip, @Ctx() context: RequestContext): string | null {
-    return seesTripPersonalData(context.identity) ? trip.bookingReference : maskReference(trip.bookingReference);
+  async bookingReference(@Root() trip: Trip, @Ctx() context: RequestContext): Promise<string | null> {
+    if (!seesTripPersonalData(context.identity)) return maskReference(trip.bookingReference);
+    return disclose(this.accessLog, context, trip.customerId, 'trip.bookingReference', trip.bookingReference);
   }
 
   // Nullable: when crm cannot be reached, the trip is still returned; analysts do not see whose trip it is.
@@ -65,8 +69,11 @@ export class TripResolver {
     @Ctx() context: RequestContext,
     @Arg('includeRemoved', { defaultValue: false }) includeRemoved: boolean,
   ): Promise<TripSegmentView[]> {
-    const mask = seesTripPersonalData(context.identity) ? undefined : maskPlace;
-    return (await this.queries.segmentsOf(trip.id, includeRemoved)).map((segment) => segmentView(segment, mask));
+    const segments = await this.queries.segmentsOf(trip.id, includeRemoved);
+    if (!seesTripPersonalData(context.identity)) return segments.map((segment) => segmentView(segment, maskPlace));
+    // Transfer places are the personal part of the segments.
+    if (segments.some((segment) => segment.placeFrom || segment.placeTo)) await this.accessLog.disclosed(context, trip.customerId, 'trip.segments.places');
+    return segments.map((segment) => segmentView(segment));
   }
 
   @FieldResolver(() => [TripSegmentKind], { description: 'The kinds of segment the trip holds, e.g. [FLIGHT, HOTEL].' })

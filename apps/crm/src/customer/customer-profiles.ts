@@ -1,4 +1,4 @@
-import { customerUpdated } from '@carebridge/event-contracts';
+import { customerConsentsChanged, customerUpdated } from '@carebridge/event-contracts';
 import type { Outbox } from '@carebridge/messaging';
 import type { Clock } from '@carebridge/service-kit';
 import { ConflictError, isUuid, NotFoundError } from '@carebridge/domain';
@@ -52,8 +52,21 @@ export class CustomerProfiles {
       preferredLanguage: saved.preferredLanguage,
       updatedAt: saved.updatedAt.toISOString(),
     });
+    if (changedFields.some((field) => CONSENT_FIELDS.has(field))) await publishConsents(this.outbox, manager, saved);
     return saved;
   }
+}
+
+const CONSENT_FIELDS = new Set(['followUpConsent', 'marketingConsent']);
+
+/** customer.consents_changed: the consents as they stand now, with when the customer stated them. */
+export async function publishConsents(outbox: Outbox, manager: EntityManager, customer: Customer): Promise<void> {
+  await outbox.publish(manager, customerConsentsChanged, {
+    customerId: customer.id,
+    followUpConsent: customer.followUpConsent,
+    marketingConsent: customer.marketingConsent,
+    changedAt: (customer.consentsUpdatedAt ?? customer.updatedAt).toISOString(),
+  });
 }
 
 /**

@@ -54,6 +54,21 @@ describe('customer profiles (real Postgres)', () => {
     expect((await crm.db.outboxEvents()).at(-1)?.data).toMatchObject({ changedFields: ['tier'], tier: 'VIP' });
   });
 
+  it('publishes the consents with the change that states them: at registration when stated, on a change, never when they stay as they were', async () => {
+    const unstated = await customers.registration.register(input(), agent);
+    const stated = await customers.registration.register(input({ email: 'mei@example.com', phone: null, followUpConsent: false }), agent);
+    const consents = async () => (await crm.db.outboxEvents()).filter((e) => e.type === 'customer.consents_changed').map((e) => e.data);
+    expect(await consents()).toEqual([{ customerId: stated.id, followUpConsent: false, marketingConsent: false, changedAt: '2026-11-02T09:00:00.000Z' }]);
+    crm.db.clock.set('2026-11-03T09:00:00.000Z');
+    await customers.profileUpdate.update({ id: unstated.id, notes: 'Prefers mornings' } as any);
+    await customers.profileUpdate.update({ id: stated.id, followUpConsent: false } as any);
+    expect(await consents()).toHaveLength(1);
+    await customers.profileUpdate.update({ id: unstated.id, followUpConsent: false } as any);
+    expect((await consents()).slice(1)).toEqual([{ customerId: unstated.id, followUpConsent: false, marketingConsent: false, changedAt: '2026-11-03T09:00:00.000Z' }]);
+    const event = (await crm.db.outboxEvents()).find((e) => e.type === 'customer.consents_changed' && e.key === unstated.id);
+    expect(JSON.stringify(event)).not.toMatch(/Li Wei|example\.com|mornings/);
+  });
+
   it('updates preferences, consents and tags and names only the changed fields in customer.updated', async () => {
     const created = await customers.registration.register(input(), agent);
     const updated = await customers.profileUpdate.update({
@@ -68,8 +83,9 @@ describe('customer profiles (real Postgres)', () => {
     expect(updated.tags).toEqual(['frequent-flyer']);
     expect(updated.consentsUpdatedAt?.toISOString()).toBe('2026-11-02T09:00:00.000Z');
     const events = await crm.db.outboxEvents();
-    expect(events.map((e) => e.type)).toEqual(['customer.created', 'customer.updated']);
+    expect(events.map((e) => e.type)).toEqual(['customer.created', 'customer.updated', 'customer.consents_changed']);
     expect(events[1].data.changedFields).toEqual(['preferredChannel', 'preferences', 'tags', 'marketingConsent']);
+    expect(events[2]).toMatchObject({ key: created.id, data: { customerId: created.id, followUpConsent: true, marketingConsent: true, changedAt: '2026-11-02T09:00:00.000Z' } });
     // Preferences left out stay as they are.
     const again = await customers.profileUpdate.update({ id: created.id, preferences: { budgetBand: BudgetBand.PREMIUM } } as any);
     expect(again.preferences).toMatchObject({ seat: 'AISLE', budgetBand: 'PREMIUM', destinations: ['Kyoto', 'Lisbon'] });

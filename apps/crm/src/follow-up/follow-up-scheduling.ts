@@ -14,7 +14,7 @@ import { FollowUpReason, FollowUpStatus } from './follow-up.enums';
 import type { ScheduleFollowUpInput } from './follow-up.inputs';
 
 /** What a new follow-up is given; the rest starts empty. */
-export type NewFollowUp = Pick<FollowUp, 'customerId' | 'kind' | 'reason' | 'dueAt' | 'ownerId' | 'purpose' | 'createdBy'> & Partial<Pick<FollowUp, 'complaintId' | 'planId'>>;
+export type NewFollowUp = Pick<FollowUp, 'customerId' | 'kind' | 'reason' | 'dueAt' | 'ownerId' | 'purpose' | 'createdBy'> & Partial<Pick<FollowUp, 'complaintId' | 'planId' | 'careContactId'>>;
 
 /**
  * Putting a follow-up on someone's list (T-2.1, A-3.4.2): by hand, and for recurring plans and
@@ -52,7 +52,7 @@ export class FollowUpScheduling {
   async scheduleIn(manager: EntityManager, fields: NewFollowUp): Promise<FollowUp> {
     const now = this.clock.now();
     const followUp = await manager.save(
-      manager.create(FollowUp, { ...fields, complaintId: fields.complaintId ?? null, planId: fields.planId ?? null, status: FollowUpStatus.SCHEDULED, createdAt: now }),
+      manager.create(FollowUp, { ...fields, complaintId: fields.complaintId ?? null, planId: fields.planId ?? null, careContactId: fields.careContactId ?? null, status: FollowUpStatus.SCHEDULED, createdAt: now }),
     );
     const eventId = await this.outbox.publish(manager, followUpScheduled, {
       followUpId: followUp.id,
@@ -62,6 +62,7 @@ export class FollowUpScheduling {
       ownerId: followUp.ownerId,
       reason: followUp.reason,
       complaintId: followUp.complaintId,
+      careContactId: followUp.careContactId,
     });
     await this.history.record(manager, {
       customerId: followUp.customerId,

@@ -43,6 +43,10 @@ export class FollowUp {
   @Column({ name: 'complaint_id', type: 'uuid', nullable: true })
   complaintId: string | null;
 
+  @Field(() => ID, { nullable: true, description: "The after-sales care contact it comes from (reason CARE_REMINDER); one follow-up per care contact." })
+  @Column({ name: 'care_contact_id', type: 'uuid', nullable: true })
+  careContactId: string | null;
+
   @Field(() => ID, { nullable: true, description: 'The recurring plan it belongs to (reason RECURRING).' })
   @Column({ name: 'plan_id', type: 'uuid', nullable: true })
   planId: string | null;

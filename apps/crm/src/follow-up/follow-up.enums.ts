@@ -8,7 +8,7 @@ registerEnumType(FollowUpKind, { name: 'FollowUpKind' });
 
 export const FollowUpReason = enumOf(FOLLOW_UP_REASONS);
 export type FollowUpReason = EnumValue<typeof FollowUpReason>;
-registerEnumType(FollowUpReason, { name: 'FollowUpReason', description: 'Why the follow-up was scheduled: by hand, by a recurring plan, or after a closed complaint.' });
+registerEnumType(FollowUpReason, { name: 'FollowUpReason', description: "Why the follow-up was scheduled: by hand, by a recurring plan, after a closed complaint, or for an after-sales care contact." });
 
 export enum FollowUpStatus {
   SCHEDULED = 'SCHEDULED',

@@ -1,4 +1,4 @@
-import { complaintClosed, complaintCustomerTimelineEntry, complaintReopened } from '@carebridge/event-contracts';
+import { careContactDue, complaintClosed, complaintCustomerTimelineEntry, complaintReopened } from '@carebridge/event-contracts';
 import { decodeEnvelope } from '@carebridge/messaging';
 import { type Crm, identity, openCrm } from '../crm.fixture';
 import { CustomerTier } from '../customer/customer.enums';
@@ -35,6 +35,56 @@ describe('follow-ups (real Postgres)', () => {
       closedWithoutSatisfactionReason: null,
     });
 
+  describe("after-sales' care contacts", () => {
+    const careContactId = '5c0a1e00-0000-4000-8000-0000000000c1';
+    const due = (overrides: Partial<{ careContactId: string; customerId: string; kind: 'PRE_DEPARTURE_VISA' | 'TRIP_ANNIVERSARY' }> = {}) =>
+      crm.message(careContactDue, {
+        careContactId,
+        customerId,
+        tripId: '5c0a1e00-0000-4000-8000-0000000000f1',
+        kind: 'PRE_DEPARTURE_VISA',
+        dueAt: '2026-11-20T09:00:00.000Z',
+        occasionAt: '2026-12-20T07:00:00.000Z',
+        ...overrides,
+      });
+
+    it('schedule a CARE_REMINDER follow-up due with the contact, once per care contact however often it comes', async () => {
+      const message = due();
+      await crm.deliver(message);
+      await crm.deliver(message);
+      await crm.deliver(due()); // the same care contact published again
+      expect(crm.deadLetters).toHaveLength(0);
+      const followUps = await crm.db.dataSource.getRepository(FollowUp).findBy({ customerId });
+      expect(followUps).toHaveLength(1);
+      expect(followUps[0]).toMatchObject({ reason: FollowUpReason.CARE_REMINDER, kind: FollowUpKind.EMAIL, status: FollowUpStatus.SCHEDULED, careContactId, ownerId: null, createdBy: 'crm' });
+      expect(followUps[0].dueAt.toISOString()).toBe('2026-11-20T09:00:00.000Z');
+      expect(followUps[0].purpose).toBe('Before departure: check the customer has the visas they need (2026-12-20)');
+      const scheduled = (await crm.db.outboxEvents()).filter((e) => e.type === 'followup.scheduled');
+      expect(scheduled.map((e) => e.data)).toEqual([
+        { followUpId: followUps[0].id, customerId, kind: 'EMAIL', dueAt: '2026-11-20T09:00:00.000Z', ownerId: null, reason: 'CARE_REMINDER', complaintId: null, careContactId },
+      ]);
+      // Another care contact (the anniversary) is a follow-up of its own: a call.
+      await crm.deliver(due({ careContactId: '5c0a1e00-0000-4000-8000-0000000000c2', kind: 'TRIP_ANNIVERSARY' }));
+      expect((await crm.db.dataSource.getRepository(FollowUp).findBy({ customerId })).map((f) => f.kind).sort()).toEqual(['CALL', 'EMAIL']);
+    });
+
+    it('land on the survivor of a merged customer and are skipped for erased, unknown and unconsenting customers', async () => {
+      const duplicate = (await crm.domain.customer.registration.register({ fullName: 'H. Becker', email: 'h.becker@example.de', preferredLanguage: 'de', tier: CustomerTier.STANDARD } as any, agent)).id;
+      await crm.domain.merge.profileMerge.merge({ survivorId: customerId, duplicateId: duplicate } as any, manager);
+      await crm.deliver(due({ customerId: duplicate }));
+      expect(await crm.db.dataSource.getRepository(FollowUp).countBy({ customerId, reason: FollowUpReason.CARE_REMINDER })).toBe(1);
+
+      const withdrawn = (await crm.domain.customer.registration.register({ fullName: 'Uta Kunz', email: 'uta@example.de', preferredLanguage: 'de', tier: CustomerTier.STANDARD, followUpConsent: false } as any, agent)).id;
+      const erased = (await crm.domain.customer.registration.register({ fullName: 'Ida Roth', email: 'ida@example.de', preferredLanguage: 'de', tier: CustomerTier.STANDARD } as any, agent)).id;
+      await crm.domain.privacy.erasure.erase({ customerId: erased, reason: 'letter of 2026-11-01' }, identity('admin'));
+      await crm.deliver(due({ careContactId: '5c0a1e00-0000-4000-8000-0000000000c3', customerId: withdrawn }));
+      await crm.deliver(due({ careContactId: '5c0a1e00-0000-4000-8000-0000000000c4', customerId: erased }));
+      await crm.deliver(due({ careContactId: '5c0a1e00-0000-4000-8000-0000000000c5', customerId: '5c0a1e00-0000-4000-8000-0000000000ee' }));
+      expect(crm.deadLetters).toHaveLength(0);
+      expect(await crm.db.dataSource.getRepository(FollowUp).countBy({ reason: FollowUpReason.CARE_REMINDER })).toBe(1);
+    });
+  });
+
   it('schedules a follow-up call CRM_COMPLAINT_FOLLOW_UP_DAYS after a complaint is closed, once however often the event comes', async () => {
     const message = closed();
     await crm.deliver(message);
@@ -52,7 +102,7 @@ describe('follow-ups (real Postgres)', () => {
     expect(followUps[0].dueAt.toISOString()).toBe('2026-11-05T10:00:00.000Z');
     const scheduled = (await crm.db.outboxEvents()).filter((e) => e.type === 'followup.scheduled');
     expect(scheduled.map((e) => e.data)).toEqual([
-      { followUpId: followUps[0].id, customerId, kind: 'CALL', dueAt: '2026-11-05T10:00:00.000Z', ownerId: 'specialist-sam', reason: 'COMPLAINT_CLOSED', complaintId },
+      { followUpId: followUps[0].id, customerId, kind: 'CALL', dueAt: '2026-11-05T10:00:00.000Z', ownerId: 'specialist-sam', reason: 'COMPLAINT_CLOSED', complaintId, careContactId: null },
     ]);
     // The complaint service puts the closing on the timeline with an entry of its own, in the same step.
     await crm.deliver(

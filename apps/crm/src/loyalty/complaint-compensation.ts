@@ -8,8 +8,8 @@ import { CouponSource, CouponValueType, LoyaltyEntryKind, LoyaltySource } from '
 const DAY_MS = 86_400_000;
 
 /**
- * What a resolved complaint gave the customer (T-1.5): LOYALTY_POINTS items are credited and
- * VOUCHER items become coupons, each item once (its id is the idempotency key), on the surviving
+ * What a resolved complaint gave the customer (T-1.5): LOYALTY_POINTS items are credited, MILES
+ * items go to the miles balance and VOUCHER items become coupons, each item once (its id is the idempotency key), on the surviving
  * profile of a merged customer and not at all for an erased one.
  */
 export class ComplaintCompensation {
@@ -21,7 +21,26 @@ export class ComplaintCompensation {
 
   async grant(resolution: EventData<typeof complaintResolved>, manager: EntityManager): Promise<void> {
     await this.creditPoints(resolution, manager);
+    await this.creditMiles(resolution, manager);
     await this.issueVouchers(resolution, manager);
+  }
+
+  private async creditMiles(resolution: EventData<typeof complaintResolved>, manager: EntityManager): Promise<void> {
+    const customer = await currentCustomer(manager, resolution.customerId);
+    if (!customer) return;
+    for (const item of resolution.compensation) {
+      if (item.kind !== 'MILES' || !item.quantity || item.quantity <= 0) continue;
+      await this.ledger.bookMiles(manager, {
+        customerId: customer.id,
+        miles: item.quantity,
+        reason: `Compensation for complaint ${resolution.registrationNumber}: ${item.reason}`,
+        idempotencyKey: item.itemId,
+        source: LoyaltySource.COMPLAINT_COMPENSATION,
+        sourceReference: resolution.complaintId,
+        recordedBy: resolution.resolvedBy,
+        occurredAt: new Date(resolution.resolvedAt),
+      });
+    }
   }
 
   private async creditPoints(resolution: EventData<typeof complaintResolved>, manager: EntityManager): Promise<void> {

@@ -122,6 +122,60 @@ describe('points ledger (real Postgres)', () => {
     expect(history.edges.map((e) => e.node.kind).sort()).toEqual(['COMPLAINT', 'COMPLAINT', 'COUPON', 'LOYALTY']);
   });
 
+  it('books MILES items of complaint.resolved on the miles balance, once per item, beside the points, and moves them with a merge', async () => {
+    const pointsItem = '0b7c0d4e-0000-4000-8000-000000000011';
+    const milesItem = '0b7c0d4e-0000-4000-8000-000000000012';
+    const withMiles = () =>
+      crm.message(complaintResolved, {
+        complaintId: '7a1b2c3d-0000-4000-8000-000000000002',
+        registrationNumber: 'CMP-2026-000002',
+        customerId,
+        resolvedBy: 'specialist-1',
+        resolvedAt: '2026-11-02T08:00:00.000Z',
+        rootCause: 'Downgrade on the long-haul leg',
+        compensation: [
+          { itemId: pointsItem, kind: 'LOYALTY_POINTS', amount: null, currency: null, quantity: 300, description: null, reason: 'Downgrade' },
+          { itemId: milesItem, kind: 'MILES', amount: null, currency: null, quantity: 5000, description: null, reason: 'Downgrade' },
+        ],
+      });
+    const message = withMiles();
+    await crm.deliver(message);
+    await crm.deliver(message);
+    await crm.deliver(withMiles()); // published again under a new event id: nothing more
+    expect(crm.deadLetters).toHaveLength(0);
+    expect(await crm.domain.loyalty.queries.balanceOf(customerId)).toBe(300);
+    const shown = await crm.run(
+      'agent',
+      `query($id: ID!) { customer(id: $id) { loyaltyBalance milesBalance milesLedger { miles balanceAfter idempotencyKey source sourceReference recordedBy } loyaltyLedger { edges { node { points } } } } }`,
+      { id: customerId },
+    );
+    expect(shown.errors).toBeUndefined();
+    expect(shown.data.customer).toEqual({
+      loyaltyBalance: 300,
+      milesBalance: 5000,
+      milesLedger: [{ miles: 5000, balanceAfter: 5000, idempotencyKey: milesItem, source: 'COMPLAINT_COMPENSATION', sourceReference: '7a1b2c3d-0000-4000-8000-000000000002', recordedBy: 'specialist-1' }],
+      loyaltyLedger: { edges: [{ node: { points: 300 } }] },
+    });
+    // The same key for another miles change is refused.
+    await expect(
+      crm.db.dataSource.transaction((tx) =>
+        crm.domain.loyalty.ledger.bookMiles(tx, { customerId, miles: 10, reason: 'other', idempotencyKey: milesItem, source: 'MANUAL' as any, recordedBy: 'x', occurredAt: new Date() }),
+      ),
+    ).rejects.toBeInstanceOf(ConflictError);
+    const history = await crm.domain.interaction.history.forCustomer(customerId, {});
+    expect(history.edges.filter((e) => e.node.summary.includes('miles')).map((e) => e.node.summary)).toEqual(['+5000 miles (COMPLAINT_COMPENSATION); miles balance 5000']);
+
+    // A merge adds the duplicate's miles to the survivor's.
+    const survivor = (await crm.domain.customer.registration.register({ fullName: 'Priya S.', email: 'priya.s@example.in', preferredLanguage: 'en', tier: CustomerTier.STANDARD } as any, agent)).id;
+    await crm.db.dataSource.transaction((tx) =>
+      crm.domain.loyalty.ledger.bookMiles(tx, { customerId: survivor, miles: 700, reason: 'goodwill', idempotencyKey: 'miles:goodwill', source: 'MANUAL' as any, recordedBy: 'x', occurredAt: new Date() }),
+    );
+    await crm.domain.merge.profileMerge.merge({ survivorId: survivor, duplicateId: customerId } as any, manager);
+    const merged = await crm.run('agent', `query($id: ID!) { customer(id: $id) { milesBalance milesLedger { miles } } }`, { id: survivor });
+    expect(merged.data.customer.milesBalance).toBe(5700);
+    expect(merged.data.customer.milesLedger.map((e: { miles: number }) => e.miles).sort()).toEqual([5000, 700].sort());
+  });
+
   it('spends the oldest points first and expires what is left of a lot once, with the job', async () => {
     await crm.domain.loyalty.ledger.earn({ customerId, points: 300, reason: 'Booking BK-4', idempotencyKey: 'booking:BK-4' }, agent);
     crm.db.clock.set('2027-03-01T09:00:00.000Z');

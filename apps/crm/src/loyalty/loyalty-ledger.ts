@@ -10,7 +10,7 @@ import { Customer } from '../customer/customer.entity';
 import { CustomerStatus, CustomerTier, TierRule } from '../customer/customer.enums';
 import type { InteractionHistory } from '../interaction/interaction-history';
 import { InteractionKind } from '../interaction/interaction.enums';
-import { LoyaltyAccount, LoyaltyEntry } from './loyalty.entity';
+import { LoyaltyAccount, LoyaltyEntry, MilesEntry } from './loyalty.entity';
 import { LoyaltyEntryKind, LoyaltySource } from './loyalty.enums';
 import type { AdjustLoyaltyPointsInput, EarnLoyaltyPointsInput, RedeemLoyaltyPointsInput } from './loyalty.inputs';
 
@@ -27,6 +27,9 @@ export interface PointsChange {
   /** EXPIRE takes the points of this lot; other debits take the oldest lots first. */
   lotId?: string;
 }
+
+/** A change of the miles balance: miles are their own unit, with no lots, expiry or tiers. */
+export type MilesChange = Omit<PointsChange, 'kind' | 'points' | 'lotId'> & { miles: number };
 
 export interface LoyaltySettings {
   /** Earned points expire this many months after they were earned, oldest first. */
@@ -133,6 +136,53 @@ export class LoyaltyLedger {
     return entry;
   }
 
+  /**
+   * Books one miles entry in the caller's transaction, under the same locks and idempotency rule as
+   * points: a repeated key for the same change returns the entry already booked, for another change
+   * it is a CONFLICT; the miles balance never goes negative.
+   */
+  async bookMiles(manager: EntityManager, change: MilesChange): Promise<MilesEntry> {
+    const customer = await manager.findOne(Customer, { where: { id: change.customerId }, lock: { mode: 'pessimistic_write' } });
+    if (!customer) throw new NotFoundError('Customer', change.customerId);
+    if (customer.status !== CustomerStatus.ACTIVE) {
+      throw new ConflictError(`Customer "${customer.id}" is ${customer.status}; their miles can no longer change`, { currentStatus: customer.status, allowedNext: [] });
+    }
+    const account = await this.lockedAccount(manager, customer.id, change.occurredAt);
+    const earlier = await manager.findOneBy(MilesEntry, { idempotencyKey: change.idempotencyKey });
+    if (earlier) {
+      if (earlier.customerId === change.customerId && earlier.miles === change.miles) return earlier;
+      throw new ConflictError('This idempotency key was already used for a different miles change', { field: 'input.idempotencyKey', entryId: earlier.id });
+    }
+    const balanceAfter = account.milesBalance + change.miles;
+    if (balanceAfter < 0) throw BadUserInputError.field('input.miles', 'balance', `must not take more than the balance of ${account.milesBalance} miles`);
+    const entry = await manager.save(
+      manager.create(MilesEntry, {
+        customerId: customer.id,
+        miles: change.miles,
+        balanceAfter,
+        reason: change.reason,
+        idempotencyKey: change.idempotencyKey,
+        source: change.source,
+        sourceReference: change.sourceReference ?? null,
+        recordedBy: change.recordedBy,
+        occurredAt: change.occurredAt,
+      }),
+    );
+    account.milesBalance = balanceAfter;
+    account.updatedAt = change.occurredAt;
+    await manager.save(account);
+    await this.history.record(manager, {
+      customerId: customer.id,
+      kind: InteractionKind.LOYALTY,
+      summary: `${entry.miles > 0 ? '+' : ''}${entry.miles} miles (${entry.source}); miles balance ${balanceAfter}`,
+      referenceId: entry.id,
+      sourceService: 'crm',
+      occurredAt: entry.occurredAt,
+      entryId: null,
+    });
+    return entry;
+  }
+
   /** The points-expiry job: what is left of lots past their expiry date is expired, once per lot. */
   async expirePoints(now: Date): Promise<{ expiredLots: number }> {
     const lots: { id: string; customer_id: string }[] = await this.dataSource.query(
@@ -182,7 +232,7 @@ export class LoyaltyLedger {
   }
 
   private async lockedAccount(manager: EntityManager, customerId: string, now: Date): Promise<LoyaltyAccount> {
-    await manager.query(`INSERT INTO loyalty_account (customer_id, balance, lifetime_earned, updated_at) VALUES ($1, 0, 0, $2) ON CONFLICT (customer_id) DO NOTHING`, [
+    await manager.query(`INSERT INTO loyalty_account (customer_id, balance, lifetime_earned, miles_balance, updated_at) VALUES ($1, 0, 0, 0, $2) ON CONFLICT (customer_id) DO NOTHING`, [
       customerId,
       now,
     ]);

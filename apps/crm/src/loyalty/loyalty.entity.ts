@@ -17,6 +17,10 @@ export class LoyaltyAccount {
   @Column({ name: 'lifetime_earned', type: 'integer', default: 0 })
   lifetimeEarned: number;
 
+  /** Miles, a unit of their own: the sum of the miles ledger (`miles_entry`), never negative; not points, no tiers, no expiry. */
+  @Column({ name: 'miles_balance', type: 'integer', default: 0 })
+  milesBalance: number;
+
   @Column({ name: 'updated_at', type: 'timestamptz', precision: 3 })
   updatedAt: Date;
 }
@@ -71,6 +75,54 @@ export class LoyaltyEntry {
   @Field(() => Int, { nullable: true, description: 'For credited points: how many are still unspent.' })
   @Column({ type: 'integer', nullable: true })
   remaining: number | null;
+
+  @Field()
+  @Column({ name: 'recorded_by', type: 'text' })
+  recordedBy: string;
+
+  @Field()
+  @Column({ name: 'occurred_at', type: 'timestamptz', precision: 3 })
+  occurredAt: Date;
+}
+
+/**
+ * One entry of the miles ledger: miles are their own unit beside points (complaint compensation
+ * grants them), with their own balance on the account. Booked once per idempotency key; never changed.
+ */
+@ObjectType({ description: "An entry in a customer's miles ledger (miles are a unit of their own, beside points)." })
+@Entity('miles_entry')
+export class MilesEntry {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID)
+  @Column({ name: 'customer_id', type: 'uuid' })
+  customerId: string;
+
+  @Field(() => Int, { description: 'Positive when credited, negative when taken.' })
+  @Column({ type: 'integer' })
+  miles: number;
+
+  @Field(() => Int, { description: 'The miles balance right after this entry (never negative).' })
+  @Column({ name: 'balance_after', type: 'integer' })
+  balanceAfter: number;
+
+  @Field()
+  @Column({ type: 'text' })
+  reason: string;
+
+  @Field({ description: 'Makes the entry happen once however often it is submitted (a compensation item id).' })
+  @Column({ name: 'idempotency_key', type: 'text' })
+  idempotencyKey: string;
+
+  @Field(() => LoyaltySource)
+  @Column({ type: 'enum', enum: LoyaltySource, enumName: 'loyalty_source' })
+  source: LoyaltySource;
+
+  @Field(() => String, { nullable: true, description: 'e.g. the complaint id.' })
+  @Column({ name: 'source_reference', type: 'text', nullable: true })
+  sourceReference: string | null;
 
   @Field()
   @Column({ name: 'recorded_by', type: 'text' })

@@ -20,7 +20,7 @@ import {
   RedeemCouponInput,
   RedeemLoyaltyPointsInput,
 } from './loyalty.inputs';
-import { Coupon, LoyaltyEntry } from './loyalty.entity';
+import { Coupon, LoyaltyEntry, MilesEntry } from './loyalty.entity';
 import type { RewardCampaigns } from './reward-campaigns';
 
 /** The loyalty use cases the resolvers call. */
@@ -119,9 +119,11 @@ export class CampaignResolver {
 @Resolver(() => Customer)
 export class CustomerLoyaltyResolver {
   private readonly balances: RequestBatch<string, number>;
+  private readonly milesBalances: RequestBatch<string, number>;
 
   constructor(private readonly loyalty: LoyaltyUseCases) {
     this.balances = new RequestBatch((ids) => loyalty.queries.balancesOf(ids));
+    this.milesBalances = new RequestBatch((ids) => loyalty.queries.milesBalancesOf(ids));
   }
 
   @Authorized()
@@ -134,6 +136,18 @@ export class CustomerLoyaltyResolver {
   @FieldResolver(() => LoyaltyEntryConnection, { description: 'The points ledger, newest first.' })
   loyaltyLedger(@Root() customer: Customer, @Args() page: PageArgs): Promise<Connection<LoyaltyEntry>> {
     return this.loyalty.queries.ledger(customer.id, page);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Int, { description: 'Miles balance: the sum of the miles ledger (a unit of its own, beside points).' })
+  milesBalance(@Root() customer: Customer, @Ctx() context: RequestContext): Promise<number> {
+    return this.milesBalances.load(context, customer.id);
+  }
+
+  @Authorized('agent', 'crm_manager', 'complaint_specialist', 'after_sales', 'analyst')
+  @FieldResolver(() => [MilesEntry], { description: 'The miles ledger, newest first.' })
+  milesLedger(@Root() customer: Customer): Promise<MilesEntry[]> {
+    return this.loyalty.queries.milesLedger(customer.id);
   }
 
   @Authorized('agent', 'crm_manager', 'complaint_specialist', 'after_sales', 'analyst')

@@ -1,4 +1,4 @@
-import { IsDate, IsOptional, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsUUID, Length } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { PageArgs } from '@carebridge/service-kit';
 
@@ -31,33 +31,5 @@ export class CustomerDataExportsArgs extends PageArgs {
   customerId: string;
 }
 
-@InputType()
-export class PersonalDataAccessFilter {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be a customer id (UUID)' })
-  customerId?: string;
-
-  @Field({ nullable: true, description: 'User id of who read.' })
-  @IsOptional()
-  @Length(1, 200, { message: 'must be 1 to 200 characters' })
-  accessedBy?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsDate({ message: 'must be a date and time' })
-  from?: Date;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsDate({ message: 'must be a date and time' })
-  to?: Date;
-}
-
-@ArgsType()
-export class PersonalDataAccessArgs extends PageArgs {
-  @Field(() => PersonalDataAccessFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  filter?: PersonalDataAccessFilter;
-}
+// The access log's query arguments are shared with after-sales' log.
+export { PersonalDataAccessArgs, PersonalDataAccessFilter } from '@carebridge/personal-data-access';

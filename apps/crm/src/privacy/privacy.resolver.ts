@@ -1,4 +1,5 @@
 import { DATA_EXPORT_ROLES } from '@carebridge/auth';
+import { PersonalDataAccessConnection } from '@carebridge/personal-data-access';
 import { caller, type Connection, ConnectionType, type RequestContext } from '@carebridge/service-kit';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
@@ -19,7 +20,6 @@ export interface CustomerDataExportUseCases {
   queries: CustomerDataExportQueries;
 }
 
-const PersonalDataAccessConnection = ConnectionType(PersonalDataAccess);
 const CustomerDataExportConnection = ConnectionType(CustomerDataExport);
 
 @Resolver()

@@ -1,6 +1,7 @@
 import { caller, type RequestContext } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { COURIER_REPORTERS, INCIDENT_MANAGERS, INCIDENT_READERS, personal } from '../incident-access';
+import { COURIER_REPORTERS, INCIDENT_MANAGERS, INCIDENT_READERS } from '../incident-access';
+import type { IncidentDisclosure } from '../incident-disclosure';
 import { BaggageDelivery, BaggageDeliveryUpdate, BaggageFile } from './baggage-file.entity';
 import type { BaggageFiles } from './baggage-files';
 import { PassengerBaggageStatus } from './baggage.types';
@@ -22,7 +23,10 @@ const SUMMARY = {
 
 @Resolver(() => BaggageFile)
 export class BaggageFileResolver {
-  constructor(private readonly files: BaggageFiles) {}
+  constructor(
+    private readonly files: BaggageFiles,
+    private readonly disclosure: IncidentDisclosure,
+  ) {}
 
   @Authorized(...INCIDENT_READERS)
   @Query(() => BaggageFile, { nullable: true, description: 'A baggage file by its reference, e.g. PVGMU12345.' })
@@ -88,8 +92,8 @@ export class BaggageFileResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'What the bag looks like and holds; masked for trainers and analysts.' })
-  bagDescription(@Root() file: BaggageFile, @Ctx() context: RequestContext): string | null {
-    return personal(context.identity, file.bagDescription);
+  bagDescription(@Root() file: BaggageFile, @Ctx() context: RequestContext): Promise<string | null> {
+    return this.disclosure.personal(context, file.incidentId, 'baggageFile.bagDescription', file.bagDescription);
   }
 
   @FieldResolver(() => [BaggageDelivery], { description: 'Deliveries ordered, oldest first.' })
@@ -100,11 +104,14 @@ export class BaggageFileResolver {
 
 @Resolver(() => BaggageDelivery)
 export class BaggageDeliveryResolver {
-  constructor(private readonly files: BaggageFiles) {}
+  constructor(
+    private readonly files: BaggageFiles,
+    private readonly disclosure: IncidentDisclosure,
+  ) {}
 
   @FieldResolver(() => String, { description: 'Where the bag goes; masked for trainers and analysts.' })
-  address(@Root() delivery: BaggageDelivery, @Ctx() context: RequestContext): string {
-    return personal(context.identity, delivery.address);
+  address(@Root() delivery: BaggageDelivery, @Ctx() context: RequestContext): Promise<string> {
+    return this.disclosure.personal(context, delivery.incidentId, 'baggageDelivery.address', delivery.address);
   }
 
   @FieldResolver(() => [BaggageDeliveryUpdate], { description: 'The courier’s updates, in the order they happened.' })
@@ -115,8 +122,10 @@ export class BaggageDeliveryResolver {
 
 @Resolver(() => BaggageDeliveryUpdate)
 export class BaggageDeliveryUpdateResolver {
+  constructor(private readonly disclosure: IncidentDisclosure) {}
+
   @FieldResolver(() => String, { nullable: true })
-  note(@Root() update: BaggageDeliveryUpdate, @Ctx() context: RequestContext): string | null {
-    return personal(context.identity, update.note);
+  note(@Root() update: BaggageDeliveryUpdate, @Ctx() context: RequestContext): Promise<string | null> {
+    return this.disclosure.personal(context, update.incidentId, 'baggageDelivery.updates.note', update.note);
   }
 }

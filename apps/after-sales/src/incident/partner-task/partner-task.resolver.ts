@@ -1,6 +1,7 @@
 import { caller, type Connection, ConnectionType, type RequestContext } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { INCIDENT_MANAGERS, INCIDENT_READERS, personal } from '../incident-access';
+import { INCIDENT_MANAGERS, INCIDENT_READERS } from '../incident-access';
+import type { IncidentDisclosure } from '../incident-disclosure';
 import { PartnerTask } from './partner-task.entity';
 import { AssignPartnerTaskInput, CancelPartnerTaskInput, OverduePartnerTasksArgs, RecordPartnerAnswerInput } from './partner-task.inputs';
 import type { PartnerTasks } from './partner-tasks';
@@ -9,7 +10,10 @@ export const PartnerTaskConnection = ConnectionType(PartnerTask);
 
 @Resolver(() => PartnerTask)
 export class PartnerTaskResolver {
-  constructor(private readonly tasks: PartnerTasks) {}
+  constructor(
+    private readonly tasks: PartnerTasks,
+    private readonly disclosure: IncidentDisclosure,
+  ) {}
 
   @Authorized(...INCIDENT_READERS)
   @Query(() => PartnerTaskConnection, { description: 'Open partner tasks past their due time, the longest overdue first.' })
@@ -36,12 +40,12 @@ export class PartnerTaskResolver {
   }
 
   @FieldResolver(() => String, { description: 'What is asked; masked for trainers and analysts.' })
-  request(@Root() task: PartnerTask, @Ctx() context: RequestContext): string {
-    return personal(context.identity, task.request);
+  request(@Root() task: PartnerTask, @Ctx() context: RequestContext): Promise<string> {
+    return this.disclosure.personal(context, task.incidentId, 'partnerTask.request', task.request);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The partner’s answer; masked for trainers and analysts.' })
-  answer(@Root() task: PartnerTask, @Ctx() context: RequestContext): string | null {
-    return personal(context.identity, task.answer);
+  answer(@Root() task: PartnerTask, @Ctx() context: RequestContext): Promise<string | null> {
+    return this.disclosure.personal(context, task.incidentId, 'partnerTask.answer', task.answer);
   }
 }
