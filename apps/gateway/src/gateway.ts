@@ -9,6 +9,7 @@ import type { Environment } from '@carebridge/config';
 import { createLogger, formatGraphQLError, headerValue, hostApollo, type Logger } from '@carebridge/service-kit';
 import { GraphQLError } from 'graphql';
 import { AnonymousRateLimit, isAllowedWithoutToken } from './anonymous-operations';
+import { documentDownloadForwarder } from './document-download';
 import type { GatewayContext } from './gateway-context';
 import { gatewaySettings } from './gateway.settings';
 import { maxDepthRule } from './query-depth';
@@ -32,6 +33,10 @@ export async function startGateway(env: Environment = process.env): Promise<Runn
   const endpoints = new Map(settings.subgraphs.map((s) => [s.name, s]));
   const verifyToken = createTokenVerifier(settings.verification);
   const anonymousLimit = new AnonymousRateLimit(settings.ANONYMOUS_RATE_LIMIT_PER_MINUTE);
+  const afterSales = endpoints.get('after-sales');
+  // GET /documents/<id>?token=…: a document's file from its signed link, within the limit of requests without a token.
+  const forwardDocumentDownload =
+    afterSales && documentDownloadForwarder(afterSales, { timeoutMs: settings.SUBGRAPH_TIMEOUT_MS, logger, admit: (client) => anonymousLimit.take(client) });
 
   const gateway = new ApolloGateway({
     ...(settings.SUPERGRAPH_FILE
@@ -92,6 +97,8 @@ export async function startGateway(env: Environment = process.env): Promise<Runn
     apollo,
     logger,
     maxBodyBytes: settings.MAX_BODY_BYTES,
+    // GET /documents/<id>?token=… only: a document's file from its signed link (document-download.ts).
+    ...(forwardDocumentDownload ? { routes: forwardDocumentDownload, routesAnswerHead: true } : {}),
     context: async (request): Promise<GatewayContext> => {
       const requestId = headerValue(request, IDENTITY_HEADERS.requestId) || randomUUID();
       const authorization = headerValue(request, 'authorization') ?? '';

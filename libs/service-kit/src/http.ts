@@ -7,11 +7,11 @@ export interface Readiness {
   details: Record<string, unknown>;
 }
 
-/** What a route answers: a status, headers and a body (bytes or text). */
+/** What a route answers: a status, headers and a body (bytes, text, or chunks streamed as they come). */
 export interface HttpReply {
   status: number;
   headers?: Record<string, string>;
-  body: Uint8Array | string;
+  body: Uint8Array | string | AsyncIterable<Uint8Array>;
 }
 
 export interface HttpHostOptions<TContext extends BaseContext> {
@@ -28,6 +28,8 @@ export interface HttpHostOptions<TContext extends BaseContext> {
   operatorRoutes?: (url: URL, request: IncomingMessage, body: () => Promise<string | undefined>) => Promise<{ status: number; body: unknown } | undefined>;
   /** A service's own GET routes (file downloads and the like) behind the same refusal check as GraphQL; undefined when not handled. */
   routes?: (url: URL, request: IncomingMessage) => Promise<HttpReply | undefined>;
+  /** Whether `routes` also answer HEAD (the reply's body is then not sent); GET only by default. */
+  routesAnswerHead?: boolean;
   /** Runs each GraphQL request inside a scope (e.g. its trace context). */
   scope?: <T>(request: IncomingMessage, run: () => Promise<T>) => Promise<T>;
   logger: Logger;
@@ -77,13 +79,22 @@ export async function hostApollo<TContext extends BaseContext>(options: HttpHost
       response.end(await options.metrics());
       return;
     }
-    if (options.routes && request.method === 'GET' && url.pathname !== '/graphql' && url.pathname !== '/') {
+    const routeMethod = request.method === 'GET' || (options.routesAnswerHead === true && request.method === 'HEAD');
+    if (options.routes && routeMethod && url.pathname !== '/graphql' && url.pathname !== '/') {
       if (options.refuse?.(request)) return sendJson(response, 401, { error: 'unauthenticated' });
       const reply = await options.routes(url, request);
       if (reply) {
         response.statusCode = reply.status;
         for (const [name, value] of Object.entries(reply.headers ?? {})) response.setHeader(name, value);
-        response.end(reply.body);
+        if (typeof reply.body === 'string' || reply.body instanceof Uint8Array) {
+          response.end(reply.body);
+          return;
+        }
+        for await (const chunk of reply.body) {
+          if (response.destroyed) break;
+          if (!response.write(chunk)) await new Promise<void>((resolve) => { response.once('drain', resolve); response.once('close', resolve); });
+        }
+        response.end();
         return;
       }
     }

@@ -52,4 +52,12 @@ describe('signed document links and verification codes', () => {
     expect(() => documentSettings({ AFTER_SALES_DOCUMENT_DUE_HOURS: '0' })).toThrow('AFTER_SALES_DOCUMENT_DUE_HOURS: must be greater than 0');
     expect(documentSettings({ AFTER_SALES_DOCUMENT_LINK_BASE_URL: 'https://api.example.com/documents/' }).linkBaseUrl).toBe('https://api.example.com/documents');
   });
+
+  it('points links at the local gateway’s /documents in development only, unless the base URL is set', () => {
+    expect(documentSettings({}).linkBaseUrl).toBe('http://127.0.0.1:4000/documents');
+    expect(documentSettings({ NODE_ENV: 'development' }).linkBaseUrl).toBe('http://127.0.0.1:4000/documents');
+    expect(documentSettings({ NODE_ENV: 'test' }).linkBaseUrl).toBeNull();
+    expect(documentSettings({ NODE_ENV: 'production', AFTER_SALES_DOCUMENT_LINK_SECRET: 'p'.repeat(40) }).linkBaseUrl).toBeNull();
+    expect(documentSettings({ NODE_ENV: 'development', AFTER_SALES_DOCUMENT_LINK_BASE_URL: 'http://localhost:8080/documents' }).linkBaseUrl).toBe('http://localhost:8080/documents');
+  });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ConfigurationError, type Environment, loadConfig } from '@carebridge/config';
+import { ConfigurationError, type Environment, GATEWAY_DEFAULT_PORT, loadConfig } from '@carebridge/config';
 import { z } from 'zod';
 
 /** The settings of customer documents (T-4.2), read with the rest of after-sales' settings. */
@@ -14,7 +14,11 @@ export interface DocumentSettings {
   retentionDays: number;
   linkSecret: string;
   linkTtlMinutes: number;
-  /** Where download links point (`<base>/<document id>?token=…`); null: links are used through `documentFile`. */
+  /**
+   * Where download links point (`<base>/<document id>?token=…`): the gateway's `/documents`, which
+   * forwards them here. In development, the local gateway's (`http://127.0.0.1:4000/documents`);
+   * elsewhere null unless set: links are then used through `documentFile`.
+   */
   linkBaseUrl: string | null;
   /** Printed on travel certificates: where their code can be checked. */
   certificateVerificationUrl: string | null;
@@ -48,6 +52,9 @@ const DOCUMENT_SETTINGS = {
   AFTER_SALES_DOCUMENT_RETENTION_BATCH: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 to 10000').max(10_000, 'must be 1 to 10000').default(200),
 };
 
+/** The local gateway's document downloads (`npm start`), which forward to this service. */
+const DEVELOPMENT_LINK_BASE_URL = `http://127.0.0.1:${GATEWAY_DEFAULT_PORT}/documents`;
+
 /** Read and validated from the environment; in development the link secret is derived, as subgraph secrets are, and production refuses to start without one. */
 export function documentSettings(env: Environment = process.env): DocumentSettings {
   const values = loadConfig(DOCUMENT_SETTINGS, env);
@@ -61,7 +68,7 @@ export function documentSettings(env: Environment = process.env): DocumentSettin
     retentionDays: values.AFTER_SALES_DOCUMENT_RETENTION_DAYS,
     linkSecret: values.AFTER_SALES_DOCUMENT_LINK_SECRET ?? createHash('sha256').update('carebridge-development-after-sales-document-links').digest('hex'),
     linkTtlMinutes: values.AFTER_SALES_DOCUMENT_LINK_TTL_MINUTES,
-    linkBaseUrl: values.AFTER_SALES_DOCUMENT_LINK_BASE_URL?.replace(/\/+$/, '') ?? null,
+    linkBaseUrl: values.AFTER_SALES_DOCUMENT_LINK_BASE_URL?.replace(/\/+$/, '') ?? ((env.NODE_ENV || 'development') === 'development' ? DEVELOPMENT_LINK_BASE_URL : null),
     certificateVerificationUrl: values.AFTER_SALES_CERTIFICATE_VERIFICATION_URL ?? null,
     retentionBatchSize: values.AFTER_SALES_DOCUMENT_RETENTION_BATCH,
   };

@@ -7,7 +7,7 @@ import type { Clock } from '@carebridge/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor, ComplaintHistory } from '../history/complaint-history';
 import { ComplaintAction } from '../history/complaint-history.enums';
-import { incidentComplaintDescription } from '../incident/incident-complaint';
+import { incidentComplaintDescription } from './incident-complaint-description';
 import { ComplaintStatus } from '../status/status.enums';
 import type { DeadlineClock } from './complaint-deadlines';
 import type { StepRecord } from './complaint-lifecycle';
@@ -91,14 +91,13 @@ export class ComplaintRegistration {
   async registerFromInquiry(data: EventData<typeof inquiryEscalated>, manager: EntityManager): Promise<Complaint | null> {
     const existing = await manager.findOneBy(Complaint, { inquiryId: data.inquiryId });
     if (existing) return existing;
-    const standing = await this.customers.standing(manager, data.customerId);
-    if (standing.state === 'ERASED') return null;
-    if (standing.state === 'UNKNOWN') throw new Error(`inquiry ${data.inquiryId} was escalated for customer ${data.customerId}, who is not known (yet)`);
+    const customerId = await this.customerOfEvent(manager, data.customerId, `inquiry ${data.inquiryId} was escalated`);
+    if (!customerId) return null;
     const escalatedAt = new Date(data.escalatedAt);
     const complaint = await this.create(
       manager,
       {
-        customerId: standing.id,
+        customerId,
         channel: data.channel,
         category: data.category,
         urgency: data.urgency,
@@ -139,13 +138,12 @@ export class ComplaintRegistration {
    * dead-lettered); an erased one gets no complaint.
    */
   async registerFromServiceRecovery(data: EventData<typeof serviceRecoveryEscalated>, manager: EntityManager): Promise<Complaint | null> {
-    const standing = await this.customers.standing(manager, data.customerId);
-    if (standing.state === 'ERASED') return null;
-    if (standing.state === 'UNKNOWN') throw new Error(`service recovery ${data.taskId} was escalated for customer ${data.customerId}, who is not known (yet)`);
+    const customerId = await this.customerOfEvent(manager, data.customerId, `service recovery ${data.taskId} was escalated`);
+    if (!customerId) return null;
     return this.create(
       manager,
       {
-        customerId: standing.id,
+        customerId,
         channel: 'WEB_FORM',
         category: data.category,
         urgency: data.urgency,
@@ -170,13 +168,12 @@ export class ComplaintRegistration {
    * once. An unknown customer fails the handler (retried, then dead-lettered); an erased one gets none.
    */
   async registerFromIncident(data: EventData<typeof incidentComplaintRaised>, manager: EntityManager): Promise<Complaint | null> {
-    const standing = await this.customers.standing(manager, data.customerId);
-    if (standing.state === 'ERASED') return null;
-    if (standing.state === 'UNKNOWN') throw new Error(`incident ${data.incidentId} raised a complaint for customer ${data.customerId}, who is not known (yet)`);
+    const customerId = await this.customerOfEvent(manager, data.customerId, `incident ${data.incidentId} raised a complaint`);
+    if (!customerId) return null;
     return this.create(
       manager,
       {
-        customerId: standing.id,
+        customerId,
         channel: data.channel,
         category: data.complaintCategory,
         urgency: data.urgency,
@@ -199,6 +196,18 @@ export class ComplaintRegistration {
         },
       },
     );
+  }
+
+  /**
+   * The customer another service's event registers a complaint for: the surviving profile, or null
+   * when crm erased them (no complaint then). One this service has not learned yet fails the
+   * handler, so the event is retried and finally dead-lettered for replay.
+   */
+  private async customerOfEvent(manager: EntityManager, customerId: string, what: string): Promise<string | null> {
+    const standing = await this.customers.standing(manager, customerId);
+    if (standing.state === 'ERASED') return null;
+    if (standing.state === 'UNKNOWN') throw new Error(`${what} for customer ${customerId}, who is not known (yet)`);
+    return standing.id;
   }
 
   private async create(manager: EntityManager, fields: NewComplaint, actor: Actor, at: Date, record: StepRecord): Promise<Complaint> {

@@ -1,7 +1,7 @@
 import { caller, type Connection, ConnectionType, maskEmail, maskPhone, PageArgs, type RequestContext } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type AccessLog, seesContactDetails, seesDocuments } from '../access-log/access-log';
-import { RequestBatch } from '../request-batch/request-batch';
+import { RequestBatch } from '@carebridge/personal-data-access';
 import type { ContactDetails } from './contact-details';
 import { CustomerContact } from './customer-contact.entity';
 import { Customer } from './customer.entity';

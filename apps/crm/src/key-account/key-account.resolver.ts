@@ -2,7 +2,7 @@ import { caller, type Connection, ConnectionType, PageArgs, type RequestContext 
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CustomerQueries } from '../customer/customer-queries';
 import { Customer } from '../customer/customer.entity';
-import { RequestBatch } from '../request-batch/request-batch';
+import { RequestBatch } from '@carebridge/personal-data-access';
 import type { CustomerEvents } from './customer-events';
 import { CustomerEvent, CustomerEventInvitation, KeyAccount, KeyAccountMember } from './key-account.entity';
 import {

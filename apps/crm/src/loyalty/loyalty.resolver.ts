@@ -1,7 +1,7 @@
 import { caller, type Connection, ConnectionType, PageArgs, type RequestContext } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Customer } from '../customer/customer.entity';
-import { RequestBatch } from '../request-batch/request-batch';
+import { RequestBatch } from '@carebridge/personal-data-access';
 import { Campaign } from './campaign.entity';
 import type { CampaignQueries } from './campaign-queries';
 import type { CouponIssuing } from './coupon-issuing';

@@ -5,7 +5,7 @@ import { customerExportRequested } from '@carebridge/event-contracts';
 import type { Outbox } from '@carebridge/messaging';
 import type { Clock } from '@carebridge/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
-import { PersonalDataAccess } from '../access-log/personal-data-access.entity';
+import { PersonalDataAccess } from '@carebridge/personal-data-access';
 import type { CustomerDataSection } from '../customer/customer-data-section';
 import { Customer } from '../customer/customer.entity';
 import { CustomerStatus } from '../customer/customer.enums';

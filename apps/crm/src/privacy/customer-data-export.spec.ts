@@ -1,5 +1,5 @@
 import { afterSalesCustomerExportPrepared, complaintCustomerExportPrepared, EVENT_CATALOGUE, inquiryCustomerExportPrepared } from '@carebridge/event-contracts';
-import { PersonalDataAccess } from '../access-log/personal-data-access.entity';
+import { PersonalDataAccess } from '@carebridge/personal-data-access';
 import { crmEventHandlers } from '../crm.event-handlers';
 import { createAikoTanaka, type Crm, identity, openCrm } from '../crm.fixture';
 import { CustomerTier } from '../customer/customer.enums';

@@ -30,6 +30,3 @@ export class CustomerDataExportsArgs extends PageArgs {
   @IsUUID('all', { message: 'must be a customer id (UUID)' })
   customerId: string;
 }
-
-// The access log's query arguments are shared with after-sales' log.
-export { PersonalDataAccessArgs, PersonalDataAccessFilter } from '@carebridge/personal-data-access';

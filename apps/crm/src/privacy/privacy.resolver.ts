@@ -5,14 +5,14 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Customer } from '../customer/customer.entity';
 import type { AccessLog } from '../access-log/access-log';
-import { PersonalDataAccess } from '../access-log/personal-data-access.entity';
+import { PersonalDataAccess, PersonalDataAccessArgs } from '@carebridge/personal-data-access';
 import type { CustomerErasure } from './customer-erasure';
 import { CustomerDataExport, type CustomerDataExportWithParts } from './customer-data-export.entity';
 import { CustomerDataExportPart } from './customer-data-export.enums';
 import type { CustomerDataExportQueries } from './customer-data-export-queries';
 import type { CustomerDataExportRequest } from './customer-data-export-request';
 import { REQUIRES_PARTS } from './export-contributors';
-import { CustomerDataExportsArgs, EraseCustomerInput, PersonalDataAccessArgs, RequestCustomerDataExportInput } from './privacy.inputs';
+import { CustomerDataExportsArgs, EraseCustomerInput, RequestCustomerDataExportInput } from './privacy.inputs';
 
 /** The export use cases the resolver calls. */
 export interface CustomerDataExportUseCases {

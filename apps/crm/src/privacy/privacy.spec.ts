@@ -1,5 +1,5 @@
 import { complaintClosed, complaintResolved } from '@carebridge/event-contracts';
-import { PersonalDataAccess } from '../access-log/personal-data-access.entity';
+import { PersonalDataAccess } from '@carebridge/personal-data-access';
 import { createAikoTanaka, type Crm, identity, openCrm } from '../crm.fixture';
 import { CustomerContact } from '../customer/customer-contact.entity';
 import { CustomerTier } from '../customer/customer.enums';
