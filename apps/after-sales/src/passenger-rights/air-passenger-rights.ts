@@ -61,25 +61,18 @@ export function assessAirPassengerRights(
 
   const band = bandOf(rules, context);
   const assess = new AirPassengerAssessment(ruling, rules, context, band);
-  switch (context.facts.kind) {
-    case DisruptionKind.DELAY:
-      assess.delay();
-      break;
-    case DisruptionKind.DIVERSION:
-      assess.diversion();
-      break;
-    case DisruptionKind.CANCELLATION:
-      assess.cancellation();
-      break;
-    case DisruptionKind.DENIED_BOARDING:
-      assess.deniedBoarding();
-      break;
-    case DisruptionKind.DOWNGRADE:
-      assess.downgrade();
-      break;
-  }
+  ASSESSMENTS[context.facts.kind](assess);
   return ruling.outcome({ ...scope, explanation: `${scope.explanation} Distance ${band.text}.` });
 }
+
+/** Which articles a disruption is assessed under. */
+const ASSESSMENTS: Record<DisruptionKind, (assess: AirPassengerAssessment) => void> = {
+  [DisruptionKind.DELAY]: (assess) => assess.delay(),
+  [DisruptionKind.DIVERSION]: (assess) => assess.diversion(),
+  [DisruptionKind.CANCELLATION]: (assess) => assess.cancellation(),
+  [DisruptionKind.DENIED_BOARDING]: (assess) => assess.deniedBoarding(),
+  [DisruptionKind.DOWNGRADE]: (assess) => assess.downgrade(),
+};
 
 function scopeOf(name: string, rules: AirPassengerRules, context: AssessmentContext, departureRegime: PassengerRightsRegime | null, ruling: Ruling) {
   const { origin, destination, facts } = context;

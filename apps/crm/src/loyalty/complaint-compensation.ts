@@ -20,45 +20,27 @@ export class ComplaintCompensation {
   ) {}
 
   async grant(resolution: EventData<typeof complaintResolved>, manager: EntityManager): Promise<void> {
-    await this.creditPoints(resolution, manager);
-    await this.creditMiles(resolution, manager);
+    await this.creditLedger(resolution, manager);
     await this.issueVouchers(resolution, manager);
   }
 
-  private async creditMiles(resolution: EventData<typeof complaintResolved>, manager: EntityManager): Promise<void> {
+  /** LOYALTY_POINTS items on the points ledger, MILES items on the miles balance: the same booking, each item once. */
+  private async creditLedger(resolution: EventData<typeof complaintResolved>, manager: EntityManager): Promise<void> {
     const customer = await currentCustomer(manager, resolution.customerId);
     if (!customer) return;
     for (const item of resolution.compensation) {
-      if (item.kind !== 'MILES' || !item.quantity || item.quantity <= 0) continue;
-      await this.ledger.bookMiles(manager, {
+      if ((item.kind !== 'LOYALTY_POINTS' && item.kind !== 'MILES') || !item.quantity || item.quantity <= 0) continue;
+      const booking = {
         customerId: customer.id,
-        miles: item.quantity,
         reason: `Compensation for complaint ${resolution.registrationNumber}: ${item.reason}`,
         idempotencyKey: item.itemId,
         source: LoyaltySource.COMPLAINT_COMPENSATION,
         sourceReference: resolution.complaintId,
         recordedBy: resolution.resolvedBy,
         occurredAt: new Date(resolution.resolvedAt),
-      });
-    }
-  }
-
-  private async creditPoints(resolution: EventData<typeof complaintResolved>, manager: EntityManager): Promise<void> {
-    const customer = await currentCustomer(manager, resolution.customerId);
-    if (!customer) return;
-    for (const item of resolution.compensation) {
-      if (item.kind !== 'LOYALTY_POINTS' || !item.quantity || item.quantity <= 0) continue;
-      await this.ledger.book(manager, {
-        customerId: customer.id,
-        kind: LoyaltyEntryKind.EARN,
-        points: item.quantity,
-        reason: `Compensation for complaint ${resolution.registrationNumber}: ${item.reason}`,
-        idempotencyKey: item.itemId,
-        source: LoyaltySource.COMPLAINT_COMPENSATION,
-        sourceReference: resolution.complaintId,
-        recordedBy: resolution.resolvedBy,
-        occurredAt: new Date(resolution.resolvedAt),
-      });
+      };
+      if (item.kind === 'MILES') await this.ledger.bookMiles(manager, { ...booking, miles: item.quantity });
+      else await this.ledger.book(manager, { ...booking, kind: LoyaltyEntryKind.EARN, points: item.quantity });
     }
   }
 
