@@ -23,6 +23,7 @@ import { TripAnnouncements } from './trip/trip-announcements';
 import { TripBookings } from './trip/trip-bookings';
 import { TripCompletion } from './trip/trip-completion';
 import { TripQueries } from './trip/trip-queries';
+import { TripSegmentLoading } from './trip/trip-segment-loading';
 
 /** The after-sales service's use cases, wired once: by the subgraph, and by the test fixture. */
 export function afterSalesDomain(runtime: Pick<SubgraphRuntime, 'dataSource' | 'outbox' | 'clock'>, settings: AfterSalesSettings) {
@@ -36,6 +37,7 @@ export function afterSalesDomain(runtime: Pick<SubgraphRuntime, 'dataSource' | '
   const tripAnnouncements = new TripAnnouncements(outbox, timeline);
   const tripBookings = new TripBookings(clock, tripAnnouncements);
   const tripQueries = new TripQueries(dataSource);
+  const tripSegments = new TripSegmentLoading(tripQueries);
   const bookingIntake = new BookingIntake(tripBookings, customers, clock);
   const bookingImport = new BookingImport(dataSource, customers, tripBookings, clock, settings.importMaxBookings);
   const tripCompletion = new TripCompletion(dataSource, clock, tripAnnouncements, settings.tripCompletionDelayHours);
@@ -50,6 +52,9 @@ export function afterSalesDomain(runtime: Pick<SubgraphRuntime, 'dataSource' | '
   const surveyAnswering = new SurveyAnswering(dataSource, outbox, clock, new SurveyLinks(settings.followUp.linkSecret), followUpTimeline, serviceRecovery, settings.followUp);
   const careContacts = new CareContacts(dataSource, outbox, clock, contactRules);
 
+  // In-trip incidents (T-1.4, T-4.3): cases, baggage files, partner tasks, passenger rights, complaints for incidents.
+  const incidents = incidentDesk(runtime, customers, tripQueries, settings.incidents, accessLog);
+
   return {
     customers,
     accessLog,
@@ -57,6 +62,7 @@ export function afterSalesDomain(runtime: Pick<SubgraphRuntime, 'dataSource' | '
     tripAnnouncements,
     tripBookings,
     tripQueries,
+    tripSegments,
     bookingIntake,
     bookingImport,
     tripCompletion,
@@ -66,10 +72,9 @@ export function afterSalesDomain(runtime: Pick<SubgraphRuntime, 'dataSource' | '
     serviceRecovery,
     surveyAnswering,
     careContacts,
-    // Customer documents (T-4.2): requests, invoices and credit notes, travel certificates, e-fapiao records.
-    ...documentDesk(runtime, customers, tripQueries, settings.documents),
-    // In-trip incidents (T-1.4, T-4.3): cases, baggage files, partner tasks, passenger rights, complaints for incidents.
-    incidents: incidentDesk(runtime, customers, tripQueries, settings.incidents, accessLog),
+    // Customer documents (T-4.2): requests, invoices and credit notes, travel certificates (from incidents), e-fapiao records.
+    ...documentDesk(runtime, customers, tripQueries, incidents.recordedDisruptions, settings.documents),
+    incidents,
     // Passenger rights (EU261, UK261, Montreal Convention, US DOT), previewed from facts.
     passengerRights: new PassengerRightsPreview(clock),
   };

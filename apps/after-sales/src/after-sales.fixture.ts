@@ -43,7 +43,7 @@ export async function openAfterSales(env: Record<string, string> = {}): Promise<
     ...service,
     // As the subgraph serves it: with the types only the gateway reaches, and errors as a client gets them.
     async run(by, source, variables, context = service.context(by)) {
-      schema ??= buildFederatedSchema(afterSalesResolvers(domain), afterSalesReferences(domain), afterSalesOrphanedTypes(domain));
+      schema ??= buildFederatedSchema(afterSalesResolvers(domain), afterSalesReferences(domain, service.db), afterSalesOrphanedTypes(domain));
       const result = await graphql({ schema: await schema, source, variableValues: variables, contextValue: context });
       const errors = result.errors?.map((error) => formatGraphQLError(error.toJSON(), error, { development: false }));
       return JSON.parse(JSON.stringify({ ...result, errors })) as ExecutionResult<any>;

@@ -1,16 +1,20 @@
-import type { ReferenceResolvers } from '@carebridge/service-kit';
+import { entityReference, findManyById, type ReferenceResolvers, type SubgraphRuntime } from '@carebridge/service-kit';
 import type { AfterSalesDomain } from './after-sales.domain';
+import { CustomerDocument } from './document/document.entity';
+import { Incident } from './incident/incident.entity';
 import { OrderChangeReference } from './references/order-change.reference';
+import { Trip } from './trip/trip.entity';
 import { SEGMENT_TYPES } from './trip/trip-segment.types';
 
-/** The entities of after-sales that other subgraphs (and the gateway) resolve by key, and its part of a customer data export. */
-export function afterSalesReferences(domain: AfterSalesDomain): ReferenceResolvers {
+/** The entities of after-sales that other subgraphs (and the gateway) resolve by key, a page's worth in one query each, and its part of a customer data export. */
+export function afterSalesReferences(domain: AfterSalesDomain, { dataSource }: Pick<SubgraphRuntime, 'dataSource'>): ReferenceResolvers {
+  const ids = (references: readonly { id: string }[]) => references.map((reference) => reference.id);
   return {
-    Trip: { __resolveReference: (reference: { id: string }) => domain.tripQueries.findById(reference.id) },
+    Trip: entityReference((references) => findManyById(dataSource.getRepository(Trip), ids(references))),
     // The gateway sends the order change's id and booking reference (@requires): all that OrderChange.trip needs.
-    OrderChange: { __resolveReference: (reference: OrderChangeReference) => reference },
-    CustomerDocument: { __resolveReference: (reference: { id: string }) => domain.documentQueries.findById(reference.id) },
-    Incident: { __resolveReference: (reference: { id: string }) => domain.incidents.queries.findById(reference.id) },
+    OrderChange: entityReference(async (references: readonly OrderChangeReference[]) => references),
+    CustomerDocument: entityReference((references) => findManyById(dataSource.getRepository(CustomerDocument), ids(references))),
+    Incident: entityReference((references) => findManyById(dataSource.getRepository(Incident), ids(references))),
     ...domain.customers.exportGraph().references,
   };
 }

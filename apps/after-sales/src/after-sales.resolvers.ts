@@ -13,7 +13,7 @@ import { TripResolver } from './trip/trip.resolver';
 /** The GraphQL resolvers of after-sales; each calls use cases of the domain and nothing else. */
 export function afterSalesResolvers(domain: AfterSalesDomain): object[] {
   return [
-    new TripResolver(domain.tripQueries, domain.bookingImport, domain.accessLog),
+    new TripResolver(domain.tripQueries, domain.bookingImport, domain.accessLog, domain.tripSegments),
     new CustomerTripsResolver(domain.tripQueries),
     new OrderChangeTripResolver(domain.tripQueries),
     // Post-trip follow-up, service recovery, regular care

@@ -68,7 +68,7 @@ export const afterSalesSubgraph = defineSubgraph({
     const domain = afterSalesDomain(runtime, settings);
     return {
       resolvers: afterSalesResolvers(domain),
-      references: afterSalesReferences(domain),
+      references: afterSalesReferences(domain, runtime),
       orphanedTypes: afterSalesOrphanedTypes(domain),
       eventHandlers: afterSalesEventHandlers(domain),
       jobs: afterSalesJobs(domain, settings),

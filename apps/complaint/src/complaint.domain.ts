@@ -54,7 +54,7 @@ export function complaintDomain(runtime: { dataSource: DataSource; outbox: Outbo
     closing: new ComplaintClosing(steps, outbox, timeline),
     reopening: new ComplaintReopening(steps, deadlines, outbox, timeline),
     queries: new ComplaintQueries(dataSource, clock, deadlines),
-    resolutionPlanning: new ResolutionPlanning(steps, settings.valuation),
+    resolutionPlanning: new ResolutionPlanning(steps, settings.valuation, outbox),
     compensationApproval: new CompensationApproval(dataSource, steps),
     resolution: new ComplaintResolution(steps, outbox, timeline),
     compensation: new CompensationQueries(dataSource),

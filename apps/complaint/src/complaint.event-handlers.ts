@@ -1,6 +1,7 @@
 import type { EventHandler } from '@carebridge/messaging';
 import type { ComplaintDomain } from './complaint.domain';
 import { onServiceRecoveryEscalated } from './after-sales/on-service-recovery-escalated';
+import { onInboundMessageReceived } from './communication/on-inbound-message-received';
 import { onIncidentComplaintRaised } from './incident/on-incident-complaint-raised';
 import { onInquiryEscalated } from './inquiry/on-inquiry-escalated';
 
@@ -12,5 +13,6 @@ export function complaintEventHandlers(domain: ComplaintDomain): EventHandler<an
     onInquiryEscalated(domain.registration),
     onServiceRecoveryEscalated(domain.registration),
     onIncidentComplaintRaised(domain.registration),
+    onInboundMessageReceived(),
   ];
 }

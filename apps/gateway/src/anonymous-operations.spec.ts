@@ -6,12 +6,12 @@ import { composeServices } from '@apollo/composition';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { signDevelopmentToken } from '@carebridge/auth';
+import { signDevelopmentCustomerToken, signDevelopmentToken } from '@carebridge/auth';
 import { envName, SUBGRAPHS } from '@carebridge/config';
 import { freePort } from '@carebridge/local-platform';
 import { createLogger, type HttpHost, hostApollo } from '@carebridge/service-kit';
 import { parse } from 'graphql';
-import { AnonymousRateLimit, isAllowedWithoutToken } from './anonymous-operations';
+import { AnonymousRateLimit, isAllowedForCustomer, isAllowedWithoutToken } from './anonymous-operations';
 import { type RunningGateway, startGateway } from './gateway';
 
 describe('the operations allowed without a token', () => {
@@ -48,6 +48,33 @@ describe('the operations allowed without a token', () => {
     });
   });
 
+  describe('isAllowedForCustomer', () => {
+    const allowed = (query: string) => isAllowedForCustomer(parse(query));
+
+    it("lets a customer token read its own cases, and run what a link runs", () => {
+      expect(allowed(`{ myCases(first: 10) { id kind status timeline { kind at } } }`)).toBe(true);
+      expect(allowed(`query($id: ID!) { myCase(id: $id) { id status deadlineAt } }`)).toBe(true);
+      expect(allowed(`query($link: String!) { caseStatus(link: $link) { status } }`)).toBe(true);
+      expect(allowed(`mutation { answerFollowUpSurvey(input: { token: "t", nps: 9 }) { surveyId } }`)).toBe(true);
+    });
+
+    it.each([
+      ['a staff query', `{ complaints(first: 5) { totalCount } }`],
+      ['a second root field', `{ myCases { id } complaints(first: 1) { totalCount } }`],
+      ['its cases through a fragment', `{ myCases { ...C } } fragment C on CustomerCase { id }`],
+      ['an alias', `{ mine: myCases { id } }`],
+      ['a mutation of its cases', `mutation { myCases { id } }`],
+      ['introspection', `{ __schema { types { name } } }`],
+    ])('refuses %s', (_label, query) => {
+      expect(allowed(query)).toBe(false);
+    });
+
+    it('lets nobody without a token read cases of a customer', () => {
+      expect(isAllowedWithoutToken(parse(`{ myCases { id } }`))).toBe(false);
+      expect(isAllowedWithoutToken(parse(`{ caseStatus(link: "v1.x") { status } }`))).toBe(true);
+    });
+  });
+
   it('AnonymousRateLimit counts per client and minute', () => {
     let now = 0;
     const limit = new AnonymousRateLimit(2, () => now);
@@ -60,7 +87,7 @@ describe('the operations allowed without a token', () => {
     const JWT_SECRET = 'anonymous-spec-jwt-secret-of-32-chars!';
     const SDL = `
       extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-      type Query { me: String, secretReport: String }
+      type Query { me: String, secretReport: String, myCases: [String] }
       type Mutation { answerFollowUpSurvey(token: String!): Receipt, importBookings: Int }
       type Receipt { surveyId: ID!, followUpPlanned: Boolean! }
     `;
@@ -74,7 +101,7 @@ describe('the operations allowed without a token', () => {
         schema: buildSubgraphSchema({
           typeDefs: parse(SDL),
           resolvers: {
-            Query: { me: () => 'me', secretReport: () => 'secret' },
+            Query: { me: () => 'me', secretReport: () => 'secret', myCases: () => ['case-1'] },
             Mutation: { answerFollowUpSurvey: (_: unknown, args: { token: string }) => ({ surveyId: args.token, followUpPlanned: false }), importBookings: () => 1 },
           } as never,
         }),
@@ -151,6 +178,25 @@ describe('the operations allowed without a token', () => {
       expect((await post(answer, { authorization: 'Basic YWdlbnQ6cGFzc3dvcmQ=' })).status).toBe(401);
       const token = signDevelopmentToken({ sub: 'a', roles: ['agent'] }, { secret: JWT_SECRET });
       expect((await post(`{ secretReport }`, { authorization: `Bearer ${token}` })).body).toEqual({ data: { secretReport: 'secret' } });
+    });
+
+    it("runs a customer token's own operations with the customer as caller, and refuses staff operations with 403", async () => {
+      const customerId = '5b0c7a8e-1d2f-4e3a-9b4c-6d7e8f9a0b1c';
+      const customer = { authorization: `Bearer ${signDevelopmentCustomerToken(customerId, { secret: JWT_SECRET })}` };
+      received.length = 0;
+      expect(await post(`{ myCases }`, customer)).toEqual({ status: 200, body: { data: { myCases: ['case-1'] } } });
+      expect(received[0]).toMatchObject({ 'x-carebridge-user-id': customerId, 'x-carebridge-user-roles': 'customer' });
+
+      received.length = 0;
+      const staffOnly = await post(`{ secretReport }`, customer);
+      expect(staffOnly.status).toBe(403);
+      expect(staffOnly.body.errors).toEqual([expect.objectContaining({ extensions: { code: 'FORBIDDEN' } })]);
+      expect((await post(`{ myCases secretReport }`, customer)).status).toBe(403);
+      expect(received).toHaveLength(0);
+
+      // The customer role mixed with a staff role is no token at all.
+      const mixed = signDevelopmentToken({ sub: customerId, roles: ['customer', 'admin'] }, { secret: JWT_SECRET });
+      expect((await post(`{ secretReport }`, { authorization: `Bearer ${mixed}` })).status).toBe(401);
     });
 
     it('limits answers without a token per client and minute with 429', async () => {

@@ -1,23 +1,51 @@
 import { type DocumentNode, Kind, type SelectionSetNode } from 'graphql';
 
 /**
- * The operations a client may send without a bearer token, each carrying its own credential that
- * the after-sales subgraph checks: a customer answering a post-trip survey from its signed link
- * (T-4.1), downloading a document from its signed link, and an insurer or employer checking a
- * travel certificate's verification code (T-4.2). Everything else needs a token.
+ * Callers who are not staff, in one model: whoever holds a signed link (libs/auth signed-links.ts)
+ * or another credential of its own, without a bearer token, and a customer with a customer token
+ * (libs/auth customer-tokens.ts). Each runs only the operations listed here for it, and each
+ * operation checks its credential in the subgraph that owns it:
+ *
+ * - `link`: the credential travels in the arguments — a post-trip survey answered from its link
+ *   (T-4.1), a document downloaded from its link, a travel certificate checked by its code (T-4.2),
+ *   one case's status read from its status link (A-2.3). A customer token may run them too.
+ * - `customer`: the customer token is the credential — the customer's own cases, read for the
+ *   caller's customer id and nobody else's.
+ *
+ * Everything else needs a staff token.
  */
-export const ANONYMOUS_OPERATIONS: readonly { operation: 'query' | 'mutation'; field: string }[] = [
-  { operation: 'mutation', field: 'answerFollowUpSurvey' },
-  { operation: 'query', field: 'documentFile' },
-  { operation: 'query', field: 'verifyTravelCertificate' },
+export type NonStaffCredential = 'link' | 'customer';
+
+export const NON_STAFF_OPERATIONS: readonly { operation: 'query' | 'mutation'; field: string; credential: NonStaffCredential }[] = [
+  { operation: 'mutation', field: 'answerFollowUpSurvey', credential: 'link' },
+  { operation: 'query', field: 'documentFile', credential: 'link' },
+  { operation: 'query', field: 'verifyTravelCertificate', credential: 'link' },
+  { operation: 'query', field: 'caseStatus', credential: 'link' },
+  // Public knowledge-base articles (T-5.2) need no credential: training answers them with PUBLIC live articles only.
+  { operation: 'query', field: 'publicKnowledgeSearch', credential: 'link' },
+  { operation: 'query', field: 'publicKnowledgeArticle', credential: 'link' },
+  { operation: 'query', field: 'myCases', credential: 'customer' },
+  { operation: 'query', field: 'myCase', credential: 'customer' },
 ];
 
-/**
- * Whether a document is exactly one of those operations: one operation whose only root field is
- * one of them, with no alias, fragment, inline fragment or directive anywhere, so that nothing else
- * of the graph can ride along.
- */
+/** The operations a client may send without a bearer token. */
+export const ANONYMOUS_OPERATIONS = NON_STAFF_OPERATIONS.filter((allowed) => allowed.credential === 'link');
+
+/** Whether a document without a token is exactly one operation allowed without one (see `admits`). */
 export function isAllowedWithoutToken(document: DocumentNode): boolean {
+  return admits(document, ['link']);
+}
+
+/** Whether a document is exactly one operation a customer token may run: its own cases, or a link's operation. */
+export function isAllowedForCustomer(document: DocumentNode): boolean {
+  return admits(document, ['link', 'customer']);
+}
+
+/**
+ * One operation whose only root field is one allowed for these credentials, with no alias,
+ * fragment, inline fragment or directive anywhere, so that nothing else of the graph can ride along.
+ */
+function admits(document: DocumentNode, credentials: readonly NonStaffCredential[]): boolean {
   if (document.definitions.length !== 1) return false;
   const [operation] = document.definitions;
   if (operation.kind !== Kind.OPERATION_DEFINITION) return false;
@@ -27,7 +55,7 @@ export function isAllowedWithoutToken(document: DocumentNode): boolean {
   const [root] = roots;
   if (root.kind !== Kind.FIELD) return false;
   const field = root.name.value;
-  if (!ANONYMOUS_OPERATIONS.some((allowed) => allowed.operation === operation.operation && allowed.field === field)) return false;
+  if (!NON_STAFF_OPERATIONS.some((allowed) => credentials.includes(allowed.credential) && allowed.operation === operation.operation && allowed.field === field)) return false;
   return plain(operation.selectionSet);
 }
 
@@ -38,8 +66,8 @@ function plain(selectionSet: SelectionSetNode | undefined): boolean {
 }
 
 /**
- * A fixed-window limit per client address on requests without a token, so that survey links cannot
- * be guessed at speed. Behind a proxy every client shares its address: limit at the ingress too.
+ * A fixed-window limit per client address on requests without a token, so that links cannot be
+ * guessed at speed. Behind a proxy every client shares its address: limit at the ingress too.
  */
 export class AnonymousRateLimit {
   private readonly windows = new Map<string, { startedAt: number; count: number }>();

@@ -4,6 +4,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
+import { signDevelopmentToken } from '@carebridge/auth';
 import { envName, SUBGRAPHS } from '@carebridge/config';
 import { freePort } from '@carebridge/local-platform';
 import { parse } from 'graphql';
@@ -11,6 +12,7 @@ import { MAX_DOCUMENT_QUERY_LENGTH } from './document-download';
 import { type RunningGateway, startGateway } from './gateway';
 
 const AFTER_SALES_SECRET = 'after-sales-secret-'.padEnd(40, 'a');
+const JWT_SECRET = 'document-download-spec-jwt-secret-32!';
 const DOCUMENT_ID = '0b7c0f3e-5d1a-4c2b-9e8f-1a2b3c4d5e6f';
 /** Shaped like a signed link: `<payload>.<signature>`, with characters that need encoding in a query. */
 const TOKEN = 'eyJkIjoiMGI3YyJ9+/=.c2lnbmF0dXJl_-';
@@ -43,6 +45,11 @@ function afterSalesStub(received: Received[]): Server {
       response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not found' }));
       return;
     }
+    if (token === TOKEN && url.searchParams.get('head') === '1') {
+      // documentDownloadRoute's answer to head=1: the headers, the file's size apart, no file.
+      response.writeHead(200, { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="INV-2026-000042.pdf"', 'x-carebridge-file-size': String(FILE.length) }).end();
+      return;
+    }
     if (token === TOKEN) {
       response.writeHead(200, {
         'content-type': 'application/pdf',
@@ -53,7 +60,6 @@ function afterSalesStub(received: Received[]): Server {
         'set-cookie': 'internal=1',
         'x-powered-by': 'after-sales 10.0.0.4',
       });
-      if (request.method === 'HEAD') return void response.end();
       // In pieces, as a file read from storage would come.
       let offset = 0;
       const next = () => {
@@ -120,7 +126,7 @@ describe('the gateway forwards document downloads by signed link to after-sales'
       HOST: '127.0.0.1',
       PORT: String(await freePort()),
       SUPERGRAPH_FILE: join(folder, 'supergraph.graphql'),
-      JWT_SECRET: 'document-download-spec-jwt-secret-32!',
+      JWT_SECRET,
       SUBGRAPH_AFTER_SALES_URL: `http://127.0.0.1:${afterSalesPort}/graphql`,
       SUBGRAPH_AFTER_SALES_SECRET: AFTER_SALES_SECRET,
       SUBGRAPH_TIMEOUT_MS: '400',
@@ -159,7 +165,6 @@ describe('the gateway forwards document downloads by signed link to after-sales'
   it('calls after-sales with its secret, a request id and the token, and with none of the client’s headers', async () => {
     const response = await fetch(link(TOKEN), {
       headers: {
-        authorization: 'Bearer someone',
         cookie: 'session=abc',
         'x-carebridge-subgraph-secret': 'guessed',
         'x-carebridge-user-id': 'admin-1',
@@ -187,11 +192,36 @@ describe('the gateway forwards document downloads by signed link to after-sales'
     expect(received.map((r) => r.headers['x-request-id'])).toEqual([expect.stringMatching(/^[0-9a-f-]{36}$/), expect.stringMatching(/^[0-9a-f-]{36}$/)]);
   });
 
-  it('forwards HEAD as HEAD: the headers without the file', async () => {
+  it('answers HEAD like GET without the file: after-sales is asked for the headers only (head=1)', async () => {
     const response = await fetch(link(TOKEN), { method: 'HEAD' });
     expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="INV-2026-000042.pdf"');
     expect(response.headers.get('content-length')).toBe(String(FILE.length));
-    expect(received.map((r) => r.method)).toEqual(['HEAD']);
+    expect(response.headers.get('x-carebridge-file-size')).toBeNull();
+    expect(Buffer.from(await response.arrayBuffer())).toHaveLength(0);
+    expect(received.map((r) => [r.method, new URL(r.url, 'http://x').searchParams.get('head')])).toEqual([['GET', '1']]);
+    const refused = await fetch(link('expired.sig'), { method: 'HEAD' });
+    expect(refused.status).toBe(400);
+  });
+
+  it('forwards the identity it verified from a bearer token, so the download is audited as that user; a refused token is 401', async () => {
+    const token = signDevelopmentToken({ sub: 'after-sales-ann', roles: ['after_sales'], name: 'Ann Åberg' }, { secret: JWT_SECRET });
+    const response = await fetch(link(TOKEN), { headers: { authorization: `Bearer ${token}`, 'x-carebridge-user-id': 'admin-1', 'x-carebridge-user-roles': 'admin' } });
+    await response.arrayBuffer();
+    expect(response.status).toBe(200);
+    expect(received).toHaveLength(1);
+    expect(received[0].headers).toMatchObject({ 'x-carebridge-user-id': 'after-sales-ann', 'x-carebridge-user-roles': 'after_sales', 'x-carebridge-user-name': encodeURIComponent('Ann Åberg') });
+    expect(received[0].headers.authorization).toBeUndefined();
+
+    received.length = 0;
+    const forged = signDevelopmentToken({ sub: 'x', roles: ['admin'] }, { secret: 'another-secret-of-at-least-32-chars!' });
+    for (const authorization of ['Bearer not-a-token', `Bearer ${forged}`, 'Basic abc']) {
+      const refused = await fetch(link(TOKEN), { headers: { authorization } });
+      expect(refused.status).toBe(401);
+      expect(await refused.json()).toEqual({ error: { message: expect.any(String), extensions: { code: 'UNAUTHENTICATED' } } });
+    }
+    expect(received).toHaveLength(0);
   });
 
   it.each([
@@ -245,7 +275,7 @@ describe('the gateway forwards document downloads by signed link to after-sales'
       HOST: '127.0.0.1',
       PORT: String(await freePort()),
       SUPERGRAPH_FILE: join(folder, 'supergraph.graphql'),
-      JWT_SECRET: 'document-download-spec-jwt-secret-32!',
+      JWT_SECRET,
       SUBGRAPH_AFTER_SALES_URL: `http://127.0.0.1:${afterSalesPort}/graphql`,
       SUBGRAPH_AFTER_SALES_SECRET: AFTER_SALES_SECRET,
       ANONYMOUS_RATE_LIMIT_PER_MINUTE: '2',
@@ -303,7 +333,7 @@ describe('the gateway forwards document downloads by signed link to after-sales'
       HOST: '127.0.0.1',
       PORT: String(await freePort()),
       SUPERGRAPH_FILE: join(folder, 'supergraph.graphql'),
-      JWT_SECRET: 'document-download-spec-jwt-secret-32!',
+      JWT_SECRET,
       SUBGRAPH_AFTER_SALES_URL: `http://127.0.0.1:${afterSalesPort}/graphql`,
     });
     stub = afterSalesStub(received);

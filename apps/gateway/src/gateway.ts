@@ -4,14 +4,16 @@ import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
-import { createTokenVerifier, IDENTITY_HEADERS, InvalidTokenError } from '@carebridge/auth';
+import { IDENTITY_HEADERS, InvalidTokenError } from '@carebridge/auth';
 import type { Environment } from '@carebridge/config';
 import { createLogger, formatGraphQLError, headerValue, hostApollo, type Logger } from '@carebridge/service-kit';
 import { GraphQLError } from 'graphql';
 import { AnonymousRateLimit, isAllowedWithoutToken } from './anonymous-operations';
+import { callerVerifier, customerRefusal } from './customer-callers';
 import { documentDownloadForwarder } from './document-download';
 import type { GatewayContext } from './gateway-context';
 import { gatewaySettings } from './gateway.settings';
+import { CountingQueryPlanCache, queryPlanCacheMetrics, type QueryPlanCacheCounters } from './query-plan-cache';
 import { maxDepthRule } from './query-depth';
 import { SubgraphDataSource } from './subgraph-data-source';
 
@@ -19,6 +21,8 @@ export interface RunningGateway {
   url: string;
   port: number;
   logger: Logger;
+  /** Hits and misses of the query plan cache so far. */
+  readonly queryPlanCache: QueryPlanCacheCounters;
   stop(): Promise<void>;
 }
 
@@ -31,14 +35,20 @@ export async function startGateway(env: Environment = process.env): Promise<Runn
   const logger = createLogger({ service: 'gateway', level: settings.LOG_LEVEL });
   const development = settings.NODE_ENV === 'development';
   const endpoints = new Map(settings.subgraphs.map((s) => [s.name, s]));
-  const verifyToken = createTokenVerifier(settings.verification);
+  // Staff tokens and customer tokens (customer-callers.ts).
+  const verifyToken = callerVerifier(settings.verification, env);
   const anonymousLimit = new AnonymousRateLimit(settings.ANONYMOUS_RATE_LIMIT_PER_MINUTE);
   const afterSales = endpoints.get('after-sales');
   // GET /documents/<id>?token=…: a document's file from its signed link, within the limit of requests without a token.
   const forwardDocumentDownload =
-    afterSales && documentDownloadForwarder(afterSales, { timeoutMs: settings.SUBGRAPH_TIMEOUT_MS, logger, admit: (client) => anonymousLimit.take(client) });
+    afterSales && documentDownloadForwarder(afterSales, { timeoutMs: settings.SUBGRAPH_TIMEOUT_MS, logger, admit: (client) => anonymousLimit.take(client), verifyToken });
+
+  const queryPlans = new CountingQueryPlanCache();
+  // One data source, and so one pool of keep-alive connections, per subgraph and address.
+  const dataSources = new Map<string, SubgraphDataSource>();
 
   const gateway = new ApolloGateway({
+    queryPlannerConfig: { cache: queryPlans },
     ...(settings.SUPERGRAPH_FILE
       ? { supergraphSdl: readFileSync(settings.SUPERGRAPH_FILE, 'utf8') }
       : {
@@ -52,7 +62,10 @@ export async function startGateway(env: Environment = process.env): Promise<Runn
       const endpoint = endpoints.get(name);
       // A supergraph file may name a subgraph's URL; the environment's URL wins when set.
       const target = endpoint && (endpoint.urlFromEnvironment || !url) ? endpoint.url : (url ?? '');
-      return new SubgraphDataSource(name, target, endpoint?.secret ?? '', settings.SUBGRAPH_TIMEOUT_MS);
+      const key = `${name} ${target}`;
+      let source = dataSources.get(key);
+      if (!source) dataSources.set(key, (source = new SubgraphDataSource(name, target, endpoint?.secret ?? '', { timeoutMs: settings.SUBGRAPH_TIMEOUT_MS })));
+      return source;
     },
     logger,
   });
@@ -73,7 +86,12 @@ export async function startGateway(env: Environment = process.env): Promise<Runn
         async requestDidStart() {
           return {
             async didResolveOperation({ contextValue, document }) {
-              if (contextValue.identity) return;
+              if (contextValue.identity) {
+                // A customer token runs only the customer-facing operations (customer-callers.ts).
+                const refusal = customerRefusal(contextValue.identity, document);
+                if (refusal) throw new GraphQLError(refusal, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+                return;
+              }
               if (!isAllowedWithoutToken(document)) throw unauthenticated(AUTHENTICATION_REQUIRED);
               if (!anonymousLimit.take(contextValue.anonymousClient ?? 'unknown')) {
                 throw new GraphQLError('Too many requests without a token; try again in a minute', {
@@ -114,6 +132,7 @@ export async function startGateway(env: Environment = process.env): Promise<Runn
       }
     },
     readiness: async () => ({ ready: true, details: { subgraphs: settings.subgraphs.map((s) => s.name) } }),
+    metrics: async () => queryPlanCacheMetrics(queryPlans.counters),
   });
   logger.info({ url: host.url, subgraphs: settings.subgraphs.map((s) => `${s.name}=${s.url}`) }, 'gateway ready');
 
@@ -122,11 +141,15 @@ export async function startGateway(env: Environment = process.env): Promise<Runn
     url: host.url,
     port: host.port,
     logger,
+    get queryPlanCache() {
+      return queryPlans.counters;
+    },
     stop() {
       stopping ??= (async () => {
         await host.close(settings.SHUTDOWN_TIMEOUT_MS);
         await apollo.stop();
-        logger.info('stopped');
+        await Promise.all([...dataSources.values()].map((source) => source.close()));
+        logger.info({ queryPlanCache: queryPlans.counters }, 'stopped');
       })();
       return stopping;
     },

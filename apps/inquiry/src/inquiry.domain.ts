@@ -15,6 +15,7 @@ import { InquiryIntake } from './inquiry/inquiry-intake';
 import { InquiryMerging } from './inquiry/inquiry-merging';
 import { InquiryQueries } from './inquiry/inquiry-queries';
 import { inquiryDeadlineMonitor } from './inquiry/response-deadlines';
+import { ArticleCitations } from './knowledge-citation/article-citations';
 import type { InquirySettings } from './inquiry.settings';
 import { OrderChangeHandling } from './order-change/order-change-handling';
 import { OrderChangeQueries } from './order-change/order-change-queries';
@@ -43,7 +44,7 @@ export function inquiryDomain(runtime: { dataSource: DataSource; outbox: Outbox;
     agents,
     deadlines,
     intake: new InquiryIntake(dataSource, customers, policies, firstResponse, assignment, outbox, timeline, clock),
-    handling: new InquiryHandling(dataSource, customers, savedReplies, orderChangesOnInquiry, firstResponse, deadlines, assignment, clock),
+    handling: new InquiryHandling(dataSource, customers, savedReplies, orderChangesOnInquiry, firstResponse, deadlines, assignment, clock, outbox),
     merging: new InquiryMerging(dataSource, orderChangesOnInquiry, assignment, clock),
     closing: new InquiryClosing(dataSource, policies, assignment, outbox, timeline, clock),
     escalation: new InquiryEscalation(dataSource, customers, assignment, outbox, timeline, clock),
@@ -51,6 +52,7 @@ export function inquiryDomain(runtime: { dataSource: DataSource; outbox: Outbox;
     orderChangeRequests: new OrderChangeRequests(dataSource, outbox, timeline, clock),
     orderChangeHandling: new OrderChangeHandling(dataSource, outbox, timeline, clock),
     orderChanges: new OrderChangeQueries(dataSource),
+    citations: new ArticleCitations(dataSource),
     // Built once: the CustomerDataExport type it declares must exist once in the schema.
     customerExportGraph: customers.exportGraph(),
   };

@@ -3,6 +3,7 @@ import type { Clock } from '@carebridge/service-kit';
 import { AssignmentResolver } from './assignment/assignment.resolver';
 import { CustomerInquiriesResolver } from './customer/customer-inquiries.resolver';
 import { InquiryMessageResolver, InquiryResolver } from './inquiry/inquiry.resolver';
+import { MessageCitationsResolver } from './inquiry/message-citations.resolver';
 import type { InquiryDomain } from './inquiry.domain';
 import { InquiryOrderChangesResolver, OrderChangeResolver } from './order-change/order-change.resolver';
 import { ResponsePolicyResolver } from './response-policy/response-policy.resolver';
@@ -13,6 +14,7 @@ export function inquiryResolvers(domain: InquiryDomain, runtime: { clock: Clock 
   return [
     new InquiryResolver(domain, runtime.clock),
     new InquiryMessageResolver(),
+    new MessageCitationsResolver(domain.citations),
     new OrderChangeResolver(domain),
     new InquiryOrderChangesResolver(domain.orderChanges),
     new AssignmentResolver(domain.agents),

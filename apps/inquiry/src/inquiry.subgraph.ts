@@ -9,7 +9,9 @@ import { inquiryResolvers } from './inquiry.resolvers';
 import { inquirySettings } from './inquiry.settings';
 import { Inquiry, InquiryHistoryEntry, InquiryMessage } from './inquiry/inquiry.entity';
 import { SlaBreach } from './inquiry/sla-breach.entity';
+import { PublishedKnowledgeArticle } from './knowledge-citation/published-article.entity';
 import { CreateInquiry1764000000000 } from './migrations/1764000000000-CreateInquiry';
+import { KnowledgeCitations1765200000100 } from './migrations/1765200000100-KnowledgeCitations';
 import { OrderChange } from './order-change/order-change.entity';
 import { ResponsePolicyOverride } from './response-policy/response-policy.entity';
 import { SavedReply } from './saved-reply/saved-reply.entity';
@@ -17,8 +19,8 @@ import { SavedReply } from './saved-reply/saved-reply.entity';
 /** inquiry: multi-channel inquiries, response deadlines, satisfaction, order changes, escalation (T-1.1–1.3, A-3.1). */
 export const inquirySubgraph = defineSubgraph({
   name: 'inquiry',
-  entities: [Inquiry, InquiryMessage, InquiryHistoryEntry, SlaBreach, ResponsePolicyOverride, InquiryAgent, SavedReply, OrderChange, ...KNOWN_CUSTOMER_ENTITIES],
-  migrations: [CreateInquiry1764000000000, ...KNOWN_CUSTOMER_MIGRATIONS],
+  entities: [Inquiry, InquiryMessage, InquiryHistoryEntry, SlaBreach, ResponsePolicyOverride, InquiryAgent, SavedReply, OrderChange, PublishedKnowledgeArticle, ...KNOWN_CUSTOMER_ENTITIES],
+  migrations: [CreateInquiry1764000000000, ...KNOWN_CUSTOMER_MIGRATIONS, KnowledgeCitations1765200000100],
   build(runtime) {
     const settings = inquirySettings(runtime.env);
     const domain = inquiryDomain(runtime, settings);

@@ -190,4 +190,47 @@ describe('in-trip incidents, seen through the gateway', () => {
     });
     expect(badStation.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.faultStation' });
   });
+
+  it('issues a travel certificate from the incident’s record — schedule, cancellation, cause — that an insurer verifies without a token', async () => {
+    const { openIncident: incident } = await afterSales.data(OPEN, {
+      input: { customerId, tripId, segmentId: flightId, type: 'FLIGHT_CANCELLATION', severity: 'MEDIUM', description: 'Cancelled: the certificate for the travel insurer.' },
+    });
+    await afterSales.data(`mutation($input: ComputeIncidentEntitlementsInput!) { computeIncidentEntitlements(input: $input) { id } }`, {
+      input: { incidentId: incident.id, noticeGivenAt: '2026-11-17T09:00:00.000Z', cause: 'STRIKE', causeDetail: 'ground handling strike at Schiphol' },
+    });
+    const { requestDocument: request } = await platform
+      .as('agent', 'agent-ana')
+      .data(`mutation($input: RequestDocumentInput!) { requestDocument(input: $input) { id } }`, { input: { customerId, tripId, type: 'TRAVEL_CERTIFICATE' } });
+    await platform.as('admin', 'admin-ada').data(`mutation($input: SaveDocumentIssuerInput!) { saveDocumentIssuer(input: $input) { id } }`, {
+      input: { id: 'CB-NL', legalName: 'Carebridge Travel B.V.', addressLines: ['Damrak 1'], postcode: '1012 LG', city: 'Amsterdam', countryCode: 'NL', vatId: 'NL123456789B01', invoicePrefix: 'CBNL-INV', creditNotePrefix: 'CBNL-CRN' },
+    });
+    const { issueTravelCertificate: certificate } = await afterSales.data(
+      `mutation($input: IssueTravelCertificateInput!) { issueTravelCertificate(input: $input) { status verificationCode contentType } }`,
+      { input: { documentId: request.id, incidentId: incident.id, issuerId: 'CB-NL', passengerName: 'Joost de Vries' } },
+    );
+    expect(certificate).toMatchObject({ status: 'ISSUED', contentType: 'application/pdf' });
+
+    const { verifyTravelCertificate } = await platform
+      .anonymous()
+      .data(`query($code: String!) { verifyTravelCertificate(code: $code) { genuine statement { passengerName bookingReference flightNumber origin destination disruption scheduledDeparture scheduledArrival actualDeparture cause causeDetail } } }`, {
+        code: certificate.verificationCode,
+      });
+    expect(verifyTravelCertificate).toEqual({
+      genuine: true,
+      statement: {
+        passengerName: 'Joost de Vries',
+        bookingReference: 'INC250',
+        flightNumber: 'KL 1675',
+        origin: 'AMS',
+        destination: 'BCN',
+        disruption: 'CANCELLATION',
+        // The segment's schedule in the airports' local time.
+        scheduledDeparture: '2026-11-20T10:00:00+01:00',
+        scheduledArrival: '2026-11-20T12:30:00+01:00',
+        actualDeparture: null,
+        cause: 'STRIKE',
+        causeDetail: 'ground handling strike at Schiphol',
+      },
+    });
+  });
 });

@@ -215,7 +215,7 @@ describe('after-sales through the gateway: trips from the reservation system (T-
     expect(completed).toEqual({ status: 'COMPLETED', completedVia: 'SCHEDULE', completedAt: expect.stringMatching(/^2026-12-21T18:0/) });
   });
 
-  it('downloads a document’s file from its signed link through the gateway’s /documents, without a token', async () => {
+  it('downloads a document’s file from its signed link through the gateway’s /documents, without a token or as the signed-in user, and answers HEAD without the file', async () => {
     const customerId = await customer('Ines Duarte');
     const requested = await eventually(async () => {
       const result = await agent.request(`mutation($input: RequestDocumentInput!) { requestDocument(input: $input) { id } }`, { input: { customerId, type: 'OTHER', note: 'the baggage report' } });
@@ -241,5 +241,20 @@ describe('after-sales through the gateway: trips from the reservation system (T-
     const forged = await fetch(`${documents}/${requested.id}?token=${encodeURIComponent(`${link.token.split('.')[0]}.forged`)}`);
     expect(forged.status).toBe(400);
     expect(((await forged.json()) as any).error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'token', problems: [expect.objectContaining({ rule: 'signature' })] });
+
+    // HEAD answers as GET does, without the file.
+    const head = await fetch(`${documents}/${requested.id}?token=${encodeURIComponent(link.token)}`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe('application/pdf');
+    expect(head.headers.get('content-length')).toBe(String(pdf.length));
+    expect(Buffer.from(await head.arrayBuffer())).toHaveLength(0);
+
+    // A signed-in member of staff downloads as themselves: the audit trail names them, not the link.
+    const staffToken = signDevelopmentToken({ sub: 'as-asa', roles: ['after_sales'] }, { secret: String(platform.gateway.options.env.JWT_SECRET) });
+    const signedIn = await fetch(`${documents}/${requested.id}?token=${encodeURIComponent(link.token)}`, { headers: { authorization: `Bearer ${staffToken}` } });
+    expect(signedIn.status).toBe(200);
+    await signedIn.arrayBuffer();
+    const { customerDocument } = await afterSales.data(`query($id: ID!) { customerDocument(id: $id) { auditTrail { action actorId } } }`, { id: requested.id });
+    expect(customerDocument.auditTrail.filter((entry: { action: string }) => entry.action === 'DOWNLOADED').map((entry: { actorId: string }) => entry.actorId)).toEqual(['link', 'as-asa']);
   });
 });

@@ -241,7 +241,7 @@ describe('crm through the gateway', () => {
     const { requestCustomerDataExport: requested } = await manager.data(REQUEST, { input: { customerId: created.id, reason: 'Letter of 2026-11-01, ticket 4711' } });
     expect(requested.status).toBe('COLLECTING');
 
-    // complaint, inquiry and after-sales prepare their parts from customer.export_requested; the gateway brings them to `document`.
+    // complaint, inquiry, after-sales and communication prepare their parts from customer.export_requested; the gateway brings them to `document`.
     const EXPORT = `query($id: ID!) { customerDataExport(id: $id) { status parts { service status recordCount } document } }`;
     const exported = await eventually(async () => {
       const { customerDataExport } = await manager.data(EXPORT, { id: requested.id });
@@ -253,6 +253,7 @@ describe('crm through the gateway', () => {
       ['complaint', 'PREPARED'],
       ['inquiry', 'PREPARED'],
       ['after-sales', 'PREPARED'],
+      ['communication', 'PREPARED'],
     ]);
     const { document } = exported;
     expect(document).toMatchObject({ format: 'carebridge.customer-export/v1', customerId: created.id, complete: true, missingServices: [] });

@@ -60,6 +60,20 @@ describe('inquiries through the gateway (T-1.1–1.3, A-3.1)', () => {
   const reply = async (inquiryId: string, extra: Record<string, unknown> = {}) => (await agent.data(REPLY, { input: { inquiryId, body: 'Yes, TP 1351 is on time.', ...extra } })).replyToInquiry;
   const breaches = (inquiry: { history: { kind: string }[] }) => inquiry.history.filter((h) => h.kind === 'SLA_BREACHED').length;
 
+  /** A knowledge-base article written by a trainer and approved by a supervisor in training. */
+  async function publishedArticle(title: string): Promise<string> {
+    const trainer = platform.as('trainer', 'trainer-tess');
+    const { createKnowledgeCategory } = await trainer.data(`mutation($input: CreateKnowledgeCategoryInput!) { createKnowledgeCategory(input: $input) { id } }`, {
+      input: { slug: 'visa-guides', name: 'Visa guides', sections: ['Americas'] },
+    });
+    const { createKnowledgeArticle } = await trainer.data(`mutation($input: CreateKnowledgeArticleInput!) { createKnowledgeArticle(input: $input) { id } }`, {
+      input: { kind: 'VISA_GUIDE', locale: 'EN', categoryId: createKnowledgeCategory.id, section: 'Americas', title, body: 'Apply online before travel.' },
+    });
+    await trainer.data(`mutation($id: ID!) { submitKnowledgeArticle(articleId: $id) { id } }`, { id: createKnowledgeArticle.id });
+    await platform.as('supervisor', 'supervisor-sue').data(`mutation($id: ID!) { approveKnowledgeArticle(input: { articleId: $id }) { id } }`, { id: createKnowledgeArticle.id });
+    return createKnowledgeArticle.id;
+  }
+
   describe('first-response deadlines per channel (A-3.1.1)', () => {
     it.each(['EMAIL', 'CHAT', 'WEB_FORM'])('%s: a reply within 5 minutes meets the target', async (channel) => {
       await setTime(0);
@@ -149,13 +163,16 @@ describe('inquiries through the gateway (T-1.1–1.3, A-3.1)', () => {
         input: { team: 'visa', title: 'Visa guide sent', body: 'Dear {{customerName}}, the visa guide is attached. Kind regards, {{agentName}}' },
       });
       const inquiry = await written('EMAIL', { category: 'VISA' });
-      const articleId = '0b5f3c1e-1111-4aaa-8bbb-000000000001';
-      const answered = await reply(inquiry.id, {
-        body: null,
-        savedReplyId: createSavedReply.id,
-        citedArticleIds: [articleId],
-        attachments: [{ kind: 'VISA_GUIDE', reference: 'doc:visa-br', title: 'Visa guide: Brazil' }],
-      });
+      const articleId = await publishedArticle('Visa for Brazil');
+      // A reply cites only what inquiry has learnt training published (knowledge_article.published).
+      const answered = await eventually(() =>
+        reply(inquiry.id, {
+          body: null,
+          savedReplyId: createSavedReply.id,
+          citedArticleIds: [articleId],
+          attachments: [{ kind: 'VISA_GUIDE', reference: 'doc:visa-br', title: 'Visa guide: Brazil' }],
+        }),
+      );
       expect(answered.messages[1]).toEqual({
         direction: 'OUTBOUND',
         authorId: 'agent-ana',

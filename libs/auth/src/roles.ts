@@ -4,8 +4,20 @@
  * complaint specialists: approves high-value compensation and receives escalated complaints.
  * `integration` is a system, not a person: the company's reservation system importing bookings.
  */
-export const ROLES = ['agent', 'complaint_specialist', 'supervisor', 'crm_manager', 'after_sales', 'trainer', 'analyst', 'integration', 'admin'] as const;
+export const STAFF_ROLES = ['agent', 'complaint_specialist', 'supervisor', 'crm_manager', 'after_sales', 'trainer', 'analyst', 'integration', 'admin'] as const;
+
+/**
+ * The one role of a caller who is not staff: a customer signed in to a customer app, whose user id
+ * is their crm customer id. A customer token carries this role and no other (the gateway refuses
+ * any mix), runs only the customer-facing operations and reads only that customer's data
+ * (apps/gateway/src/anonymous-operations.ts). Whoever holds a signed link instead of a token
+ * (signed-links.ts) runs only the operation that link is for.
+ */
+export const CUSTOMER_ROLE = 'customer' as const;
+
+export const ROLES = [...STAFF_ROLES, CUSTOMER_ROLE] as const;
 export type Role = (typeof ROLES)[number];
+export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
@@ -16,6 +28,11 @@ export interface Identity {
   userId: string;
   roles: Role[];
   name?: string;
+}
+
+/** A customer calling for themselves: the customer role (never together with a staff role). */
+export function isCustomerCaller(identity: Identity | undefined): boolean {
+  return !!identity && identity.roles.includes(CUSTOMER_ROLE);
 }
 
 export function hasAnyRole(identity: Identity | undefined, roles: readonly Role[]): boolean {

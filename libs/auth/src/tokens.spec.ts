@@ -200,3 +200,90 @@ describe('the RS256 verifier with keys from a JWKS URL', () => {
     await refusal(verify(sign(signing.privateKey, 'key-1')));
   });
 });
+
+describe('the cache of verified tokens', () => {
+  // Only the clock is faked: expiry is read from Date.now(), and the test servers need real timers.
+  beforeEach(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'performance', 'hrtime'] }));
+  afterEach(() => jest.useRealTimers());
+
+  const signAt = (claims: object, expiresIn: number) => jwt.sign({ roles: ['agent'], ...claims }, SECRET, { algorithm: 'HS256', subject: 'u1', expiresIn });
+
+  it('serves a verified token again without checking its signature, and a changed token never', async () => {
+    const verify = createTokenVerifier({ kind: 'hs256', secret: SECRET });
+    const token = signAt({}, 600);
+    const spy = jest.spyOn(jwt, 'verify');
+    await verify(token);
+    await verify(token);
+    await expect(verify(token)).resolves.toEqual({ userId: 'u1', roles: ['agent'], name: undefined });
+    expect(spy).toHaveBeenCalledTimes(1);
+    const [header, payload] = token.split('.');
+    const tampered = `${header}.${payload}.${'A'.repeat(43)}`;
+    expect((await refusal(verify(tampered))).message).toBe('token signature or claims are invalid');
+    spy.mockRestore();
+  });
+
+  it('does not serve a token from the cache once it has expired', async () => {
+    const verify = createTokenVerifier({ kind: 'hs256', secret: SECRET }, { maxAgeMs: 3_600_000 });
+    const token = signAt({}, 30);
+    await expect(verify(token)).resolves.toMatchObject({ userId: 'u1' });
+    jest.setSystemTime(Date.now() + 29_000);
+    await expect(verify(token)).resolves.toMatchObject({ userId: 'u1' });
+    jest.setSystemTime(Date.now() + 1_000);
+    expect((await refusal(verify(token))).message).toBe('token has expired');
+  });
+
+  it('holds at most its number of tokens, checking again those it has dropped', async () => {
+    const verify = createTokenVerifier({ kind: 'hs256', secret: SECRET }, { maxEntries: 2 });
+    const tokens = ['a', 'b', 'c'].map((name) => signAt({ name }, 600));
+    const spy = jest.spyOn(jwt, 'verify');
+    for (const token of tokens) await verify(token);
+    await verify(tokens[2]);
+    await verify(tokens[1]);
+    expect(spy).toHaveBeenCalledTimes(3);
+    await verify(tokens[0]);
+    expect(spy).toHaveBeenCalledTimes(4);
+    spy.mockRestore();
+  });
+
+  it('checks every time when turned off', async () => {
+    const verify = createTokenVerifier({ kind: 'hs256', secret: SECRET }, { maxEntries: 0 });
+    const token = signAt({}, 600);
+    const spy = jest.spyOn(jwt, 'verify');
+    await verify(token);
+    await verify(token);
+    expect(spy).toHaveBeenCalledTimes(2);
+    spy.mockRestore();
+  });
+
+  describe('with keys from a JWKS URL', () => {
+    const signing = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const jwk = { ...signing.publicKey.export({ format: 'jwk' }), kid: 'key-1', alg: 'RS256', use: 'sig' };
+    let published = [jwk];
+    let server: Server;
+    let jwksUrl: string;
+
+    beforeAll(async () => {
+      server = createServer((_request, response) => {
+        response.setHeader('content-type', 'application/json');
+        response.end(JSON.stringify({ keys: published }));
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
+    });
+    afterAll(async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    });
+
+    it('stops accepting a token whose signing key was withdrawn (revoked) once the cache age has passed', async () => {
+      const verify = createTokenVerifier({ kind: 'jwks', jwksUrl }, { maxAgeMs: 60_000 });
+      const token = jwt.sign({ roles: ['agent'] }, signing.privateKey, { algorithm: 'RS256', subject: 'u1', keyid: 'key-1', expiresIn: 3600 });
+      await expect(verify(token)).resolves.toMatchObject({ userId: 'u1' });
+      published = [];
+      jest.setSystemTime(Date.now() + 30_000);
+      await expect(verify(token)).resolves.toMatchObject({ userId: 'u1' });
+      jest.setSystemTime(Date.now() + 31_000);
+      expect((await refusal(verify(token))).message).toBe('token is signed with an unknown key');
+    });
+  });
+});

@@ -1,5 +1,7 @@
+import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import jwt, { type JwtPayload } from 'jsonwebtoken';
 import { JwksClient } from 'jwks-rsa';
+import { LRUCache } from 'lru-cache';
 import { type Identity, type Role, isRole } from './roles';
 
 /**
@@ -9,6 +11,18 @@ import { type Identity, type Role, isRole } from './roles';
 export type TokenVerification =
   | { kind: 'hs256'; secret: string; issuer?: string; audience?: string }
   | { kind: 'jwks'; jwksUrl: string; issuer?: string; audience?: string };
+
+export interface TokenCacheOptions {
+  /** How many verified tokens are remembered at most; the least recently used go first. 0 turns the cache off. */
+  maxEntries?: number;
+  /**
+   * The longest one verification is reused, however far away the token's expiry. The JWKS keys are
+   * re-read as often, so a signing key withdrawn from the JWKS stops being accepted within this time.
+   */
+  maxAgeMs?: number;
+}
+
+export const DEFAULT_TOKEN_CACHE: Required<TokenCacheOptions> = { maxEntries: 10_000, maxAgeMs: 60_000 };
 
 export class InvalidTokenError extends Error {
   constructor(reason: string) {
@@ -32,29 +46,68 @@ export function signDevelopmentToken(
   });
 }
 
-export function createTokenVerifier(verification: TokenVerification): (token: string) => Promise<Identity> {
+interface VerifiedToken {
+  identity: Identity;
+  /** Epoch ms after which the entry must not be served: the token's expiry or the cache's age limit, whichever is first. */
+  reusableUntil: number;
+}
+
+export function createTokenVerifier(verification: TokenVerification, cacheOptions: TokenCacheOptions = {}): (token: string) => Promise<Identity> {
+  const { maxEntries, maxAgeMs } = { ...DEFAULT_TOKEN_CACHE, ...cacheOptions };
   const common = {
     ...(verification.issuer ? { issuer: verification.issuer } : {}),
     ...(verification.audience ? { audience: verification.audience } : {}),
   };
-  if (verification.kind === 'hs256') {
-    return async (token) => toIdentity(verifyWith(token, verification.secret, { ...common, algorithms: ['HS256'] }));
-  }
-  const jwks = new JwksClient({ jwksUri: verification.jwksUrl, cache: true, rateLimit: true, jwksRequestsPerMinute: 10 });
+  const verifyOnce = verification.kind === 'hs256' ? hs256Verifier(verification.secret, common) : jwksVerifier(verification.jwksUrl, common, maxAgeMs);
+  if (maxEntries === 0) return async (token) => (await verifyOnce(token)).identity;
+
+  const verified = new LRUCache<string, VerifiedToken>({ max: maxEntries });
   return async (token) => {
-    const decoded = jwt.decode(token, { complete: true });
-    if (!decoded || typeof decoded === 'string') throw new InvalidTokenError('token is not a JWT');
-    let key: string;
-    try {
-      key = (await jwks.getSigningKey(decoded.header.kid)).getPublicKey();
-    } catch {
-      throw new InvalidTokenError('token is signed with an unknown key');
-    }
-    return toIdentity(verifyWith(token, key, { ...common, algorithms: ['RS256'] }));
+    // Expiry is checked here against Date.now() rather than with the cache's own TTL clock, so that it
+    // is exactly the token's `exp` (jsonwebtoken reads Date.now() too).
+    const cached = verified.get(token);
+    if (cached && cached.reusableUntil > Date.now()) return cached.identity;
+    if (cached) verified.delete(token);
+    const { identity, expiresAtMs } = await verifyOnce(token);
+    verified.set(token, { identity, reusableUntil: Math.min(expiresAtMs ?? Infinity, Date.now() + maxAgeMs) });
+    return identity;
   };
 }
 
-function verifyWith(token: string, key: string, options: jwt.VerifyOptions): JwtPayload {
+type VerifyOnce = (token: string) => Promise<{ identity: Identity; expiresAtMs?: number }>;
+
+function hs256Verifier(secret: string, common: jwt.VerifyOptions): VerifyOnce {
+  // A KeyObject prepared once: given the string, jsonwebtoken would first try (and fail) to read it as a public key on every check.
+  const key = createSecretKey(Buffer.from(secret, 'utf8'));
+  const options: jwt.VerifyOptions = { ...common, algorithms: ['HS256'] };
+  return async (token) => verified(verifyWith(token, key, options));
+}
+
+function jwksVerifier(jwksUrl: string, common: jwt.VerifyOptions, maxAgeMs: number): VerifyOnce {
+  const jwks = new JwksClient({ jwksUri: jwksUrl, cache: true, cacheMaxAge: maxAgeMs, rateLimit: true, jwksRequestsPerMinute: 10 });
+  // The PEM jwks-rsa hands out, read into a KeyObject once per key.
+  const publicKeys = new LRUCache<string, KeyObject>({ max: 16 });
+  const options: jwt.VerifyOptions = { ...common, algorithms: ['RS256'] };
+  return async (token) => {
+    const decoded = jwt.decode(token, { complete: true });
+    if (!decoded || typeof decoded === 'string') throw new InvalidTokenError('token is not a JWT');
+    let pem: string;
+    try {
+      pem = (await jwks.getSigningKey(decoded.header.kid)).getPublicKey();
+    } catch {
+      throw new InvalidTokenError('token is signed with an unknown key');
+    }
+    let key = publicKeys.get(pem);
+    if (!key) publicKeys.set(pem, (key = createPublicKey(pem)));
+    return verified(verifyWith(token, key, options));
+  };
+}
+
+function verified(payload: JwtPayload): { identity: Identity; expiresAtMs?: number } {
+  return { identity: toIdentity(payload), expiresAtMs: typeof payload.exp === 'number' ? payload.exp * 1000 : undefined };
+}
+
+function verifyWith(token: string, key: KeyObject, options: jwt.VerifyOptions): JwtPayload {
   try {
     const payload = jwt.verify(token, key, options);
     if (typeof payload === 'string') throw new InvalidTokenError('token payload is not an object');

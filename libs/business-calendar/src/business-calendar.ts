@@ -1,4 +1,5 @@
 import { ALWAYS_OPEN, BusinessHoursError, isTimeZone, parseBusinessHours, parseHolidays, TIME_ZONE_RULE, type WeeklyHours } from '@carebridge/config';
+import { instantOfWallTime, wallClock } from './local-time';
 
 const DAY_MS = 86_400_000;
 /** Ten years of calendar days: far beyond any deadline, and a guard against endless loops. */
@@ -29,7 +30,6 @@ export class BusinessCalendar {
   readonly timeZone: string;
   readonly holidays: readonly string[];
   private readonly holidaySet: ReadonlySet<string>;
-  private readonly formatter: Intl.DateTimeFormat;
 
   constructor(options: BusinessCalendarOptions = {}) {
     this.hours = typeof options.hours === 'string' ? parseBusinessHours(options.hours) : (options.hours ?? ALWAYS_OPEN);
@@ -37,16 +37,6 @@ export class BusinessCalendar {
     if (!isTimeZone(this.timeZone)) throw new BusinessHoursError(TIME_ZONE_RULE, `"${this.timeZone}" is not a time zone`);
     this.holidays = typeof options.holidays === 'string' ? parseHolidays(options.holidays) : parseHolidays((options.holidays ?? []).join(','));
     this.holidaySet = new Set(this.holidays);
-    this.formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: this.timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
   }
 
   /** Every hour of every day counts. */
@@ -113,7 +103,7 @@ export class BusinessCalendar {
 
   /** Open intervals (UTC milliseconds) from the local day of `from` on, in order. */
   private *openIntervals(from: Date): Generator<[number, number]> {
-    const local = this.localParts(from.getTime());
+    const local = wallClock(from, this.timeZone);
     const firstDay = Date.UTC(local.year, local.month - 1, local.day);
     for (let i = 0; i < MAX_DAYS; i++) {
       const day = new Date(firstDay + i * DAY_MS);
@@ -127,20 +117,6 @@ export class BusinessCalendar {
 
   /** The instant of a wall-clock time on a local calendar day in this calendar's time zone. */
   private toInstant(day: Date, minute: number): number {
-    const wall = day.getTime() + minute * 60_000;
-    // Two rounds settle the offset also on days when daylight saving time changes.
-    const guess = wall - this.offset(wall);
-    return wall - this.offset(guess);
-  }
-
-  /** How far the zone is ahead of UTC at an instant, in ms. */
-  private offset(instant: number): number {
-    const p = this.localParts(instant);
-    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(instant / 1000) * 1000;
-  }
-
-  private localParts(instant: number) {
-    const parts = Object.fromEntries(this.formatter.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
-    return { year: +parts.year, month: +parts.month, day: +parts.day, hour: +parts.hour, minute: +parts.minute, second: +parts.second };
+    return instantOfWallTime(day.getTime() + minute * 60_000, this.timeZone).getTime();
   }
 }

@@ -14,3 +14,4 @@ export { ALWAYS_OPEN, BUSINESS_HOURS_RULE, HOLIDAYS_RULE, TIME_ZONE_RULE, type W
 export * from './business-calendar';
 export * from './calendar-settings';
 export * from './deadline-monitor';
+export * from './local-time';

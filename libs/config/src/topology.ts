@@ -15,6 +15,9 @@ export const SUBGRAPHS: readonly SubgraphPlacement[] = [
   { name: 'complaint', project: 'complaint', defaultPort: 4002 },
   { name: 'inquiry', project: 'inquiry', defaultPort: 4003 },
   { name: 'after-sales', project: 'after-sales', defaultPort: 4004 },
+  { name: 'communication', project: 'communication', defaultPort: 4005 },
+  { name: 'training', project: 'training', defaultPort: 4006 },
+  { name: 'analytics', project: 'analytics', defaultPort: 4007 },
   // @carebridge/tools:subgraph adds subgraphs above this line (npx nx g @carebridge/tools:subgraph <name>).
 ];
 

@@ -1,7 +1,8 @@
 import { DATA_EXPORT_ROLES } from '@carebridge/auth';
+import { isUuid } from '@carebridge/domain';
 import { customerErased, customerExportRequested, type CustomerExportPrepared, type EventData } from '@carebridge/event-contracts';
 import { type EventHandler, onEvent, type Outbox } from '@carebridge/messaging';
-import type { Clock, ReferenceResolvers, ScheduledJob } from '@carebridge/service-kit';
+import { type Clock, entityReference, type ReferenceResolvers, type ScheduledJob } from '@carebridge/service-kit';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Authorized, Directive, Field, ID, ObjectType } from 'type-graphql';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -71,7 +72,7 @@ export class CustomerExportContribution {
     // Made once: every call would otherwise register one more decorated class of that name.
     this.graphParts ??= {
       orphanedTypes: [this.referenceType()],
-      references: { CustomerDataExport: { __resolveReference: (reference: { id: string }) => this.resolve(reference.id) } },
+      references: { CustomerDataExport: entityReference((references) => this.resolve(references.map((reference) => reference.id))) },
     };
     return this.graphParts;
   }
@@ -102,10 +103,17 @@ export class CustomerExportContribution {
     await outbox.publish(manager, prepared, { exportId, customerId, recordCount, preparedAt: preparedAt.toISOString(), expiresAt });
   }
 
-  private async resolve(exportId: string): Promise<Record<string, unknown>> {
-    const part = await this.options.dataSource.getRepository(CustomerExportPart).findOneBy({ exportId });
-    const current = part && part.expiresAt > this.options.clock.now() ? part.document : null;
-    return { id: exportId, [this.section]: current };
+  private async resolve(exportIds: string[]): Promise<({ id: string } & Record<string, unknown>)[]> {
+    const parts = await this.options.dataSource
+      .getRepository(CustomerExportPart)
+      .createQueryBuilder('part')
+      .where('part.exportId = ANY(:exportIds)', { exportIds: exportIds.filter(isUuid) })
+      .getMany();
+    const now = this.options.clock.now();
+    return exportIds.map((id) => {
+      const part = parts.find((p) => p.exportId === id);
+      return { id, [this.section]: part && part.expiresAt > now ? part.document : null };
+    });
   }
 
   private referenceType(): Function {

@@ -26,10 +26,10 @@ describe('the event catalogue', () => {
   });
 
   it('knows the contributors to customer data exports from their contracts', () => {
-    expect(customerExportContributors().map((c) => c.type)).toEqual(['complaint.customer_export_prepared', 'inquiry.customer_export_prepared', 'after_sales.customer_export_prepared']);
+    expect(customerExportContributors().map((c) => c.type)).toEqual(['complaint.customer_export_prepared', 'inquiry.customer_export_prepared', 'after_sales.customer_export_prepared', 'communication.customer_export_prepared']);
     const lookalike = defineEvent({ ...customerExportContributors()[0], type: 'parcel.customer_export_prepared', producer: 'parcel' });
     const parcel = defineCustomerExportPrepared('parcel', 'carebridge.parcel.customer-export');
-    expect(customerExportContributors([...EVENT_CATALOGUE, lookalike, parcel]).map((c) => c.producer)).toEqual(['complaint', 'inquiry', 'after-sales', 'parcel']);
+    expect(customerExportContributors([...EVENT_CATALOGUE, lookalike, parcel]).map((c) => c.producer)).toEqual(['complaint', 'inquiry', 'after-sales', 'communication', 'parcel']);
   });
 
   it('names the contracts of a producer with a hyphen in its name with an underscore, as event types allow', () => {

@@ -10,12 +10,15 @@ import * as booking from './booking.events';
 import * as afterSalesDocument from './after-sales-document.events';
 import * as afterSalesFollowUp from './after-sales-follow-up.events';
 import * as afterSalesIncident from './after-sales-incident.events';
+import * as communication from './communication.events';
+import * as training from './training.events';
+import * as analytics from './analytics.events';
 
 const contracts = (module: Record<string, unknown>): EventContract[] =>
   Object.values(module).filter((value): value is EventContract => typeof value === 'object' && value !== null && 'topic' in value && 'schema' in value);
 
 /** Every event type Carebridge publishes, and the inbound streams it consumes: the source of docs/events.md and docs/asyncapi.yaml. */
-export const EVENT_CATALOGUE: readonly EventContract[] = [...contracts(crm), ...contracts(complaint), ...contracts(inquiry), ...contracts(timeline), ...contracts(afterSales), ...contracts(booking), ...contracts(afterSalesDocument), ...contracts(afterSalesFollowUp), ...contracts(afterSalesIncident)];
+export const EVENT_CATALOGUE: readonly EventContract[] = [...contracts(crm), ...contracts(complaint), ...contracts(inquiry), ...contracts(timeline), ...contracts(afterSales), ...contracts(booking), ...contracts(afterSalesDocument), ...contracts(afterSalesFollowUp), ...contracts(afterSalesIncident), ...contracts(communication), ...contracts(training), ...contracts(analytics)];
 
 export function findContract(type: string, version: number): EventContract | undefined {
   return EVENT_CATALOGUE.find((c) => c.type === type && c.version === version);

@@ -23,6 +23,8 @@ export const complaintRegistered = defineEvent({
     registeredAt: field.time(),
     /** Set when the complaint was escalated from an inquiry. */
     inquiryId: field.id().optional(),
+    /** When the customer is owed feedback: the communication service tells them with the registration number. */
+    feedbackDueAt: field.time().optional(),
   }),
   key: (data) => data.complaintId,
   personalData: 'customerId (a pseudonymous id) so crm can add the complaint to the customer history',
@@ -113,9 +115,13 @@ export const complaintClosed = defineEvent({
     satisfactionScore: z.number().int().min(1).max(5).nullable(),
     satisfactionComment: z.string().nullable(),
     closedWithoutSatisfactionReason: z.string().nullable(),
+    category: z.string().optional(),
+    description: z.string().optional(),
+    resolutionExplanation: z.string().nullable().optional(),
   }),
   key: (data) => data.complaintId,
-  personalData: "satisfactionComment is the customer's words, for satisfaction analysis (A-3.3.1)",
+  personalData:
+    "satisfactionComment is the customer's words, for satisfaction analysis (A-3.3.1); description (the customer's words) and resolutionExplanation let training draft a knowledge-base article from the solved case — it keeps them only with personal data removed",
 });
 
 export const complaintReopened = defineEvent({
@@ -149,6 +155,24 @@ export const complaintSlaBreached = defineEvent({
     dueAt: field.time(),
     breachedAt: field.time(),
     assigneeId: z.string().nullable(),
+  }),
+  key: (data) => data.complaintId,
+  personalData: 'none',
+});
+
+export const compensationApprovalRequested = defineEvent({
+  type: 'compensation.approval_requested',
+  version: 1,
+  producer: 'complaint',
+  topic: TOPICS.complaint,
+  description: "A complaint's resolution plan proposes compensation above the approval threshold (T-1.5): a supervisor's approval waits.",
+  schema: z.object({
+    complaintId: field.id(),
+    registrationNumber: z.string(),
+    customerId: field.id(),
+    itemIds: z.array(field.id()).min(1),
+    proposedBy: z.string(),
+    requestedAt: field.time(),
   }),
   key: (data) => data.complaintId,
   personalData: 'none',

@@ -55,6 +55,25 @@ export const customerConsentsChanged = defineEvent({
   personalData: 'none: consent flags only',
 });
 
+export const customerContactChanged = defineEvent({
+  type: 'customer.contact_changed',
+  version: 1,
+  producer: 'crm',
+  topic: TOPICS.customer,
+  description:
+    "The name, e-mail address, mobile number and language the customer is addressed with, as crm holds them now: published when the profile is created and whenever one of them changes. Only the communication service keeps them, to reach the customer (A-2.3).",
+  schema: z.object({
+    customerId: field.id(),
+    name: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    preferredLanguage: z.string(),
+    changedAt: field.time(),
+  }),
+  key: (data) => data.customerId,
+  personalData: 'name, email and phone: the communication service needs them to send the customer what other services tell them; erased with the customer',
+});
+
 export const customerMerged = defineEvent({
   type: 'customer.merged',
   version: 1,

@@ -20,9 +20,28 @@ export const inquiryReceived = defineEvent({
     category: z.string(),
     receivedAt: field.time(),
     firstResponseDueAt: field.time(),
+    subject: z.string().optional(),
+    message: z.string().nullable().optional(),
   }),
   key: (data) => data.inquiryId,
-  personalData: 'customerId (pseudonymous) when the customer is known, for the interaction history',
+  personalData:
+    "customerId (pseudonymous) when the customer is known, for the interaction history; subject and message are the customer's words, from which training suggests knowledge-base articles (it keeps them with personal data removed)",
+});
+
+export const inquiryCustomerWrote = defineEvent({
+  type: 'inquiry.customer_wrote',
+  version: 1,
+  producer: 'inquiry',
+  topic: TOPICS.inquiry,
+  description: "The customer wrote again on an open inquiry; training refreshes the inquiry's suggested articles from it.",
+  schema: z.object({
+    inquiryId: field.id(),
+    category: z.string(),
+    body: z.string(),
+    receivedAt: field.time(),
+  }),
+  key: (data) => data.inquiryId,
+  personalData: "body is the customer's words, from which training suggests articles (it keeps them with personal data removed)",
 });
 
 export const inquiryFirstResponded = defineEvent({
@@ -42,6 +61,28 @@ export const inquiryFirstResponded = defineEvent({
   }),
   key: (data) => data.inquiryId,
   personalData: 'none',
+});
+
+export const inquiryReplied = defineEvent({
+  type: 'inquiry.replied',
+  version: 1,
+  producer: 'inquiry',
+  topic: TOPICS.inquiry,
+  description: 'An agent replied to the customer on a written inquiry (A-3.1.4): the communication service sends the reply, threaded so that the answer comes back to the inquiry.',
+  schema: z.object({
+    inquiryId: field.id(),
+    messageId: field.id(),
+    customerId: field.id().nullable(),
+    channel,
+    subject: z.string(),
+    body: z.string(),
+    /** The address the inquiry came from, for a customer crm does not know yet. */
+    contactEmail: z.string().nullable(),
+    contactName: z.string().nullable(),
+    repliedAt: field.time(),
+  }),
+  key: (data) => data.inquiryId,
+  personalData: "body is the reply written to the customer and subject the customer's words; contactEmail and contactName reach a customer crm does not know: the communication service needs them to send the reply",
 });
 
 export const inquirySlaBreached = defineEvent({
@@ -80,9 +121,13 @@ export const inquiryClosed = defineEvent({
     dissatisfactionReason: z.string().nullable(),
     closedWithoutSatisfactionReason: z.string().nullable(),
     handlingSeconds: z.number().min(0),
+    subject: z.string().optional(),
+    conversation: z.array(z.object({ direction: z.enum(['INBOUND', 'OUTBOUND']), body: z.string() })).optional(),
+    contactName: z.string().nullable().optional(),
   }),
   key: (data) => data.inquiryId,
-  personalData: "dissatisfactionReason is the customer's words, for satisfaction analysis (A-3.3.1)",
+  personalData:
+    "dissatisfactionReason is the customer's words, for satisfaction analysis (A-3.3.1); subject and conversation (the customer's messages and the replies) let training draft an article from the solved case, and contactName lets it remove the name from that text — it keeps neither the name nor the unredacted text",
 });
 
 export const inquiryReopened = defineEvent({

@@ -22,6 +22,16 @@ export const TOPICS = {
   serviceRecovery: 'carebridge.after-sales.service-recovery',
   careContact: 'carebridge.after-sales.care-contact',
   afterSalesIncident: 'carebridge.after-sales.incident',
+  notification: 'carebridge.communication.notification',
+  inboundMessage: 'carebridge.communication.inbound-message',
+  communicationCustomerExport: 'carebridge.communication.customer-export',
+  course: 'carebridge.training.course',
+  knowledgeArticle: 'carebridge.training.knowledge-article',
+  monthlyReport: 'carebridge.analytics.monthly-report',
+  agentPeriod: 'carebridge.analytics.agent-period',
+  qaReview: 'carebridge.training.qa-review',
+  evaluation: 'carebridge.training.evaluation',
+  procedureFeedback: 'carebridge.training.procedure-feedback',
 } as const;
 
 /** Where a consumer group's poison messages go (with the original key, headers and the error). */

@@ -59,6 +59,7 @@ export class EventConsumer {
       // A service that starts later still learns everything that happened before it.
       fromBeginning: true,
       handle: (message) => this.deliver(message),
+      handleBatch: (messages) => this.deliverBatch(messages),
     });
   }
 
@@ -67,29 +68,85 @@ export class EventConsumer {
     this.subscription = undefined;
   }
 
-  /** Handles one message; resolves when its effect (or its dead letter) is durable. */
-  async deliver(message: TransportMessage): Promise<void> {
+  /** What a message is to this consumer: an event to apply, one to skip, or one to dead-letter at once. */
+  private read(message: TransportMessage): { event: ReceivedEvent; handlers: EventHandler<any>[] } | { skip: true } | { refused: Error } {
     let envelope: ReturnType<typeof decodeEnvelope>;
     try {
       envelope = decodeEnvelope(message);
     } catch (error) {
-      return this.deadLetter(message, error as Error, 1);
+      return { refused: error as Error };
     }
     const forType = this.options.handlers.filter((h) => h.contract.type === envelope.type);
-    if (!forType.length) return; // another event type on a shared topic
+    if (!forType.length) return { skip: true }; // another event type on a shared topic
     const handlers = forType.filter((h) => h.contract.version === envelope.version);
-    if (!handlers.length) {
-      return this.deadLetter(message, new MalformedEventError(`no handler for ${envelope.type} version ${envelope.version}`), 1);
-    }
+    if (!handlers.length) return { refused: new MalformedEventError(`no handler for ${envelope.type} version ${envelope.version}`) };
     const parsed = handlers[0].contract.schema.safeParse(envelope.rawData);
-    if (!parsed.success) {
-      return this.deadLetter(message, new MalformedEventError(`data does not match ${envelope.type} v${envelope.version}: ${parsed.error.message}`), 1);
-    }
+    if (!parsed.success) return { refused: new MalformedEventError(`data does not match ${envelope.type} v${envelope.version}: ${parsed.error.message}`) };
     const { rawData: _raw, ...attributes } = envelope;
-    const event: ReceivedEvent = { ...attributes, data: parsed.data };
+    return { event: { ...attributes, data: parsed.data }, handlers };
+  }
+
+  /**
+   * Applies the messages of one partition, in order, in one transaction: the ids of all of them
+   * recorded in one statement, each new one handled, one commit. If a handler fails, nothing of
+   * the batch is kept: the events before it are applied again as a batch, the failing one goes on
+   * through `deliver` (this was its first attempt; then its retries and dead letter), the rest as
+   * a batch. A batch holding a message to dead-letter goes message by message.
+   */
+  async deliverBatch(messages: TransportMessage[]): Promise<void> {
+    const read = messages.map((message) => this.read(message));
+    if (messages.length < 2 || read.some((r) => 'refused' in r)) {
+      for (const message of messages) await this.deliver(message);
+      return;
+    }
+    const events = read.filter((r): r is { event: ReceivedEvent; handlers: EventHandler<any>[] } => 'event' in r);
+    if (!events.length) return;
+    let failing: ReceivedEvent | undefined;
+    try {
+      await this.options.dataSource.transaction(async (manager) => {
+        const recorded: { event_id: string }[] = await manager.query(
+          `INSERT INTO processed_event (event_id, event_type, source)
+           SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
+          [events.map((e) => e.event.id), events.map((e) => e.event.type), events.map((e) => e.event.source)],
+        );
+        const fresh = new Set(recorded.map((row) => row.event_id));
+        for (const { event, handlers } of events) {
+          // An event delivered twice within the batch is applied once.
+          if (!fresh.delete(event.id)) continue;
+          failing = event;
+          await withTrace(event.traceparent, async () => {
+            for (const handler of handlers) await handler.handle(event, manager);
+          });
+          failing = undefined;
+        }
+      });
+    } catch (error) {
+      if (!(await this.databaseReachable())) throw error;
+      const at = failing ? messages.findIndex((_, i) => 'event' in read[i] && read[i].event.id === failing?.id) : -1;
+      this.logger.debug({ err: (error as Error).message, events: messages.length, failingAt: at }, 'a batch failed; applying it again around the failing event');
+      if (at < 0) {
+        for (const message of messages) await this.deliver(message);
+        return;
+      }
+      await this.deliverBatch(messages.slice(0, at));
+      await this.deliver(messages[at], { attempts: 1, error: error as Error });
+      await this.deliverBatch(messages.slice(at + 1));
+    }
+  }
+
+  /** Handles one message; resolves when its effect (or its dead letter) is durable. `tried`: how it failed already in a batch. */
+  async deliver(message: TransportMessage, tried?: { attempts: number; error: Error }): Promise<void> {
+    const read = this.read(message);
+    if ('refused' in read) return this.deadLetter(message, read.refused, 1);
+    if ('skip' in read) return;
+    const { event, handlers } = read;
 
     const maxAttempts = this.options.maxAttempts ?? 5;
-    for (let attempt = 1; ; attempt++) {
+    if (tried) {
+      if (tried.attempts >= maxAttempts) return this.deadLetter(message, tried.error, tried.attempts);
+      await this.backOff(tried.attempts);
+    }
+    for (let attempt = (tried?.attempts ?? 0) + 1; ; attempt++) {
       try {
         await withTrace(event.traceparent, () =>
           this.options.dataSource.transaction(async (manager) => {
@@ -110,9 +167,13 @@ export class EventConsumer {
         if (!(await this.databaseReachable())) throw error;
         if (attempt >= maxAttempts) return this.deadLetter(message, error as Error, attempt);
         this.logger.warn({ err: (error as Error).message, eventId: event.id, type: event.type, attempt }, 'event handler failed; retrying');
-        await new Promise((resolve) => setTimeout(resolve, (this.options.retryBackoffMs ?? 200) * 2 ** (attempt - 1)));
+        await this.backOff(attempt);
       }
     }
+  }
+
+  private backOff(attempt: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, (this.options.retryBackoffMs ?? 200) * 2 ** (attempt - 1)));
   }
 
   private async databaseReachable(): Promise<boolean> {

@@ -133,25 +133,28 @@ export class EmbeddedTransport implements EventTransport {
       for (const id of [...groups.keys()].sort()) {
         const group = groups.get(id);
         if (!group) continue;
-        const { rows } = await client.query<{ next_offset: string }>(
-          'UPDATE event_log_partition SET next_offset = next_offset + $3 WHERE topic = $1 AND partition = $2 RETURNING next_offset',
-          [group.topic, group.partition, group.messages.length],
-        );
-        const first = BigInt(rows[0].next_offset) - BigInt(group.messages.length);
-        await client.query(
-          `INSERT INTO event_log (topic, partition, "offset", key, headers, value)
-           SELECT $1, $2, o, k, h, v FROM unnest($3::bigint[], $4::text[], $5::jsonb[], $6::bytea[]) AS m(o, k, h, v)`,
+        // One round trip per partition: take the head (its row lock is held to the commit), store the
+        // messages at the offsets it gives, and wake the consumers when the transaction commits.
+        const { rowCount } = await client.query(
+          `WITH head AS (
+             UPDATE event_log_partition SET next_offset = next_offset + $3 WHERE topic = $1 AND partition = $2 RETURNING next_offset - $3 AS first
+           )
+           INSERT INTO event_log (topic, partition, "offset", key, headers, value)
+           SELECT $1, $2, head.first + m.n - 1, m.k, m.h, m.v
+           FROM head, unnest($4::text[], $5::jsonb[], $6::bytea[]) WITH ORDINALITY AS m(k, h, v, n)
+           RETURNING pg_notify($7, '')`,
           [
             group.topic,
             group.partition,
-            group.messages.map((_, i) => (first + BigInt(i)).toString()),
+            group.messages.length,
             group.messages.map((m) => m.key),
             group.messages.map((m) => JSON.stringify(m.headers)),
             group.messages.map((m) => m.value),
+            NOTIFY_CHANNEL,
           ],
         );
+        if (rowCount !== group.messages.length) throw new Error(`event log has no partition ${group.partition} of ${group.topic}`);
       }
-      await client.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, '']);
       await client.query('COMMIT');
     } catch (error) {
       broken = isConnectionLoss(error);
@@ -213,6 +216,8 @@ class EmbeddedSubscription {
   private loop?: Promise<void>;
   private readonly wakeUp = new WakeUp();
   private readonly owned = new Set<string>();
+  /** Owned partitions whose offset row is known to exist (made on first ownership). */
+  private readonly positioned = new Set<string>();
   private readonly logger: MessagingLogger;
 
   constructor(
@@ -237,6 +242,7 @@ class EmbeddedSubscription {
       if (error) this.logger.warn({ err: error, groupId: this.options.groupId }, 'event log session lost; its partitions are released');
       this.session = undefined;
       this.owned.clear();
+      this.positioned.clear();
       this.wakeUp.notify();
     };
     session.on('error', (error) => lost(error));
@@ -288,32 +294,59 @@ class EmbeddedSubscription {
         mine.push({ topic, partition, id });
       }
     }
+    for (const p of mine) {
+      if (this.positioned.has(p.id)) continue;
+      await this.committedOffset(p.topic, p.partition);
+      this.positioned.add(p.id);
+    }
+    if (!mine.length) return 0;
+    // One statement reads what is new on every owned partition, from its committed offset: a wake-up
+    // (any topic's NOTIFY) costs one query, not two per partition of every topic of the group.
+    const { rows } = await this.pool.query<EventLogRow & { topic: string }>(
+      `SELECT e.topic, e.partition, e."offset", e.key, e.headers, e.value, e.created_at
+       FROM event_log_consumer_offset o
+       CROSS JOIN LATERAL (
+         SELECT * FROM event_log l
+         WHERE l.topic = o.topic AND l.partition = o.partition AND l."offset" >= o.committed_offset
+         ORDER BY l."offset" LIMIT $4
+       ) e
+       WHERE o.group_id = $1 AND (o.topic, o.partition) IN (SELECT * FROM unnest($2::text[], $3::int[]))
+       ORDER BY e.topic, e.partition, e."offset"`,
+      [this.options.groupId, mine.map((p) => p.topic), mine.map((p) => p.partition), this.transportOptions.batchSize ?? 100],
+    );
+    const byPartition = new Map<string, EventLogRow[]>();
+    for (const row of rows) {
+      const id = `${row.topic}:${row.partition}`;
+      byPartition.set(id, [...(byPartition.get(id) ?? []), row]);
+    }
     // Wait for every partition before the next round, so one partition is never read twice at once.
-    const results = await Promise.allSettled(mine.map((p) => this.consumePartition(p.topic, p.partition, p.id)));
+    const results = await Promise.allSettled(mine.filter((p) => byPartition.has(p.id)).map((p) => this.consumePartition(p.topic, p.partition, p.id, byPartition.get(p.id) ?? [])));
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
     return results.reduce((sum, r) => sum + (r.status === 'fulfilled' ? r.value : 0), 0);
   }
 
-  private async consumePartition(topic: string, partition: number, id: string): Promise<number> {
-    let position = await this.committedOffset(topic, partition);
-    const { rows } = await this.pool.query(
-      `SELECT partition, "offset", key, headers, value, created_at FROM event_log
-       WHERE topic = $1 AND partition = $2 AND "offset" >= $3 ORDER BY "offset" LIMIT $4`,
-      [topic, partition, position.toString(), this.transportOptions.batchSize ?? 100],
-    );
-    let delivered = 0;
-    for (const row of rows) {
-      // Stopped, or the partition lock went with a lost session (another member may hold it now).
-      if (!this.running || !this.owned.has(id)) break;
-      await this.options.handle(toMessage(topic, row));
-      position = BigInt(row.offset) + 1n;
-      // Never backwards: a member that lost the partition mid-message must not undo the new owner's progress.
-      await this.pool.query(
+  private async consumePartition(topic: string, partition: number, id: string, rows: EventLogRow[]): Promise<number> {
+    // Never backwards: a member that lost the partition mid-message must not undo the new owner's progress.
+    const commit = (offset: bigint) =>
+      this.pool.query(
         `UPDATE event_log_consumer_offset SET committed_offset = $4, updated_at = now()
          WHERE group_id = $1 AND topic = $2 AND partition = $3 AND committed_offset < $4`,
-        [this.options.groupId, topic, partition, position.toString()],
+        [this.options.groupId, topic, partition, offset.toString()],
       );
+    // Stopped, or the partition lock went with a lost session (another member may hold it now).
+    const stillMine = () => this.running && this.owned.has(id);
+    if (this.options.handleBatch && rows.length > 1) {
+      if (!stillMine()) return 0;
+      await this.options.handleBatch(rows.map((row) => toMessage(topic, row)));
+      await commit(BigInt(rows[rows.length - 1].offset) + 1n);
+      return rows.length;
+    }
+    let delivered = 0;
+    for (const row of rows) {
+      if (!stillMine()) break;
+      await this.options.handle(toMessage(topic, row));
+      await commit(BigInt(row.offset) + 1n);
       delivered += 1;
     }
     return delivered;
@@ -349,7 +382,16 @@ class EmbeddedSubscription {
   }
 }
 
-function toMessage(topic: string, row: { partition: number; offset: string; key: string; headers: Record<string, string>; value: Buffer; created_at: Date }): TransportMessage {
+interface EventLogRow {
+  partition: number;
+  offset: string;
+  key: string;
+  headers: Record<string, string>;
+  value: Buffer;
+  created_at: Date;
+}
+
+function toMessage(topic: string, row: EventLogRow): TransportMessage {
   return {
     topic,
     partition: row.partition,

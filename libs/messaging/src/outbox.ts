@@ -29,11 +29,12 @@ export class Outbox {
     const checked = contract.schema.parse(data) as EventData<C>;
     const id = randomUUID();
     const message = encodeEvent(contract, checked, { source: this.source, time: this.now(), id, traceparent: currentTraceparent() ?? newTraceparent() });
+    // One round trip: the row, and the NOTIFY that wakes the relay when the transaction commits
+    // (Postgres sends a transaction's notifications at its commit, identical ones once).
     await manager.query(
-      `INSERT INTO outbox_event (id, topic, key, event_type, headers, payload) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [id, message.topic, message.key, contract.type, JSON.stringify(message.headers), message.value.toString('utf8')],
+      `INSERT INTO outbox_event (id, topic, key, event_type, headers, payload) VALUES ($1, $2, $3, $4, $5, $6) RETURNING pg_notify($7, '')`,
+      [id, message.topic, message.key, contract.type, JSON.stringify(message.headers), message.value.toString('utf8'), NOTIFY_CHANNEL],
     );
-    await manager.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, '']);
     return id;
   }
 }
@@ -123,14 +124,12 @@ export class OutboxRelay {
     await runner.connect();
     try {
       await runner.startTransaction();
-      const [{ locked }] = await runner.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', ['carebridge.outbox-relay']);
-      if (!locked) {
-        await runner.commitTransaction();
-        return 0;
-      }
+      // The relay lock and the batch in one round trip: without the lock, no rows.
       const rows: { sequence: string; topic: string; key: string; headers: Record<string, string>; payload: string }[] = await runner.query(
-        `SELECT sequence, topic, key, headers, payload FROM outbox_event WHERE published_at IS NULL ORDER BY sequence LIMIT $1`,
-        [this.options.batchSize ?? 100],
+        `SELECT e.sequence, e.topic, e.key, e.headers, e.payload
+         FROM (SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked) relay
+         CROSS JOIN LATERAL (SELECT * FROM outbox_event WHERE relay.locked AND published_at IS NULL ORDER BY sequence LIMIT $2) e`,
+        ['carebridge.outbox-relay', this.options.batchSize ?? 100],
       );
       if (!rows.length) {
         await runner.commitTransaction();

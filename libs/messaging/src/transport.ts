@@ -18,6 +18,12 @@ export interface SubscribeOptions {
   fromBeginning: boolean;
   /** Resolves once the message's effect is committed; the offset is committed only then. */
   handle(message: TransportMessage): Promise<void>;
+  /**
+   * Several messages of one partition, in offset order, applied together; resolves once all their
+   * effects are committed, and the offset after the last is committed once. A transport without
+   * batches (Kafka here) calls `handle` for each.
+   */
+  handleBatch?(messages: TransportMessage[]): Promise<void>;
 }
 
 export interface Subscription {

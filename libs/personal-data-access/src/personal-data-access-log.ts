@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type Clock, type Connection, paginate, type PageArgs, type RequestContext } from '@carebridge/service-kit';
+import { beforeAnswer, type Clock, type Connection, paginate, type PageArgs, type RequestContext, RequestLoader } from '@carebridge/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PersonalDataAccess } from './personal-data-access.entity';
-import { RequestBatch } from './request-batch';
 
 export interface AccessLogFilter {
   customerId?: string;
@@ -17,12 +16,16 @@ export type PersonalDataAccessPurpose = 'READ' | 'EXPORT';
 /**
  * A service's personal-data access log (A-5.3). Field resolvers call `disclosed` before returning an
  * unmasked value and wait for it: the value reaches the client only once its read is on record.
- * The reads of one request are written together — one INSERT per batch of fields, one row per
- * customer — whatever the size of the list. Which customer and which fields, never the values.
+ * The reads of one request are written together — one INSERT for the whole request, one row per
+ * customer — whatever the size of the list and however deep the fields: the kit's server holds
+ * the answer until it is written (`beforeAnswer`) and withholds it if writing fails. A schema run
+ * directly, outside that server, writes each batch of fields before its values are returned.
+ * Which customer and which fields, never the values.
  */
 export class PersonalDataAccessLog {
   private readonly readIds = new WeakMap<RequestContext, string>();
-  private readonly reads = new RequestBatch<string, void>(async (keys, scope) => {
+  private readonly pending = new WeakMap<RequestContext, Map<string, Set<string>>>();
+  private readonly reads = new RequestLoader<string, void>(async (keys, scope) => {
     const fieldsByCustomer = new Map<string, Set<string>>();
     for (const key of keys) {
       const [customerId, field] = key.split('\u0000');
@@ -40,7 +43,21 @@ export class PersonalDataAccessLog {
 
   /** Records that `field` of `customerId` is being shown unmasked to the caller of this request. */
   disclosed(context: RequestContext, customerId: string, field: string): Promise<void> {
-    return this.reads.load(context, `${customerId}\u0000${field}`);
+    let fieldsByCustomer = this.pending.get(context);
+    if (!fieldsByCustomer) {
+      const collected = new Map<string, Set<string>>();
+      if (!beforeAnswer(context, () => this.writeRequest(context, collected))) return this.reads.load(context, `${customerId}\u0000${field}`);
+      this.pending.set(context, collected);
+      fieldsByCustomer = collected;
+    }
+    fieldsByCustomer.set(customerId, (fieldsByCustomer.get(customerId) ?? new Set()).add(field));
+    return Promise.resolve();
+  }
+
+  private async writeRequest(context: RequestContext, fieldsByCustomer: Map<string, Set<string>>): Promise<void> {
+    this.pending.delete(context);
+    const reads = [...fieldsByCustomer].map(([customerId, fields]) => ({ customerId, fields: [...fields].sort() }));
+    await this.write(this.dataSource.manager, context, reads, 'READ');
   }
 
   /** Records an export of a customer's data, in the export's transaction. */

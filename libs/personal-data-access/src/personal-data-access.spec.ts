@@ -1,6 +1,6 @@
-import type { RequestContext } from '@carebridge/service-kit';
+import { answeredByKit, countStatements, createDataSource, finishAnswer, type RequestContext } from '@carebridge/service-kit';
 import { createTestDatabase, TestClock, type TestDatabase } from '@carebridge/testing';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { PERSONAL_DATA_ACCESS_ENTITIES, PERSONAL_DATA_ACCESS_MIGRATIONS } from './migrations';
 import { PersonalDataAccessLog } from './personal-data-access-log';
 import { PersonalDataAccess } from './personal-data-access.entity';
@@ -17,7 +17,7 @@ describe('PersonalDataAccessLog (real Postgres)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('personal_data_access');
-    dataSource = new DataSource({ type: 'postgres', url: database.url, entities: PERSONAL_DATA_ACCESS_ENTITIES, migrations: PERSONAL_DATA_ACCESS_MIGRATIONS });
+    dataSource = createDataSource({ serverUrl: database.serverUrl, database: database.database, entities: PERSONAL_DATA_ACCESS_ENTITIES, migrations: PERSONAL_DATA_ACCESS_MIGRATIONS });
     await dataSource.initialize();
     await dataSource.runMigrations();
     log = new PersonalDataAccessLog(dataSource, clock);
@@ -40,6 +40,21 @@ describe('PersonalDataAccessLog (real Postgres)', () => {
     ]);
     expect(new Set(logged.map((row) => row.readId)).size).toBe(1);
     expect(logged[0].accessedAt.toISOString()).toBe('2026-11-02T09:00:00.000Z');
+  });
+
+  it('served by the kit, writes the reads of a whole request in one statement once it has resolved, before the answer leaves', async () => {
+    const context = answeredByKit(request('agent-ana', 'req-2'));
+    // Fields of nested lists resolve turns of the event loop apart: each turn is one more batch of fields.
+    for (const field of ['email', 'contacts.value', 'documents.number']) {
+      await Promise.all(ids.map((id) => log.disclosed(context, id, field)));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(await rows()).toEqual([]);
+    const { statements } = await countStatements(() => finishAnswer(context));
+    expect(statements).toBe(1);
+    expect((await rows()).map((row) => [row.customerId, row.fields, row.requestId])).toEqual(
+      ids.map((id) => [id, ['contacts.value', 'documents.number', 'email'], 'req-2']),
+    );
   });
 
   it('keeps two requests apart, records exports on their own, and logs nothing without a caller', async () => {

@@ -42,6 +42,13 @@ describe('authChecker', () => {
     expect(() => check(agent, ['crm_manager', 'analyst'])).toThrow(new ForbiddenError('This needs one of the roles: crm_manager, analyst'));
   });
 
+  it('keeps customer callers to the fields that name them', () => {
+    const customer = { userId: '0b7c5a52-8d2e-4f51-9a43-3f8e2d7c1a90', roles: ['customer'] as Role[] };
+    expect(() => check(customer, [])).toThrow(new ForbiddenError('This is for staff only'));
+    expect(() => check(customer, ['agent'])).toThrow(ForbiddenError);
+    expect(check(customer, ['customer'])).toBe(true);
+  });
+
   it('lets admin through everywhere', () => {
     expect(check(admin, ['crm_manager'])).toBe(true);
     expect(check(admin, ['trainer', 'analyst'])).toBe(true);

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { databaseUrl } from '@carebridge/config';
 import { Client } from 'pg';
 import { DataSource, type EntityManager, type MixedList, type EntitySchema, type Logger as TypeOrmLogger } from 'typeorm';
@@ -37,6 +38,18 @@ export async function ensureDatabase(serverUrl: string, database: string, logger
   }
 }
 
+const statementCounts = new AsyncLocalStorage<{ statements: number }>();
+
+/**
+ * Runs `work` and counts the SQL statements TypeORM sends for it (everything it awaits, transaction
+ * control included): what one GraphQL request costs the database, for the service's metrics.
+ */
+export async function countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
+  const count = { statements: 0 };
+  const result = await statementCounts.run(count, work);
+  return { result, statements: count.statements };
+}
+
 /**
  * TypeORM writes migration messages (a failed migration among them) straight to the console;
  * here they join the service's JSON log, and queries are not logged at all.
@@ -54,7 +67,9 @@ class MigrationLog implements TypeOrmLogger {
   }
 
   logQuery(): void {
-    // Queries are not logged: they carry personal data.
+    // Queries are not logged: they carry personal data. They are only counted.
+    const count = statementCounts.getStore();
+    if (count) count.statements += 1;
   }
 
   logQueryError(): void {

@@ -8,7 +8,7 @@ import { BadUserInputError, ConflictError, ErrorCode, ForbiddenError, NotFoundEr
 import { fieldProblems, formatGraphQLError, UnauthenticatedError } from './errors';
 import { createLogger } from './logger';
 import { PageArgs } from './pagination';
-import { buildFederatedSchema } from './schema';
+import { buildFederatedSchema, entityReference } from './schema';
 
 @InputType()
 class ContactInput {
@@ -141,12 +141,10 @@ describe('formatGraphQLError in an Apollo server', () => {
   const servers = new Map<boolean, ApolloServer>();
   beforeAll(async () => {
     const schema = await buildFederatedSchema([new ThingResolver()], {
-      Gadget: {
-        __resolveReference: async (reference: { id: string }) => {
-          await Promise.resolve();
-          throw new NotFoundError('Gadget', reference.id);
-        },
-      },
+      Gadget: entityReference(async (references) => {
+        await Promise.resolve();
+        throw new NotFoundError('Gadget', references[0].id);
+      }),
     });
     for (const development of [false, true]) {
       const server = new ApolloServer({

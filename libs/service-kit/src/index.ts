@@ -6,6 +6,7 @@ export * from './database';
 export * from './errors';
 export * from './http';
 export * from './jobs';
+export * from './loading';
 export * from './logger';
 export * from './pagination';
 export * from './personal-data';

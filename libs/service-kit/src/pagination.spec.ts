@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { graphql } from 'graphql';
+import { Args, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { Column, type DataSource, Entity, type MigrationInterface, PrimaryColumn, type QueryRunner } from 'typeorm';
-import { openDatabase } from './database';
+import { countStatements, openDatabase } from './database';
 import { BadUserInputError } from '@carebridge/domain';
-import { type Connection, encodeCursor, MAX_PAGE_SIZE, paginate } from './pagination';
+import { type Connection, ConnectionType, encodeCursor, MAX_PAGE_SIZE, PageArgs, paginate } from './pagination';
+import { buildFederatedSchema } from './schema';
 import { createTestDatabase } from '@carebridge/local-platform';
 
 @Entity('ticket')
@@ -39,6 +42,16 @@ class CreateTicket1700000000000 implements MigrationInterface {
   }
 }
 
+@ObjectType('Ticket')
+class TicketNode {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  subject: string;
+}
+
+const TicketConnection = ConnectionType(TicketNode, 'Ticket');
 
 /** The BadUserInputError `promise` rejects with. */
 async function badInput(promise: Promise<unknown>): Promise<BadUserInputError> {
@@ -180,6 +193,56 @@ describe('paginate (real Postgres)', () => {
     const error = await badInput(paginate(query(), { first: 5, after }));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after', problems: [{ field: 'after', rule: 'cursor' }] });
     expect(error.message).toBe('after: is not a cursor returned by this list');
+  });
+
+  describe('through GraphQL: the count only when totalCount is selected', () => {
+    @Resolver()
+    class TicketResolver {
+      @Query(() => TicketConnection)
+      tickets(@Args() page: PageArgs): Promise<Connection<Ticket>> {
+        return paginate(query(), page);
+      }
+    }
+
+    /** The answer and how many statements it took. */
+    async function run(source: string) {
+      const schema = await buildFederatedSchema([new TicketResolver()]);
+      const { result, statements } = await countStatements(() => graphql({ schema, source, contextValue: {} }));
+      expect(result.errors).toBeUndefined();
+      return { data: result.data as { tickets: { totalCount?: number; edges: unknown[]; pageInfo: { hasNextPage: boolean } } }, statements };
+    }
+
+    it('pages with one statement when totalCount is not asked for', async () => {
+      const { data, statements } = await run('{ tickets(first: 5) { edges { node { id subject } } pageInfo { hasNextPage endCursor } } }');
+      expect(data.tickets.edges).toHaveLength(5);
+      expect(data.tickets.pageInfo.hasNextPage).toBe(true);
+      expect(statements).toBe(1);
+    });
+
+    it('counts when totalCount is selected, directly or through a fragment', async () => {
+      const direct = await run('{ tickets(first: 5) { totalCount edges { node { id } } } }');
+      expect(direct.data.tickets.totalCount).toBe(45);
+      expect(direct.statements).toBe(2);
+      const fragment = await run('{ tickets(first: 5) { ...counted } } fragment counted on TicketConnection { edges { cursor } ... on TicketConnection { totalCount } }');
+      expect(fragment.data.tickets.totalCount).toBe(45);
+      expect(fragment.statements).toBe(2);
+    });
+
+    it('refuses to read a count that was not made; outside GraphQL it always counts', async () => {
+      @Resolver()
+      class CountReadingResolver {
+        @Query(() => TicketConnection)
+        async ticketsReadingTheCount(@Args() page: PageArgs): Promise<Connection<Ticket>> {
+          const connection = await paginate(query(), page);
+          if (connection.totalCount > 100) throw new Error('unexpected');
+          return connection;
+        }
+      }
+      const schema = await buildFederatedSchema([new CountReadingResolver()]);
+      const result = await graphql({ schema, source: '{ ticketsReadingTheCount(first: 2) { edges { cursor } } }', contextValue: {} });
+      expect(result.errors?.[0]?.message).toBe('totalCount is counted only when the query selects it');
+      expect((await paginate(query(), { first: 2 })).totalCount).toBe(45);
+    });
   });
 
   it('refuses a cursor of another list whose sort key is a number', async () => {

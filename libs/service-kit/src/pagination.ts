@@ -1,4 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { BadUserInputError } from '@carebridge/domain';
+import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import { type ClassType, Field, Int, ObjectType, Directive, ArgsType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
@@ -65,9 +67,36 @@ export class PageArgs {
 
 export const MAX_PAGE_SIZE = 100;
 
+const connectionSelections = new AsyncLocalStorage<{ totalCount: boolean }>();
+
+/**
+ * Runs the resolver of a connection field knowing whether the query selects `totalCount`, so that
+ * `paginate` counts only then. The kit wraps every connection field of a schema with it.
+ */
+export function resolvingConnection<T>(info: GraphQLResolveInfo, resolve: () => T): T {
+  return connectionSelections.run({ totalCount: selects(info.fieldNodes, 'totalCount', info) }, resolve);
+}
+
+/** Whether `field` is asked for directly under these field nodes, through fragments too. */
+function selects(nodes: readonly FieldNode[], field: string, info: GraphQLResolveInfo): boolean {
+  const seen = new Set<string>();
+  const inSet = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((selection) => {
+      if (selection.kind === Kind.FIELD) return selection.name.value === field;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return inSet(selection.selectionSet);
+      const name = selection.name.value;
+      if (seen.has(name)) return false;
+      seen.add(name);
+      return inSet(info.fragments[name]?.selectionSet);
+    });
+  return nodes.some((node) => inSet(node.selectionSet));
+}
+
 /**
  * Keyset pagination on a query builder: ordered by `sortKey` then `id` (both the same direction),
  * the cursor holds the last row's values, so a page costs an index range scan however deep it is.
+ * `totalCount` (a count over the whole filtered table) is computed only when the GraphQL query
+ * selects it, or when called outside a GraphQL connection field; otherwise reading it throws.
  */
 export async function paginate<T extends ObjectLiteral & { id: string }>(
   query: SelectQueryBuilder<T>,
@@ -79,7 +108,8 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     throw BadUserInputError.field('first', 'range', `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
   }
   const alias = query.alias;
-  const totalCount = await query.clone().getCount();
+  const counted = connectionSelections.getStore()?.totalCount ?? true;
+  const totalCount = counted ? query.clone().getCount() : undefined;
   const paged = query.clone();
   if (page.after) {
     const [sortValue, id] = decodeCursor(page.after);
@@ -91,23 +121,24 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   try {
     rows = await paged.getMany();
   } catch (error) {
-    // The same query without the cursor just counted fine, so a data exception (class 22: not a
+    totalCount?.catch(() => undefined);
+    // The same query without the cursor is the caller's own, so a data exception (class 22: not a
     // time, not a UUID, out of range) comes from the cursor's values: the client's input, not a fault.
     if (page.after && /^22/.test(String((error as { driverError?: { code?: unknown } }).driverError?.code ?? ''))) throw invalidCursor();
     throw error;
   }
   const hasNextPage = rows.length > first;
   const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor(node[order.sortKey], node.id) }));
-  return {
-    edges,
-    totalCount,
-    pageInfo: {
-      hasNextPage,
-      hasPreviousPage: Boolean(page.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+  const pageInfo = { hasNextPage, hasPreviousPage: Boolean(page.after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null };
+  if (totalCount) return { edges, totalCount: await totalCount, pageInfo };
+  const connection = { edges, pageInfo } as Connection<T>;
+  // Not enumerable: a resolver spreading the connection into another one leaves it out rather than failing.
+  return Object.defineProperty(connection, 'totalCount', {
+    enumerable: false,
+    get() {
+      throw new Error('totalCount is counted only when the query selects it');
     },
-  };
+  });
 }
 
 export function encodeCursor(sortValue: unknown, id: string): string {

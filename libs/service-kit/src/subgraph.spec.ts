@@ -6,8 +6,10 @@ import { freePort } from '@carebridge/local-platform';
 import { Client } from 'pg';
 import { Arg, Authorized, Ctx, Directive, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Column, type DataSource, Entity, type MigrationInterface, PrimaryGeneratedColumn, type QueryRunner } from 'typeorm';
-import { caller, type RequestContext } from './context';
+import { beforeAnswer, caller, type RequestContext } from './context';
 import { databaseUrl } from '@carebridge/config';
+import { findManyById } from './loading';
+import { entityReference } from './schema';
 import { defineSubgraph, type RunningSubgraph, startSubgraph, subgraphSettings } from './subgraph';
 import { createTestDatabase } from '@carebridge/local-platform';
 
@@ -23,6 +25,9 @@ class Widget {
   @Column()
   name: string;
 }
+
+/** What `audited` queries left to do before their answers, in the order it was done. */
+const auditTrail: string[] = [];
 
 /** How often the widget migration has run, across every start in this file. */
 let widgetMigrationRuns = 0;
@@ -73,6 +78,17 @@ class WidgetResolver {
     return `done ${answer}`;
   }
 
+  // Two fields of one request leave work for the end of the request; `fail` makes that work fail.
+  @Query(() => String)
+  audited(@Arg('fail', { defaultValue: false }) fail: boolean, @Ctx() context: RequestContext): string {
+    beforeAnswer(context, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      if (fail) throw new Error('audit store unreachable');
+      auditTrail.push(context.requestId);
+    });
+    return 'secret';
+  }
+
   @Query(() => String)
   broken(): string {
     throw new Error('relation "widget_secret" does not exist at 10.1.2.3:5432');
@@ -86,7 +102,7 @@ const widgetSubgraph = defineSubgraph({
   build({ dataSource }) {
     return {
       resolvers: [new WidgetResolver(dataSource)],
-      references: { Widget: { __resolveReference: (reference: { id: string }) => dataSource.getRepository(Widget).findOneBy({ id: reference.id }) } },
+      references: { Widget: entityReference((references) => findManyById(dataSource.getRepository(Widget), references.map((reference) => reference.id))) },
       httpRoutes: [
         {
           prefix: '/labels/',
@@ -207,6 +223,16 @@ describe('startSubgraph (real Postgres)', () => {
       it('for identity headers without any secret', async () => {
         expect((await post(subgraph.url, { query: '{ whoAmI }' }, identityToHeaders(ADMIN))).status).toBe(401);
       });
+    });
+
+    it('finishes the work a request left (beforeAnswer) before the answer leaves, and withholds the answer if it fails', async () => {
+      const done = await post(subgraph.url, { query: '{ first: audited second: audited }' }, fromGateway(undefined, { 'x-request-id': 'req-audited' }));
+      expect(done.body).toEqual({ data: { first: 'secret', second: 'secret' } });
+      expect(auditTrail).toEqual(['req-audited', 'req-audited']);
+      const failed = await post(subgraph.url, { query: '{ audited(fail: true) }' }, fromGateway());
+      expect(failed.status).toBe(500);
+      expect(failed.body).toEqual({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      expect(JSON.stringify(failed.body)).not.toContain('secret');
     });
 
     it('answers a query with its secret', async () => {

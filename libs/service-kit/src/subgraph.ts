@@ -18,8 +18,8 @@ import {
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { z } from 'zod';
 import { AdjustableClock, type Clock, systemClock } from './clock';
-import { type RequestContext, requestContext } from './context';
-import { ensureDatabase, openDatabase } from './database';
+import { answeredByKit, finishAnswer, type RequestContext, requestContext } from './context';
+import { countStatements, ensureDatabase, openDatabase } from './database';
 import { formatGraphQLError } from './errors';
 import { type HttpHost, type HttpReply, headerValue, hostApollo } from './http';
 import { JobScheduler, type ScheduledJob } from './jobs';
@@ -189,6 +189,8 @@ export async function startSubgraph(
     pollIntervalMs: messaging.OUTBOX_POLL_INTERVAL_MS,
     retentionMs: messaging.OUTBOX_RETENTION_HOURS * 3600_000,
   });
+  // What GraphQL requests cost the database, for /metrics (statements per request = one over the other).
+  const served = { requests: 0, statements: 0 };
   let consumer: EventConsumer | undefined;
   let scheduler: JobScheduler | undefined;
   let host: HttpHost | undefined;
@@ -226,7 +228,26 @@ export async function startSubgraph(
       stopOnTerminationSignals: false,
       includeStacktraceInErrorResponses: development,
       // Subgraphs are reached only through the gateway; the Sandbox lives there.
-      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+      plugins: [
+        ApolloServerPluginLandingPageDisabled(),
+        ApolloServerPluginInlineTraceDisabled(),
+        {
+          // What resolvers left for the end of the request (`beforeAnswer`) is done before the answer leaves.
+          async requestDidStart() {
+            return {
+              async willSendResponse({ contextValue, response }) {
+                try {
+                  await finishAnswer(contextValue);
+                } catch (error) {
+                  logger.error({ err: error }, 'work before the answer failed; the answer is withheld');
+                  if (response.http) response.http.status = 500;
+                  response.body = { kind: 'single', singleResult: { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } };
+                }
+              },
+            };
+          },
+        },
+      ],
       formatError: (formatted, error) =>
         formatGraphQLError(formatted, error, { development, onUnexpected: (err) => logger.error({ err }, 'unexpected error in resolver') }),
     });
@@ -239,8 +260,14 @@ export async function startSubgraph(
       refuse: (request) =>
         secretsMatch(settings.SUBGRAPH_SECRET, headerValue(request, IDENTITY_HEADERS.secret)) ? undefined : 'This service is reached through the Carebridge gateway only',
       context: async (request) =>
-        requestContext(identityFromHeaders((name) => headerValue(request, name)), logger, headerValue(request, IDENTITY_HEADERS.requestId)),
-      scope: (request, run) => withTrace(headerValue(request, 'traceparent'), run),
+        answeredByKit(requestContext(identityFromHeaders((name) => headerValue(request, name)), logger, headerValue(request, IDENTITY_HEADERS.requestId))),
+      scope: (request, run) =>
+        withTrace(headerValue(request, 'traceparent'), async () => {
+          const { result, statements } = await countStatements(run);
+          served.requests += 1;
+          served.statements += statements;
+          return result;
+        }),
       routes: async (url, request) => {
         const route = (parts.httpRoutes ?? []).find((r) => url.pathname.startsWith(r.prefix));
         if (!route) return undefined;
@@ -286,6 +313,12 @@ export async function startSubgraph(
           '# HELP carebridge_outbox_published_total Events this instance has published.',
           '# TYPE carebridge_outbox_published_total counter',
           `carebridge_outbox_published_total{${label}} ${lag?.published ?? 0}`,
+          '# HELP carebridge_graphql_requests_total GraphQL requests this instance answered.',
+          '# TYPE carebridge_graphql_requests_total counter',
+          `carebridge_graphql_requests_total{${label}} ${served.requests}`,
+          '# HELP carebridge_graphql_sql_statements_total SQL statements (transaction control included) run to answer GraphQL requests.',
+          '# TYPE carebridge_graphql_sql_statements_total counter',
+          `carebridge_graphql_sql_statements_total{${label}} ${served.statements}`,
           '',
         ].join('\n');
       },

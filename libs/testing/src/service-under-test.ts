@@ -19,7 +19,7 @@ export interface ServiceUnderTestOptions<D, S> {
   eventHandlers: (domain: D) => EventHandler<any>[];
   /** For `run`: the resolvers and references the schema is made from. */
   resolvers?: (domain: D, runtime: DomainRuntime) => object[];
-  references?: (domain: D) => ReferenceResolvers;
+  references?: (domain: D, runtime: DomainRuntime) => ReferenceResolvers;
   /** How often the consumer tries a failing event before it dead-letters it, and how long it waits between tries. */
   consumer?: Pick<EventConsumerOptions, 'maxAttempts' | 'retryBackoffMs'>;
 }
@@ -72,7 +72,7 @@ export async function openServiceUnderTest<D, S>(options: ServiceUnderTestOption
     context: (by) => requestContext(by, logger),
     async run(by, source, variables, context = service.context(by)) {
       if (!options.resolvers) throw new Error(`openServiceUnderTest for ${definition.name} was given no resolvers: run needs them`);
-      schema ??= buildFederatedSchema(options.resolvers(domain, db), options.references?.(domain));
+      schema ??= buildFederatedSchema(options.resolvers(domain, db), options.references?.(domain, db));
       return graphql({ schema: await schema, source, variableValues: variables, contextValue: context });
     },
     close: () => db.close(),

@@ -46,6 +46,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\nCarebridge is running: ${platform.gatewayUrl.replace('127.0.0.1', 'localhost')}\n` +
       `  get a token:  npm run token -- --role agent\n` +
+      `  mail:         every mail goes to the local SMTP catcher on 127.0.0.1:2525; read it with { developmentMailbox { subject text } }\n` +
       `  stop:         Ctrl-C\n\n`,
   );
 }

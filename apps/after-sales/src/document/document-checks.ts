@@ -5,8 +5,8 @@ import { unprintableCharacters } from './pdf-a';
 export const MAX_RECORDED_FILE_BYTES = 5 * 1024 * 1024;
 
 /**
- * Refuses text the document font cannot print — a name in Chinese characters, say — naming each
- * field, rather than issue a document with empty boxes where the name should be.
+ * Refuses text the document fonts cannot print — a name in Thai letters or Hangul, say — naming
+ * each field, rather than issue a document with empty boxes where the name should be.
  */
 export function ensurePrintable(fields: [field: string, text: string | null | undefined][]): void {
   const problems: FieldProblem[] = [];
@@ -17,7 +17,7 @@ export function ensurePrintable(fields: [field: string, text: string | null | un
       problems.push({
         field,
         rule: 'printable',
-        message: `contains characters the document font cannot print (${missing.slice(0, 5).join(' ')}); write it in Latin, Greek or Cyrillic letters, e.g. as in the passport`,
+        message: `contains characters the document font cannot print (${missing.slice(0, 5).join(' ')}); write it in Latin, Greek, Cyrillic or Chinese characters, e.g. as in the passport`,
       });
     }
   }

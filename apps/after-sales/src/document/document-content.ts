@@ -67,6 +67,8 @@ export interface InvoiceContentData {
 
 export interface CertificateContentData {
   kind: 'TRAVEL_CERTIFICATE';
+  /** The incident whose record it states (certificates issued before statements came from incidents have none). */
+  incidentId?: string;
   passengerName: string;
   bookingReference: string | null;
   carrier: string | null;
@@ -79,7 +81,11 @@ export interface CertificateContentData {
   actualDeparture: string | null;
   scheduledArrival: string | null;
   actualArrival: string | null;
+  /** The actual times are the carrier's estimates. */
+  timesEstimated?: boolean;
   diversionAirport: string | null;
+  /** Minutes between scheduled and actual (or estimated) departure; absent on certificates issued before it was stated. */
+  departureDelayMinutes?: number | null;
   arrivalDelayMinutes: number | null;
   cause: DisruptionCause;
   causeDetail: string | null;

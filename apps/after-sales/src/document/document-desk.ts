@@ -1,5 +1,6 @@
 import type { CustomerRecords } from '@carebridge/known-customers';
 import type { SubgraphRuntime } from '@carebridge/service-kit';
+import { ShippedAirports } from '../airport/airport-directory';
 import type { DocumentStorage } from '../document-storage/document-storage';
 import { FileSystemDocumentStorage } from '../document-storage/file-system-document-storage';
 import { CertificateVerification } from './certificate-verification';
@@ -18,7 +19,7 @@ import { DocumentTimeline } from './document-timeline';
 import type { DocumentSettings } from './document.settings';
 import { ExternalDocumentRecording } from './external-document-recording';
 import { InvoiceIssuing } from './invoice-issuing';
-import { TravelCertificateIssuing } from './travel-certificate-issuing';
+import { type DisruptionRecords, TravelCertificateIssuing } from './travel-certificate-issuing';
 
 /**
  * The documents part of after-sales (T-4.2), wired once: its use cases over one storage (the
@@ -29,6 +30,7 @@ export function documentDesk(
   runtime: Pick<SubgraphRuntime, 'dataSource' | 'outbox' | 'clock'>,
   customers: Pick<CustomerRecords, 'standing'>,
   trips: TripDirectory,
+  disruptions: DisruptionRecords,
   settings: DocumentSettings,
   storage: DocumentStorage = new FileSystemDocumentStorage(settings.storageDirectory),
 ) {
@@ -45,7 +47,7 @@ export function documentDesk(
     documentDispatch: new DocumentDispatch(steps, outbox),
     invoiceIssuing: new InvoiceIssuing(steps, documentIssuers, trips),
     creditNoteIssuing: new CreditNoteIssuing(steps),
-    travelCertificateIssuing: new TravelCertificateIssuing(steps, documentIssuers, trips, settings),
+    travelCertificateIssuing: new TravelCertificateIssuing(steps, documentIssuers, trips, disruptions, new ShippedAirports(), settings),
     externalDocumentRecording: new ExternalDocumentRecording(steps),
     documentDownloads: new DocumentDownloads(dataSource, storage, new DocumentLinks(settings.linkSecret), clock, audit, settings),
     certificateVerification: new CertificateVerification(dataSource),

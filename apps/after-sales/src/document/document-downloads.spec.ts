@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { issuerStaff, people, useDocuments } from './document.fixture';
 import { createLogger } from '@carebridge/service-kit';
-import { documentDownloadRoute } from './document-download.route';
+import { documentDownloadRoute, FILE_SIZE_HEADER } from './document-download.route';
 import { DocumentLinks } from './document-link';
 import { DocumentType } from './document.enums';
 
@@ -100,6 +100,30 @@ describe('downloads through short-lived signed links, audited (real Postgres)', 
     expect(Buffer.from(reply.body as Uint8Array).equals(await world.fileOf(certificate))).toBe(true);
     const elsewhere = new URL(`https://api.carebridge.example/documents/${certificate.id}?token=${encodeURIComponent(token)}x`);
     await expect(route.handle({ url: elsewhere, rest: certificate.id, requestId: 'r-2', logger })).rejects.toMatchObject({ extensions: { field: 'token' } });
+  });
+
+  it('answers the gateway’s HEAD (head=1) with the headers and the size but not the file, and audits a signed-in download as that user', async () => {
+    const certificate = await world.issueCertificateFor(customerId);
+    const { url } = await world.documentDownloads.createLink(certificate.id, people.agent);
+    const route = documentDownloadRoute(world.documentDownloads);
+    const logger = createLogger({ service: 'after-sales', level: 'silent' });
+    const parsed = new URL(url as string);
+    const rest = parsed.pathname.slice(route.prefix.length);
+    const head = new URL(parsed);
+    head.searchParams.set('head', '1');
+    const described = await route.handle({ url: head, rest, requestId: 'r-1', logger });
+    expect(described).toMatchObject({ status: 200, body: '', headers: { 'content-type': 'application/pdf', [FILE_SIZE_HEADER]: String(certificate.byteSize) } });
+    expect(described.headers?.['content-length']).toBeUndefined();
+    await route.handle({ url: parsed, rest, identity: people.afterSales, requestId: 'r-2', logger });
+    await route.handle({ url: parsed, rest, requestId: 'r-3', logger });
+    const trail = await world.documentQueries.auditTrailOf(certificate.id);
+    expect(trail.map((entry) => [entry.action, entry.actorId])).toEqual([
+      ['REQUESTED', people.agent.userId],
+      ['ISSUED', issuerStaff.userId],
+      ['LINK_CREATED', people.agent.userId],
+      ['DOWNLOADED', people.afterSales.userId],
+      ['DOWNLOADED', 'link'],
+    ]);
   });
 
   it('makes no link for a document without a file, nor for roles that only count', async () => {

@@ -58,7 +58,27 @@ export class DocumentDownloads {
   /** The file a link grants. `by` is the signed-in user, when there is one (a customer app may have none). */
   async download(documentId: string, token: string, by: Identity | undefined, requestId?: string): Promise<DownloadedDocument> {
     const now = this.clock.now();
-    const actor: DocumentActor = by ? { userId: by.userId, requestId } : { ...LINK_ACTOR, requestId };
+    const actor = actorOf(by, requestId);
+    const document = await this.granted(documentId, token, actor, now);
+    const bytes = await this.storage.get(document.fileKey as string);
+    if (!bytes) throw new ConflictError(`The file of document "${document.id}" is missing from the document storage`, { documentId: document.id });
+    if (createHash('sha256').update(bytes).digest('hex') !== document.sha256) {
+      throw new Error(`The stored file of document ${document.id} does not match its SHA-256: refusing to hand it out`);
+    }
+    await this.dataSource.transaction((manager) => this.audit.record(manager, document.id, DocumentAuditAction.DOWNLOADED, actor, now, { byteSize: bytes.length }));
+    return { document, bytes };
+  }
+
+  /**
+   * What a download would hand out, without the file (a HEAD): the link is checked as for a download
+   * and a refusal audited alike; nothing is handed out, so nothing else is audited.
+   */
+  async describe(documentId: string, token: string, by: Identity | undefined, requestId?: string): Promise<CustomerDocument> {
+    return this.granted(documentId, token, actorOf(by, requestId), this.clock.now());
+  }
+
+  /** The document a link grants, with a file to hand out; a refused link of a real document is audited. */
+  private async granted(documentId: string, token: string, actor: DocumentActor, now: Date): Promise<CustomerDocument> {
     const document = isUuid(documentId) ? await this.dataSource.getRepository(CustomerDocument).findOneBy({ id: documentId }) : null;
     try {
       const grant = this.links.verify(token, documentId, now);
@@ -73,14 +93,12 @@ export class DocumentDownloads {
       }
       throw error;
     }
-    const bytes = await this.storage.get(document.fileKey as string);
-    if (!bytes) throw new ConflictError(`The file of document "${document.id}" is missing from the document storage`, { documentId: document.id });
-    if (createHash('sha256').update(bytes).digest('hex') !== document.sha256) {
-      throw new Error(`The stored file of document ${document.id} does not match its SHA-256: refusing to hand it out`);
-    }
-    await this.dataSource.transaction((manager) => this.audit.record(manager, document.id, DocumentAuditAction.DOWNLOADED, actor, now, { byteSize: bytes.length }));
-    return { document, bytes };
+    return document;
   }
+}
+
+function actorOf(by: Identity | undefined, requestId?: string): DocumentActor {
+  return by ? { userId: by.userId, requestId } : { ...LINK_ACTOR, requestId };
 }
 
 function ensureFile(document: CustomerDocument): void {

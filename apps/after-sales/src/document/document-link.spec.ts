@@ -53,11 +53,15 @@ describe('signed document links and verification codes', () => {
     expect(documentSettings({ AFTER_SALES_DOCUMENT_LINK_BASE_URL: 'https://api.example.com/documents/' }).linkBaseUrl).toBe('https://api.example.com/documents');
   });
 
-  it('points links at the local gateway’s /documents in development only, unless the base URL is set', () => {
+  it('points links at the local gateway’s /documents in development, and refuses to start a deployment without the base URL, naming it', () => {
     expect(documentSettings({}).linkBaseUrl).toBe('http://127.0.0.1:4000/documents');
     expect(documentSettings({ NODE_ENV: 'development' }).linkBaseUrl).toBe('http://127.0.0.1:4000/documents');
     expect(documentSettings({ NODE_ENV: 'test' }).linkBaseUrl).toBeNull();
-    expect(documentSettings({ NODE_ENV: 'production', AFTER_SALES_DOCUMENT_LINK_SECRET: 'p'.repeat(40) }).linkBaseUrl).toBeNull();
+    const secret = { AFTER_SALES_DOCUMENT_LINK_SECRET: 'p'.repeat(40) };
+    expect(() => documentSettings({ NODE_ENV: 'production', ...secret })).toThrow(/AFTER_SALES_DOCUMENT_LINK_BASE_URL: must be set outside development \(NODE_ENV=production\)/);
+    expect(() => documentSettings({ NODE_ENV: 'staging', ...secret })).toThrow('AFTER_SALES_DOCUMENT_LINK_BASE_URL');
+    expect(() => documentSettings({ NODE_ENV: 'production', ...secret, AFTER_SALES_DOCUMENT_LINK_BASE_URL: 'ftp://files/documents' })).toThrow('AFTER_SALES_DOCUMENT_LINK_BASE_URL: must be an http(s) URL');
+    expect(documentSettings({ NODE_ENV: 'production', ...secret, AFTER_SALES_DOCUMENT_LINK_BASE_URL: 'https://api.example.com/documents' }).linkBaseUrl).toBe('https://api.example.com/documents');
     expect(documentSettings({ NODE_ENV: 'development', AFTER_SALES_DOCUMENT_LINK_BASE_URL: 'http://localhost:8080/documents' }).linkBaseUrl).toBe('http://localhost:8080/documents');
   });
 });

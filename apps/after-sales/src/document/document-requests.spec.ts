@@ -39,23 +39,10 @@ describe('document requests: requested → issued → sent, or refused with a re
   });
 
   it('issues late with the due time missed recorded in document.issued, and sends it, again if need be', async () => {
+    const { incidentId } = await world.recordDisruption(customerId, { type: 'FLIGHT_CANCELLATION', facts: { cause: 'TECHNICAL' } });
     const request = await world.requestFor(customerId, DocumentType.TRAVEL_CERTIFICATE);
     world.db.clock.set('2026-11-05T10:00:00.000Z');
-    const certificate = await world.travelCertificateIssuing.issue(
-      {
-        documentId: request.id,
-        expectedVersion: request.version,
-        passengerName: 'Ola Nordmann',
-        carrier: 'SK',
-        flightNumber: '4711',
-        origin: 'OSL',
-        destination: 'BGO',
-        disruption: 'CANCELLATION' as never,
-        scheduledDeparture: '2026-11-01T07:00:00+01:00',
-        cause: 'TECHNICAL' as never,
-      },
-      issuerStaff,
-    );
+    const certificate = await world.travelCertificateIssuing.issue({ documentId: request.id, expectedVersion: request.version, incidentId, passengerName: 'Ola Nordmann' }, issuerStaff);
     const issued = (await world.db.outboxEvents()).find((e) => e.type === 'document.issued' && e.key === request.id);
     expect(issued?.data).toMatchObject({ withinDueTime: false, type: 'TRAVEL_CERTIFICATE', documentNumber: null });
     const sent = await world.documentDispatch.markSent({ documentId: certificate.id, channel: 'EMAIL', sentTo: 'ola@example.no' }, issuerStaff);

@@ -1,5 +1,8 @@
 import { DOCUMENT_DELIVERY_CHANNELS, DOCUMENT_TYPES, enumOf, type EnumValue } from '@carebridge/event-contracts';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DisruptionCause } from '../incident/incident.enums';
+
+export { DisruptionCause };
 
 /** What a customer asked for (T-4.2); the list is shared with the event contracts. */
 export const DocumentType = enumOf(DOCUMENT_TYPES);
@@ -50,19 +53,6 @@ export enum TravelDisruption {
   DIVERSION = 'DIVERSION',
 }
 
-/** Why it happened, as the carrier or operator reported it. */
-export enum DisruptionCause {
-  WEATHER = 'WEATHER',
-  TECHNICAL = 'TECHNICAL',
-  AIR_TRAFFIC_CONTROL = 'AIR_TRAFFIC_CONTROL',
-  STRIKE = 'STRIKE',
-  CREW = 'CREW',
-  SECURITY = 'SECURITY',
-  MEDICAL = 'MEDICAL',
-  OPERATIONAL = 'OPERATIONAL',
-  OTHER = 'OTHER',
-}
-
 /** What was done to or with a document, for its audit trail. */
 export enum DocumentAuditAction {
   REQUESTED = 'REQUESTED',
@@ -80,7 +70,6 @@ registerEnumType(DocumentStatus, { name: 'DocumentStatus', description: 'REQUEST
 registerEnumType(DeliveryChannel, { name: 'DocumentDeliveryChannel' });
 registerEnumType(TaxCategory, { name: 'TaxCategory', description: 'VAT category of an invoice line (EN 16931 BT-151, UNCL5305 codes S, Z, E, AE, K, G, O).' });
 registerEnumType(TravelDisruption, { name: 'TravelDisruption' });
-registerEnumType(DisruptionCause, { name: 'DisruptionCause' });
 registerEnumType(DocumentAuditAction, { name: 'DocumentAuditAction' });
 
 /** A party of an invoice: the issuer (seller) or the customer billed (buyer). */
@@ -256,7 +245,7 @@ export class TravelCertificateStatement {
   @Field(() => TravelDisruption)
   disruption: TravelDisruption;
 
-  @Field({ description: 'ISO-8601 with the local UTC offset, as the carrier reported it.' })
+  @Field({ description: 'ISO-8601 in the local time of the airport, with its UTC offset.' })
   scheduledDeparture: string;
 
   @Field(() => String, { nullable: true })
@@ -268,8 +257,14 @@ export class TravelCertificateStatement {
   @Field(() => String, { nullable: true })
   actualArrival: string | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'True when the actual times are the carrier’s estimates.' })
+  timesEstimated?: boolean;
+
   @Field(() => String, { nullable: true, description: 'Where a diverted flight landed.' })
   diversionAirport: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Minutes between scheduled and actual (or estimated) departure.' })
+  departureDelayMinutes?: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Minutes between scheduled and actual arrival (delay, diversion).' })
   arrivalDelayMinutes: number | null;

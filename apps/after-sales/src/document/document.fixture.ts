@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Identity } from '@carebridge/auth';
+import { bookingConfirmed } from '@carebridge/event-contracts';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream, decodePDFRawStream } from 'pdf-lib';
-import { type AfterSalesWorld, people, useAfterSales } from '../after-sales.fixture';
+import { type AfterSalesWorld, aBooking, people, useAfterSales } from '../after-sales.fixture';
+import { Trip } from '../trip/trip.entity';
+import { TripSegment } from '../trip/trip-segment.entity';
 import type { CustomerDocument } from './document.entity';
 import { DocumentType, TaxCategory } from './document.enums';
 import type { IssueInvoiceInput, IssueTravelCertificateInput } from './document.inputs';
@@ -24,7 +27,10 @@ export interface DocumentWorld extends AfterSalesWorld {
   storageDirectory: string;
   requestFor(customerId: string, type: DocumentType, extra?: { tripId?: string; correctsDocumentId?: string; note?: string }): Promise<CustomerDocument>;
   issueInvoiceFor(customerId: string, overrides?: Partial<IssueInvoiceInput>): Promise<CustomerDocument>;
-  issueCertificateFor(customerId: string, overrides?: Partial<IssueTravelCertificateInput>): Promise<CustomerDocument>;
+  /** LH 721 Frankfurt–Lisbon on 1 November 2026 as an incident of the customer's trip, with these facts recorded on it. */
+  recordDisruption(customerId: string, disruption?: RecordedFlightDisruption): Promise<{ incidentId: string; tripId: string; bookingReference: string }>;
+  /** A certificate requested for the trip and issued from its incident (by default 3 h 35 late because of thunderstorms). */
+  issueCertificateFor(customerId: string, disruption?: RecordedFlightDisruption, overrides?: Partial<IssueTravelCertificateInput>): Promise<CustomerDocument>;
   fileOf(document: CustomerDocument): Promise<Buffer>;
 }
 
@@ -53,6 +59,25 @@ export function useDocuments(env: Record<string, string> = {}): DocumentWorld {
   });
   const requestFor: DocumentWorld['requestFor'] = (customerId, type, extra = {}) =>
     world.documentRequesting.request({ customerId, type, tripId: extra.tripId ?? null, correctsDocumentId: extra.correctsDocumentId ?? null, note: extra.note ?? null }, people.agent);
+  const recordDisruption = async (customerId: string, disruption: RecordedFlightDisruption = {}) => {
+    const booking = aBooking(customerId, {
+      segments: [{ kind: 'FLIGHT', carrier: 'LH', flightNumber: '721', origin: 'FRA', destination: 'LIS', departureAt: '2026-11-01T08:40:00.000Z', arrivalAt: '2026-11-01T11:50:00.000Z' }],
+    });
+    await world.deliver(bookingConfirmed, booking);
+    const trip = await world.db.dataSource.getRepository(Trip).findOneByOrFail({ bookingReference: booking.bookingReference });
+    const [flight] = await world.db.dataSource.getRepository(TripSegment).find({ where: { tripId: trip.id } });
+    const opened = await world.run(people.afterSales, `mutation ($input: OpenIncidentInput!) { openIncident(input: $input) { id } }`, {
+      input: { customerId, tripId: trip.id, segmentId: flight.id, type: disruption.type ?? 'FLIGHT_DELAY', severity: 'MEDIUM', description: 'Late arrival in Lisbon.' },
+    });
+    if (opened.errors) throw new Error(JSON.stringify(opened.errors));
+    const incidentId = opened.data.openIncident.id as string;
+    const facts = disruption.facts === undefined ? A_DELAY : disruption.facts;
+    if (facts) {
+      const computed = await world.run(people.afterSales, `mutation ($input: ComputeIncidentEntitlementsInput!) { computeIncidentEntitlements(input: $input) { id } }`, { input: { incidentId, ...facts } });
+      if (computed.errors) throw new Error(JSON.stringify(computed.errors));
+    }
+    return { incidentId, tripId: trip.id, bookingReference: booking.bookingReference };
+  };
   return new Proxy({} as DocumentWorld, {
     get(_target, property) {
       const own: Partial<DocumentWorld> = {
@@ -62,9 +87,11 @@ export function useDocuments(env: Record<string, string> = {}): DocumentWorld {
           const request = await requestFor(customerId, DocumentType.E_INVOICE);
           return world.invoiceIssuing.issue({ ...anInvoice(request.id), ...overrides }, issuerStaff);
         },
-        async issueCertificateFor(customerId, overrides = {}) {
-          const request = await requestFor(customerId, DocumentType.TRAVEL_CERTIFICATE);
-          return world.travelCertificateIssuing.issue({ ...aCertificate(request.id), ...overrides }, issuerStaff);
+        recordDisruption: (customerId, disruption) => recordDisruption(customerId, disruption),
+        async issueCertificateFor(customerId, disruption, overrides = {}) {
+          const { incidentId, tripId } = await recordDisruption(customerId, disruption);
+          const request = await requestFor(customerId, DocumentType.TRAVEL_CERTIFICATE, { tripId });
+          return world.travelCertificateIssuing.issue({ documentId: request.id, incidentId, passengerName: 'Zoë Müller', ...overrides }, issuerStaff);
         },
         async fileOf(document) {
           const bytes = await world.documentStorage.get(document.fileKey as string);
@@ -101,25 +128,19 @@ export function anInvoice(documentId: string): IssueInvoiceInput {
   };
 }
 
-/** LH 721 Frankfurt–Lisbon on 1 November 2026, 3 h 35 late because of thunderstorms. */
-export function aCertificate(documentId: string): IssueTravelCertificateInput {
-  return {
-    documentId,
-    passengerName: 'Zoë Müller',
-    bookingReference: 'XK7Q9P',
-    carrier: 'LH',
-    flightNumber: '721',
-    origin: 'FRA',
-    destination: 'LIS',
-    disruption: 'DELAY' as IssueTravelCertificateInput['disruption'],
-    scheduledDeparture: '2026-11-01T09:40:00+01:00',
-    actualDeparture: '2026-11-01T13:05:00+01:00',
-    scheduledArrival: '2026-11-01T11:50:00+00:00',
-    actualArrival: '2026-11-01T15:25:00+00:00',
-    cause: 'WEATHER' as IssueTravelCertificateInput['cause'],
-    causeDetail: 'thunderstorms over Frankfurt',
-  };
+/** The incident's type and the facts recorded on it (computeIncidentEntitlements); `facts: null` records none. */
+export interface RecordedFlightDisruption {
+  type?: 'FLIGHT_DELAY' | 'FLIGHT_CANCELLATION' | 'FLIGHT_DIVERSION' | 'DENIED_BOARDING';
+  facts?: Record<string, unknown> | null;
 }
+
+/** LH 721 Frankfurt–Lisbon on 1 November 2026, 3 h 35 late because of thunderstorms. */
+export const A_DELAY = {
+  actualDeparture: '2026-11-01T12:05:00.000Z',
+  actualArrival: '2026-11-01T15:25:00.000Z',
+  cause: 'WEATHER',
+  causeDetail: 'thunderstorms over Frankfurt',
+};
 
 /**
  * The text of every page of a PDF, as a reader would copy it: pdf.js through unpdf, in a worker

@@ -1,14 +1,10 @@
 import { PageArgs } from '@carebridge/service-kit';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsUUID, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { DeliveryChannel, DisruptionCause, DocumentStatus, DocumentType, TaxCategory, TravelDisruption } from './document.enums';
+import { DeliveryChannel, DocumentStatus, DocumentType, TaxCategory } from './document.enums';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-/** A time as carriers report it: local, with its offset (`2026-11-01T14:05:00+01:00`, or `Z`). */
-export const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-export const LOCAL_TIME_RULE = 'must be an ISO-8601 time with its UTC offset, e.g. 2026-11-01T14:05:00+01:00';
 const COUNTRY = /^[A-Z]{2}$/;
-const PLACE = /^[A-Z]{3}$/;
 
 @InputType({ description: 'A customer asks for a document.' })
 export class RequestDocumentInput {
@@ -201,77 +197,14 @@ export class IssueTravelCertificateInput extends DocumentActionInput {
   @Length(1, 20, { message: 'must be an issuer id' })
   issuerId?: string | null;
 
-  @Field()
+  @Field(() => ID, { description: 'The flight delay, cancellation or diversion it states: its segment and the times and cause recorded on it (computeIncidentEntitlements).' })
+  @IsUUID('all', { message: 'must be an incident id (UUID)' })
+  incidentId: string;
+
+  @Field({ description: 'The traveller, as in the passport.' })
   @Matches(/\S/, { message: 'must not be empty' })
   @Length(1, 200, { message: 'must be 1 to 200 characters' })
   passengerName: string;
-
-  @Field(() => String, { nullable: true, description: 'Defaults to the trip’s booking reference.' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9-]{1,39}$/, { message: 'must be a booking reference of 2 to 40 letters, digits or dashes' })
-  bookingReference?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Flights: the airline designator, e.g. LH.' })
-  @IsOptional()
-  @Matches(/^[A-Z0-9]{2,3}$/, { message: 'must be an airline designator such as LH' })
-  carrier?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Flights: the number without the designator, e.g. 721.' })
-  @IsOptional()
-  @Matches(/^\d{1,4}[A-Z]?$/, { message: 'must be a flight number such as 721' })
-  flightNumber?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Anything but a flight: the tour, hotel stay or transfer.' })
-  @IsOptional()
-  @Length(1, 200, { message: 'must be 1 to 200 characters' })
-  tripDescription?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'IATA code of the airport of departure.' })
-  @IsOptional()
-  @Matches(PLACE, { message: 'must be an IATA airport code such as FRA' })
-  origin?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(PLACE, { message: 'must be an IATA airport code such as LIS' })
-  destination?: string | null;
-
-  @Field(() => TravelDisruption)
-  @IsIn(Object.values(TravelDisruption))
-  disruption: TravelDisruption;
-
-  @Field({ description: 'Local time with offset, e.g. 2026-11-01T14:05:00+01:00.' })
-  @Matches(LOCAL_TIME, { message: LOCAL_TIME_RULE })
-  scheduledDeparture: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(LOCAL_TIME, { message: LOCAL_TIME_RULE })
-  actualDeparture?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(LOCAL_TIME, { message: LOCAL_TIME_RULE })
-  scheduledArrival?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(LOCAL_TIME, { message: LOCAL_TIME_RULE })
-  actualArrival?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Diversions: where the flight landed.' })
-  @IsOptional()
-  @Matches(PLACE, { message: 'must be an IATA airport code such as OPO' })
-  diversionAirport?: string | null;
-
-  @Field(() => DisruptionCause)
-  @IsIn(Object.values(DisruptionCause))
-  cause: DisruptionCause;
-
-  @Field(() => String, { nullable: true, description: 'As the carrier stated it, e.g. "thunderstorms over Frankfurt".' })
-  @IsOptional()
-  @Length(1, 300, { message: 'must be 1 to 300 characters' })
-  causeDetail?: string | null;
 }
 
 @InputType({ description: 'A file from another issuer, base64-encoded (the gateway’s MAX_BODY_BYTES limits its size).' })

@@ -15,9 +15,10 @@ export interface DocumentSettings {
   linkSecret: string;
   linkTtlMinutes: number;
   /**
-   * Where download links point (`<base>/<document id>?token=…`): the gateway's `/documents`, which
-   * forwards them here. In development, the local gateway's (`http://127.0.0.1:4000/documents`);
-   * elsewhere null unless set: links are then used through `documentFile`.
+   * Where download links point (`<base>/<document id>?token=…`): the gateway's public `/documents`,
+   * which forwards them here. In development, the local gateway's (`http://127.0.0.1:4000/documents`);
+   * a deployment refuses to start without it; under NODE_ENV=test (the harness, whose gateway port
+   * is only known once it runs) null unless set, and links are then used through `documentFile`.
    */
   linkBaseUrl: string | null;
   /** Printed on travel certificates: where their code can be checked. */
@@ -55,12 +56,18 @@ const DOCUMENT_SETTINGS = {
 /** The local gateway's document downloads (`npm start`), which forward to this service. */
 const DEVELOPMENT_LINK_BASE_URL = `http://127.0.0.1:${GATEWAY_DEFAULT_PORT}/documents`;
 
-/** Read and validated from the environment; in development the link secret is derived, as subgraph secrets are, and production refuses to start without one. */
+/** Read and validated from the environment; in development the link secret is derived, as subgraph secrets are, and production refuses to start without one; a deployment refuses to start without the links' base URL. */
 export function documentSettings(env: Environment = process.env): DocumentSettings {
   const values = loadConfig(DOCUMENT_SETTINGS, env);
-  if (!values.AFTER_SALES_DOCUMENT_LINK_SECRET && env.NODE_ENV === 'production') {
-    throw new ConfigurationError(['AFTER_SALES_DOCUMENT_LINK_SECRET: must be set in production (it signs document download links; at least 32 characters)']);
+  const nodeEnv = env.NODE_ENV || 'development';
+  const problems: string[] = [];
+  if (!values.AFTER_SALES_DOCUMENT_LINK_SECRET && nodeEnv === 'production') {
+    problems.push('AFTER_SALES_DOCUMENT_LINK_SECRET: must be set in production (it signs document download links; at least 32 characters)');
   }
+  if (!values.AFTER_SALES_DOCUMENT_LINK_BASE_URL && nodeEnv !== 'development' && nodeEnv !== 'test') {
+    problems.push(`AFTER_SALES_DOCUMENT_LINK_BASE_URL: must be set outside development (NODE_ENV=${nodeEnv}): the gateway's public /documents URL, e.g. https://api.example.com/documents, where download links point`);
+  }
+  if (problems.length) throw new ConfigurationError(problems);
   return {
     dueHours: values.AFTER_SALES_DOCUMENT_DUE_HOURS,
     storageDirectory: values.AFTER_SALES_DOCUMENT_STORAGE_DIR,
@@ -68,7 +75,7 @@ export function documentSettings(env: Environment = process.env): DocumentSettin
     retentionDays: values.AFTER_SALES_DOCUMENT_RETENTION_DAYS,
     linkSecret: values.AFTER_SALES_DOCUMENT_LINK_SECRET ?? createHash('sha256').update('carebridge-development-after-sales-document-links').digest('hex'),
     linkTtlMinutes: values.AFTER_SALES_DOCUMENT_LINK_TTL_MINUTES,
-    linkBaseUrl: values.AFTER_SALES_DOCUMENT_LINK_BASE_URL?.replace(/\/+$/, '') ?? ((env.NODE_ENV || 'development') === 'development' ? DEVELOPMENT_LINK_BASE_URL : null),
+    linkBaseUrl: values.AFTER_SALES_DOCUMENT_LINK_BASE_URL?.replace(/\/+$/, '') ?? (nodeEnv === 'development' ? DEVELOPMENT_LINK_BASE_URL : null),
     certificateVerificationUrl: values.AFTER_SALES_CERTIFICATE_VERIFICATION_URL ?? null,
     retentionBatchSize: values.AFTER_SALES_DOCUMENT_RETENTION_BATCH,
   };

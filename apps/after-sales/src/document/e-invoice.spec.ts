@@ -163,12 +163,12 @@ describe('e-invoices: a real PDF with its EN 16931 data inside (real Postgres)',
       delete: () => Promise.resolve(),
     };
     const settings = documentSettings({ AFTER_SALES_DOCUMENT_STORAGE_DIR: world.storageDirectory });
-    const broken = documentDesk(world.db, world.customers, world.tripQueries, settings, failing);
+    const broken = documentDesk(world.db, world.customers, world.tripQueries, world.incidents.recordedDisruptions, settings, failing);
     const [before] = await world.db.dataSource.query(`SELECT last_number FROM document_number_counter WHERE issuer_id = 'CB-DE' AND series = 'INVOICE'`);
     const request = await world.requestFor(customerId, DocumentType.E_INVOICE);
     await expect(broken.invoiceIssuing.issue(anInvoice(request.id), issuerStaff)).rejects.toThrow('storage unavailable');
     expect(await world.documentQueries.findById(request.id)).toMatchObject({ status: 'REQUESTED', documentNumber: null });
-    const working = documentDesk(world.db, world.customers, world.tripQueries, settings, new FileSystemDocumentStorage(world.storageDirectory));
+    const working = documentDesk(world.db, world.customers, world.tripQueries, world.incidents.recordedDisruptions, settings, new FileSystemDocumentStorage(world.storageDirectory));
     const issued = await working.invoiceIssuing.issue(anInvoice(request.id), issuerStaff);
     expect(Number((issued.documentNumber as string).slice(-6))).toBe(before.last_number + 1);
   });
@@ -190,6 +190,25 @@ describe('e-invoices: a real PDF with its EN 16931 data inside (real Postgres)',
     // Sending it is no edit.
     const sent = await world.documentDispatch.markSent({ documentId: invoice.id, channel: 'EMAIL', sentTo: 'zoe@example.com' }, issuerStaff);
     expect(sent).toMatchObject({ status: 'SENT', documentNumber: invoice.documentNumber, grossTotalMinor: 21320 });
+  });
+
+  it('prints a Chinese buyer’s name and address in Chinese characters, with the Chinese font embedded as a subset', async () => {
+    const invoice = await world.issueInvoiceFor(customerId, {
+      currency: 'CNY',
+      buyer: { name: '张伟', addressLines: ['北京市朝阳区建国路88号'], postcode: '100022', city: '北京', countryCode: 'CN', email: null },
+      lines: [{ description: 'Rebooking fee 改签费 MU 5101 PVG–PEK', quantity: '1', unitPrice: '200.00', taxCategory: TaxCategory.STANDARD, taxRate: '6' }],
+      prepaidAmount: null,
+      bookingReference: null,
+    });
+    const pdf = await world.fileOf(invoice);
+    const text = await pdfText(pdf);
+    for (const expected of ['张伟', '北京市朝阳区建国路88号', '改签费', 'Total 212.00 CNY']) expect(text).toContain(expected);
+    const fonts = pdf.toString('latin1').match(/\/BaseFont \/[A-Za-z0-9+-]+/g) ?? [];
+    expect(fonts.some((font) => font.includes('NotoSansHans-Regular'))).toBe(true);
+    // Subset: the 8 MB font comes down to the glyphs printed.
+    expect(pdf.length).toBeLessThan(400_000);
+    const xml = (await embeddedFile(pdf, 'factur-x.xml'))?.content ?? '';
+    expect(xml).toContain('<ram:Name>张伟</ram:Name>');
   });
 
   it('computes exactly in the currency’s minor unit: yen without decimals, dinar with three', async () => {
@@ -233,8 +252,8 @@ describe('e-invoices: a real PDF with its EN 16931 data inside (real Postgres)',
     ]);
     await expect(refused({ currency: 'EUX' })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.currency' } });
     await expect(refused({ prepaidAmount: '500.00' })).rejects.toMatchObject({ extensions: { field: 'input.prepaidAmount' } });
-    await expect(refused({ buyer: { ...base.buyer, name: '张伟' } })).rejects.toMatchObject({
-      extensions: { field: 'input.buyer.name', problems: [expect.objectContaining({ rule: 'printable', message: expect.stringContaining('张') })] },
+    await expect(refused({ buyer: { ...base.buyer, name: 'สมชาย ใจดี' } })).rejects.toMatchObject({
+      extensions: { field: 'input.buyer.name', problems: [expect.objectContaining({ rule: 'printable', message: expect.stringContaining('ส') })] },
     });
     await expect(refused({ issuerId: 'NOPE' })).rejects.toMatchObject({ extensions: { field: 'input.issuerId' } });
     const certificateRequest = await world.requestFor(customerId, DocumentType.TRAVEL_CERTIFICATE);

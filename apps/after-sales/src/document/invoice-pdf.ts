@@ -1,7 +1,7 @@
 import { ciiInvoiceXml, FACTUR_X_FILE_NAME } from './cii-invoice';
 import type { InvoiceContentData, PartyContent } from './document-content';
 import { TAX_CATEGORY_CODES, TaxCategory } from './document.enums';
-import { createPdfA, finishPdfA } from './pdf-a';
+import { createPdfA, finishPdfA, textsOf } from './pdf-a';
 import { PdfLayout } from './pdf-layout';
 
 const CATEGORY_LABELS: Record<TaxCategory, string> = {
@@ -31,7 +31,7 @@ export async function renderInvoicePdf(invoice: InvoiceContentData, at: Date): P
     createdAt: at,
     language: 'en',
   };
-  const { doc, fonts } = await createPdfA(meta);
+  const { doc, fonts } = await createPdfA(meta, textsOf(invoice));
   const layout = new PdfLayout(doc, fonts, `${invoice.seller.name} · ${title} · contains its EN 16931 data as ${FACTUR_X_FILE_NAME}`);
   const width = layout.contentWidth;
   const half = width / 2;

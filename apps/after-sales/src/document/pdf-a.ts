@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import fontkit from '@pdf-lib/fontkit';
+import { Readable } from 'node:stream';
+import type * as Fontkit from 'fontkit';
 import { AFRelationship, PDFDocument, type PDFFont, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { srgbIccProfile } from './srgb-profile';
 
 /**
  * The frame of every PDF after-sales issues, written to the PDF/A-3b requirements: the fonts
- * embedded (DejaVu Sans, subset, with ToUnicode maps so text can be searched and extracted), an sRGB
+ * embedded (DejaVu Sans, and Noto Sans SC for Chinese text, subset, with ToUnicode maps so text can
+ * be searched and extracted), an sRGB
  * output intent, XMP metadata that says PDF/A-3B and matches the document information, a document ID
  * in the trailer, no encryption, and any attached file an associated file with its relationship and
  * MIME type, as PDF/A-3 and Factur-X ask. It is not validated with veraPDF here: see
@@ -44,43 +46,123 @@ export interface FacturX {
 export interface PdfFonts {
   regular: PDFFont;
   bold: PDFFont;
+  /** Noto Sans SC, embedded only in a document with text DejaVu Sans cannot print (Chinese). */
+  cjk: { regular: PDFFont; bold: PDFFont } | null;
 }
 
 const PRODUCER = 'Carebridge after-sales (pdf-lib)';
 
-let fontFiles: { regular: Buffer; bold: Buffer } | undefined;
-
-/** DejaVu Sans from the `dejavu-fonts-ttf` package: Latin, Greek and Cyrillic scripts (no CJK). */
-function fontBytes(): { regular: Buffer; bold: Buffer } {
-  if (!fontFiles) {
-    const directory = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-    fontFiles = { regular: readFileSync(join(directory, 'DejaVuSans.ttf')), bold: readFileSync(join(directory, 'DejaVuSans-Bold.ttf')) };
-  }
-  return fontFiles;
+interface FontFiles {
+  regular: Buffer;
+  bold: Buffer;
 }
 
-let glyphCoverage: { hasGlyphForCodePoint(codePoint: number): boolean } | undefined;
+let fontkitModule: typeof Fontkit | undefined;
+
+/** fontkit, loaded on first use: it is large, and most requests (and every start) print no document. */
+function fontkit(): typeof Fontkit {
+  return (fontkitModule ??= require('fontkit') as typeof Fontkit);
+}
+
+let latinFiles: FontFiles | undefined;
+let cjkFiles: FontFiles | undefined;
+
+/** DejaVu Sans from the `dejavu-fonts-ttf` package: Latin, Greek and Cyrillic scripts. */
+function latinFontBytes(): FontFiles {
+  if (!latinFiles) {
+    const directory = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+    latinFiles = { regular: readFileSync(join(directory, 'DejaVuSans.ttf')), bold: readFileSync(join(directory, 'DejaVuSans-Bold.ttf')) };
+  }
+  return latinFiles;
+}
+
+/** Noto Sans SC (Noto Sans Hans, SIL OFL 1.1) from the `@embedpdf/fonts-sc` package: simplified Chinese (and kana), not Hangul. */
+function cjkFontBytes(): FontFiles {
+  if (!cjkFiles) {
+    const directory = join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts');
+    cjkFiles = { regular: readFileSync(join(directory, 'NotoSansHans-Regular.otf')), bold: readFileSync(join(directory, 'NotoSansHans-Bold.otf')) };
+  }
+  return cjkFiles;
+}
 
 /**
- * The characters of `text` the document font cannot print (each once), e.g. Chinese names: the
+ * fontkit for pdf-lib: the maintained `fontkit` rather than pdf-lib's own fork, whose subsetter
+ * writes CID-keyed CFF fonts (Noto Sans SC) that readers reject; pdf-lib reads the subset as a stream.
+ */
+const SUBSETTING_FONTKIT = {
+  create(bytes: Uint8Array) {
+    const font = fontkit().create(Buffer.from(bytes)) as Fontkit.Font;
+    const createSubset = font.createSubset.bind(font);
+    return Object.assign(font, {
+      createSubset() {
+        const subset = createSubset();
+        return Object.assign(subset, { encodeStream: () => Readable.from([subset.encode()]) });
+      },
+    });
+  },
+} as unknown as Parameters<PDFDocument['registerFontkit']>[0];
+
+type GlyphCoverage = { hasGlyphForCodePoint(codePoint: number): boolean };
+let coverage: { latin: GlyphCoverage; cjk: GlyphCoverage } | undefined;
+
+function glyphCoverage(): { latin: GlyphCoverage; cjk: GlyphCoverage } {
+  coverage ??= { latin: fontkit().create(latinFontBytes().regular) as Fontkit.Font, cjk: fontkit().create(cjkFontBytes().regular) as Fontkit.Font };
+  return coverage;
+}
+
+function isLayoutCharacter(character: string): boolean {
+  return character === '\n' || character === '\r' || character === '\t';
+}
+
+/** Whether DejaVu Sans prints all of `text`; otherwise the document's Chinese font prints it. */
+export function printableInLatinFont(text: string): boolean {
+  const { latin } = glyphCoverage();
+  for (const character of text) if (!isLayoutCharacter(character) && !latin.hasGlyphForCodePoint(character.codePointAt(0) as number)) return false;
+  return true;
+}
+
+/** Whether the Chinese font prints all of `text` (it has Latin, Greek and Cyrillic letters too). */
+export function printableInChineseFont(text: string): boolean {
+  const { cjk } = glyphCoverage();
+  for (const character of text) if (!isLayoutCharacter(character) && !cjk.hasGlyphForCodePoint(character.codePointAt(0) as number)) return false;
+  return true;
+}
+
+/**
+ * The characters of `text` neither document font can print (each once), e.g. Thai or emoji: the
  * use cases refuse such input naming the field rather than issue a document with empty boxes.
  */
 export function unprintableCharacters(text: string): string[] {
-  glyphCoverage ??= fontkit.create(fontBytes().regular) as unknown as { hasGlyphForCodePoint(codePoint: number): boolean };
+  const { latin, cjk } = glyphCoverage();
   const missing = new Set<string>();
   for (const character of text) {
     const codePoint = character.codePointAt(0) as number;
-    if (character === '\n' || character === '\t') continue;
-    if (!glyphCoverage.hasGlyphForCodePoint(codePoint)) missing.add(character);
+    if (isLayoutCharacter(character)) continue;
+    if (!latin.hasGlyphForCodePoint(codePoint) && !cjk.hasGlyphForCodePoint(codePoint)) missing.add(character);
   }
   return [...missing];
 }
 
-export async function createPdfA(meta: PdfMeta): Promise<{ doc: PDFDocument; fonts: PdfFonts }> {
+/** Every string inside a document's content, to tell which fonts it needs. */
+export function textsOf(content: unknown): string[] {
+  if (typeof content === 'string') return [content];
+  if (Array.isArray(content)) return content.flatMap(textsOf);
+  if (content && typeof content === 'object') return Object.values(content).flatMap(textsOf);
+  return [];
+}
+
+/** A PDF/A-3b document under way, with the fonts its `printed` text needs. */
+export async function createPdfA(meta: PdfMeta, printed: string[] = []): Promise<{ doc: PDFDocument; fonts: PdfFonts }> {
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
-  const files = fontBytes();
-  const fonts = { regular: await doc.embedFont(files.regular, { subset: true }), bold: await doc.embedFont(files.bold, { subset: true }) };
+  doc.registerFontkit(SUBSETTING_FONTKIT);
+  const latin = latinFontBytes();
+  const needsCjk = [meta.title, meta.author, meta.subject, ...printed].some((text) => !printableInLatinFont(text));
+  const cjk = needsCjk ? cjkFontBytes() : null;
+  const fonts: PdfFonts = {
+    regular: await doc.embedFont(latin.regular, { subset: true }),
+    bold: await doc.embedFont(latin.bold, { subset: true }),
+    cjk: cjk ? { regular: await doc.embedFont(cjk.regular, { subset: true }), bold: await doc.embedFont(cjk.bold, { subset: true }) } : null,
+  };
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);

@@ -1,5 +1,8 @@
 import type { Identity } from '@carebridge/auth';
-import { BadUserInputError, ensureNotInFuture, type FieldProblem } from '@carebridge/domain';
+import { BadUserInputError, type FieldProblem } from '@carebridge/domain';
+import type { AirportDirectory } from '../airport/airport-directory';
+import { IncidentType } from '../incident/incident.enums';
+import { localTimeWithOffset } from '@carebridge/business-calendar';
 import { ensurePrintable } from './document-checks';
 import type { CertificateContentData } from './document-content';
 import type { DocumentIssuers } from './document-issuers';
@@ -7,59 +10,77 @@ import type { TripDirectory } from './document-requesting';
 import type { DocumentSettings } from './document.settings';
 import type { DocumentSteps } from './document-steps';
 import type { CustomerDocument } from './document.entity';
-import { DocumentStatus, DocumentType, TravelDisruption } from './document.enums';
-import { type IssueTravelCertificateInput, LOCAL_TIME, LOCAL_TIME_RULE } from './document.inputs';
+import { DisruptionCause, DocumentStatus, DocumentType, TravelDisruption } from './document.enums';
+import type { IssueTravelCertificateInput } from './document.inputs';
 import { renderTravelCertificatePdf } from './travel-certificate-pdf';
 import { newVerificationCode } from './verification-code';
 
+/** A flight disruption as its incident recorded it: the segment's schedule and the facts staff recorded. */
+export interface RecordedDisruption {
+  incidentId: string;
+  incidentNumber: string;
+  customerId: string;
+  tripId: string | null;
+  type: string;
+  flight: { carrier: string; flightNumber: string; origin: string; destination: string; scheduledDeparture: Date; scheduledArrival: Date | null } | null;
+  actualDeparture: Date | null;
+  actualArrival: Date | null;
+  timesEstimated: boolean;
+  diversionAirport: string | null;
+  cause: string | null;
+  causeDetail: string | null;
+}
+
+/** What certificates read of incidents (the domain passes incident/'s implementation in). */
+export interface DisruptionRecords {
+  recordedDisruption(incidentId: string): Promise<RecordedDisruption | null>;
+}
+
+const DISRUPTION_OF: Partial<Record<string, TravelDisruption>> = {
+  [IncidentType.FLIGHT_DELAY]: TravelDisruption.DELAY,
+  [IncidentType.FLIGHT_CANCELLATION]: TravelDisruption.CANCELLATION,
+  [IncidentType.FLIGHT_DIVERSION]: TravelDisruption.DIVERSION,
+};
+
+const RECORD_FIRST = 'record them on the incident first (computeIncidentEntitlements)';
+
 /**
- * Issuing a requested travel certificate: what happened to a flight or a trip — delayed, cancelled
- * or diverted, when it was scheduled and when it actually went, and why — as a PDF for the
- * traveller's insurer or employer, with a verification code that `verifyTravelCertificate` answers.
+ * Issuing a requested travel certificate: what happened to a flight — delayed, cancelled or
+ * diverted, when it was scheduled and when it actually (or, while the carrier only estimates, is
+ * expected to) depart and arrive, and why — as a PDF for the traveller's insurer or employer, with a
+ * verification code that `verifyTravelCertificate` answers. The statement is the incident's record,
+ * never typed in again: the segment's schedule, the times and cause recorded on the incident, the
+ * times shown in the airports' local time.
  */
 export class TravelCertificateIssuing {
   constructor(
     private readonly steps: DocumentSteps,
     private readonly issuers: DocumentIssuers,
     private readonly trips: TripDirectory,
+    private readonly disruptions: DisruptionRecords,
+    private readonly airports: AirportDirectory,
     private readonly settings: Pick<DocumentSettings, 'certificateVerificationUrl'>,
   ) {}
 
   async issue(input: IssueTravelCertificateInput, by: Identity, requestId?: string): Promise<CustomerDocument> {
     const now = this.steps.clock.now();
-    checkStatement(input, now);
-    ensurePrintable([
-      ['input.passengerName', input.passengerName],
-      ['input.tripDescription', input.tripDescription],
-      ['input.causeDetail', input.causeDetail],
-    ]);
+    ensurePrintable([['input.passengerName', input.passengerName]]);
+    const recorded = await this.disruptions.recordedDisruption(input.incidentId);
+    if (!recorded) throw BadUserInputError.field('input.incidentId', 'incident', `no incident ${input.incidentId}`);
     return this.steps.dataSource.transaction(async (manager) => {
       const document = await this.steps.lockFor(manager, input, DocumentStatus.ISSUED, DocumentType.TRAVEL_CERTIFICATE);
+      if (recorded.customerId !== document.customerId) throw BadUserInputError.field('input.incidentId', 'same-customer', `incident ${recorded.incidentNumber} is another customer’s`);
+      if (document.tripId && recorded.tripId !== document.tripId) throw BadUserInputError.field('input.incidentId', 'same-trip', `incident ${recorded.incidentNumber} is not on the trip the certificate was requested for`);
       const issuer = await this.issuers.choose(manager, input.issuerId);
-      const trip = document.tripId ? await this.trips.findById(document.tripId) : null;
+      const tripId = document.tripId ?? recorded.tripId;
+      const trip = tripId ? await this.trips.findById(tripId) : null;
       const statement: CertificateContentData = {
-        kind: 'TRAVEL_CERTIFICATE',
+        ...this.stated(recorded),
         passengerName: input.passengerName.trim(),
-        bookingReference: input.bookingReference?.trim().toUpperCase() || trip?.bookingReference || null,
-        carrier: input.carrier ?? null,
-        flightNumber: input.carrier && input.flightNumber ? `${input.carrier} ${input.flightNumber}` : null,
-        tripDescription: input.tripDescription?.trim() || null,
-        origin: input.origin ?? null,
-        destination: input.destination ?? null,
-        disruption: input.disruption,
-        scheduledDeparture: input.scheduledDeparture,
-        actualDeparture: input.actualDeparture ?? null,
-        scheduledArrival: input.scheduledArrival ?? null,
-        actualArrival: input.actualArrival ?? null,
-        diversionAirport: input.diversionAirport ?? null,
-        arrivalDelayMinutes:
-          input.disruption !== TravelDisruption.CANCELLATION && input.scheduledArrival && input.actualArrival
-            ? Math.round((Date.parse(input.actualArrival) - Date.parse(input.scheduledArrival)) / 60_000)
-            : null,
-        cause: input.cause,
-        causeDetail: input.causeDetail?.trim() || null,
+        bookingReference: trip?.bookingReference ?? null,
         issuerName: issuer.legalName,
       };
+      ensurePrintable([['input.incidentId', statement.causeDetail]]);
       const verificationCode = newVerificationCode();
       const pdf = await renderTravelCertificatePdf({ statement, verificationCode, verificationUrl: this.settings.certificateVerificationUrl, issuedAt: now });
       return this.steps.issue(
@@ -72,45 +93,47 @@ export class TravelCertificateIssuing {
       );
     });
   }
-}
 
-/** What each disruption must state, every broken rule at once. */
-function checkStatement(input: IssueTravelCertificateInput, now: Date): void {
-  const problems: FieldProblem[] = [];
-  const problem = (field: string, rule: string, message: string) => problems.push({ field: `input.${field}`, rule, message });
-  for (const field of ['scheduledDeparture', 'actualDeparture', 'scheduledArrival', 'actualArrival'] as const) {
-    const value = input[field];
-    if (value && (!LOCAL_TIME.test(value) || Number.isNaN(Date.parse(value)))) problem(field, 'time', LOCAL_TIME_RULE);
+  /** The statement from the record; what the record lacks is refused on `input.incidentId`, every gap at once. */
+  private stated(recorded: RecordedDisruption): Omit<CertificateContentData, 'passengerName' | 'bookingReference' | 'issuerName'> {
+    const disruption = DISRUPTION_OF[recorded.type];
+    const flight = recorded.flight;
+    if (!disruption) throw BadUserInputError.field('input.incidentId', 'disruption', `must be a flight delay, cancellation or diversion (${recorded.incidentNumber} is ${recorded.type})`);
+    if (!flight) throw BadUserInputError.field('input.incidentId', 'flight-segment', `incident ${recorded.incidentNumber} must concern a flight segment with its carrier, flight number, airports and schedule`);
+    const problems: FieldProblem[] = [];
+    const missing = (rule: string, message: string) => problems.push({ field: 'input.incidentId', rule, message: `${message}: ${RECORD_FIRST}` });
+    if (!recorded.cause) missing('recorded-cause', `incident ${recorded.incidentNumber} has no cause recorded`);
+    if (disruption === TravelDisruption.DELAY && !recorded.actualArrival && !recorded.actualDeparture) missing('recorded-times', `incident ${recorded.incidentNumber} has no actual or estimated times recorded`);
+    if (disruption === TravelDisruption.DIVERSION && !recorded.diversionAirport) missing('recorded-diversion', `incident ${recorded.incidentNumber} does not record where the flight landed`);
+    if (problems.length) throw new BadUserInputError(problems);
+    const cancelled = disruption === TravelDisruption.CANCELLATION;
+    const local = (instant: Date | null, airport: string | null) => (instant && airport ? localTimeWithOffset(instant, this.timeZoneOf(airport)) : null);
+    const arrivalAirport = recorded.diversionAirport ?? flight.destination;
+    const actualArrival = cancelled ? null : recorded.actualArrival;
+    return {
+      kind: 'TRAVEL_CERTIFICATE',
+      incidentId: recorded.incidentId,
+      carrier: flight.carrier,
+      flightNumber: `${flight.carrier} ${flight.flightNumber}`,
+      tripDescription: null,
+      origin: flight.origin,
+      destination: flight.destination,
+      disruption,
+      scheduledDeparture: local(flight.scheduledDeparture, flight.origin) as string,
+      actualDeparture: cancelled ? null : local(recorded.actualDeparture, flight.origin),
+      scheduledArrival: local(flight.scheduledArrival, flight.destination),
+      actualArrival: local(actualArrival, arrivalAirport),
+      timesEstimated: !cancelled && recorded.timesEstimated,
+      diversionAirport: disruption === TravelDisruption.DIVERSION ? recorded.diversionAirport : null,
+      departureDelayMinutes: !cancelled && recorded.actualDeparture ? Math.round((recorded.actualDeparture.getTime() - flight.scheduledDeparture.getTime()) / 60_000) : null,
+      arrivalDelayMinutes: actualArrival && flight.scheduledArrival ? Math.round((actualArrival.getTime() - flight.scheduledArrival.getTime()) / 60_000) : null,
+      cause: recorded.cause as DisruptionCause,
+      causeDetail: recorded.causeDetail,
+    };
   }
-  if (problems.length) throw new BadUserInputError(problems);
-  const flight = Boolean(input.carrier || input.flightNumber);
-  if (flight) {
-    if (!input.carrier) problem('carrier', 'required', 'must be given with the flight number');
-    if (!input.flightNumber) problem('flightNumber', 'required', 'must be given with the carrier');
-    if (!input.origin) problem('origin', 'required', 'must be given for a flight');
-    if (!input.destination) problem('destination', 'required', 'must be given for a flight');
-  } else if (!input.tripDescription?.trim()) {
-    problem('tripDescription', 'required', 'must say which trip or segment it is, when it is not a flight (carrier and flightNumber)');
+
+  private timeZoneOf(iata: string): string {
+    // An airport the shipped data does not know is shown in UTC rather than refused: the times stay true.
+    return this.airports.find(iata)?.timeZone ?? 'UTC';
   }
-  const scheduledDeparture = Date.parse(input.scheduledDeparture);
-  if (input.scheduledArrival && Date.parse(input.scheduledArrival) < scheduledDeparture) problem('scheduledArrival', 'after-departure', 'must not be before the scheduled departure');
-  if (input.disruption === TravelDisruption.CANCELLATION) {
-    if (input.actualDeparture) problem('actualDeparture', 'cancelled', 'must be left out: a cancelled flight or trip did not depart');
-    if (input.actualArrival) problem('actualArrival', 'cancelled', 'must be left out: a cancelled flight or trip did not arrive');
-  } else {
-    if (!input.actualDeparture && !input.actualArrival) problem('actualArrival', 'required', `must be given (or actualDeparture) for a ${input.disruption.toLowerCase()}`);
-    if (input.actualArrival && !input.scheduledArrival) problem('scheduledArrival', 'required', 'must be given with the actual arrival, to state the delay');
-  }
-  if (input.disruption === TravelDisruption.DIVERSION && !input.diversionAirport) problem('diversionAirport', 'required', 'must name where the diverted flight landed');
-  if (input.disruption !== TravelDisruption.DIVERSION && input.diversionAirport) problem('diversionAirport', 'diversions-only', 'is only for diversions');
-  for (const field of ['actualDeparture', 'actualArrival'] as const) {
-    const value = input[field];
-    if (!value) continue;
-    try {
-      ensureNotInFuture(new Date(value), now, `input.${field}`);
-    } catch (error) {
-      if (error instanceof BadUserInputError) problems.push(...error.problems);
-    }
-  }
-  if (problems.length) throw new BadUserInputError(problems);
 }

@@ -1,6 +1,6 @@
 import type { CertificateContentData } from './document-content';
 import { DisruptionCause, TravelDisruption } from './document.enums';
-import { createPdfA, finishPdfA } from './pdf-a';
+import { createPdfA, finishPdfA, textsOf } from './pdf-a';
 import { PdfLayout } from './pdf-layout';
 
 const DISRUPTION_TITLES: Record<TravelDisruption, string> = {
@@ -45,7 +45,7 @@ export async function renderTravelCertificatePdf({ statement, verificationCode, 
     createdAt: issuedAt,
     language: 'en',
   };
-  const { doc, fonts } = await createPdfA(meta);
+  const { doc, fonts } = await createPdfA(meta, textsOf(statement));
   const layout = new PdfLayout(doc, fonts, `${statement.issuerName} · travel certificate · verification code ${verificationCode}`);
 
   layout.line(DISRUPTION_TITLES[statement.disruption].toUpperCase(), { size: 18, bold: true });
@@ -60,10 +60,12 @@ export async function renderTravelCertificatePdf({ statement, verificationCode, 
   if (statement.tripDescription) facts.push(['Trip', statement.tripDescription]);
   if (statement.origin || statement.destination) facts.push(['Route', `${statement.origin ?? '?'} → ${statement.destination ?? '?'}`]);
   facts.push(['Scheduled departure', time(statement.scheduledDeparture)]);
-  if (statement.actualDeparture) facts.push(['Actual departure', time(statement.actualDeparture)]);
+  const actual = statement.timesEstimated ? 'Estimated' : 'Actual';
+  if (statement.actualDeparture) facts.push([`${actual} departure`, time(statement.actualDeparture)]);
   if (statement.scheduledArrival) facts.push(['Scheduled arrival', time(statement.scheduledArrival)]);
   if (statement.diversionAirport) facts.push(['Diverted to', statement.diversionAirport]);
-  if (statement.actualArrival) facts.push([statement.diversionAirport ? 'Actual arrival (diversion)' : 'Actual arrival', time(statement.actualArrival)]);
+  if (statement.actualArrival) facts.push([statement.diversionAirport ? `${actual} arrival (diversion)` : `${actual} arrival`, time(statement.actualArrival)]);
+  if (statement.departureDelayMinutes != null) facts.push(['Departure delay', minutes(statement.departureDelayMinutes)]);
   if (statement.arrivalDelayMinutes !== null) facts.push(['Arrival delay', minutes(statement.arrivalDelayMinutes)]);
   facts.push(['Cause', `${capitalise(CAUSES[statement.cause])}${statement.causeDetail ? ` — ${statement.causeDetail}` : ''}`]);
   layout.facts(facts, 160);
@@ -76,7 +78,10 @@ export async function renderTravelCertificatePdf({ statement, verificationCode, 
       : `To confirm that this certificate is genuine, ask ${statement.issuerName} with the code above. The answer repeats what the certificate states.`,
     { size: 9 },
   );
-  layout.line('All times are local times of the airports or places named, as reported by the carrier or operator, shown with their UTC offset.', { size: 8, muted: true });
+  layout.line(
+    `All times are local times of the airports named, shown with their UTC offset: the schedule as booked, the ${statement.timesEstimated ? 'estimated' : 'actual'} times as the carrier reported them.`,
+    { size: 8, muted: true },
+  );
   layout.finish();
   return finishPdfA(doc, meta);
 }
@@ -86,16 +91,17 @@ function sentence(s: CertificateContentData): string {
   const what = s.flightNumber ? `Flight ${s.flightNumber}${s.origin && s.destination ? ` from ${s.origin} to ${s.destination}` : ''}` : (s.tripDescription ?? 'The trip');
   const scheduled = `scheduled to depart on ${time(s.scheduledDeparture)}`;
   const cause = `because of ${CAUSES[s.cause]}`;
+  const arrived = s.timesEstimated ? 'the carrier expects it to arrive' : 'it arrived';
   switch (s.disruption) {
     case TravelDisruption.CANCELLATION:
       return `We confirm that ${lower(what)}, ${scheduled}, was cancelled ${cause}.`;
     case TravelDisruption.DIVERSION:
       return `We confirm that ${lower(what)}, ${scheduled}, was diverted${s.diversionAirport ? ` to ${s.diversionAirport}` : ''} ${cause}${
-        s.arrivalDelayMinutes !== null ? `; it arrived ${minutes(s.arrivalDelayMinutes)} after its scheduled arrival` : ''
+        s.arrivalDelayMinutes !== null && s.arrivalDelayMinutes > 0 ? `; ${arrived} ${minutes(s.arrivalDelayMinutes)} after its scheduled arrival` : ''
       }.`;
     default:
       return `We confirm that ${lower(what)}, ${scheduled}, was delayed ${cause}${
-        s.arrivalDelayMinutes !== null ? `: it arrived ${minutes(s.arrivalDelayMinutes)} after its scheduled arrival` : ''
+        s.arrivalDelayMinutes !== null && s.arrivalDelayMinutes > 0 ? `: ${arrived} ${minutes(s.arrivalDelayMinutes)} after its scheduled arrival` : ''
       }.`;
   }
 }
@@ -112,6 +118,7 @@ function day(at: Date): string {
 }
 
 function minutes(total: number): string {
+  if (total < 0) return `${minutes(-total)} early`;
   const hours = Math.floor(total / 60);
   const rest = total % 60;
   if (!hours) return `${rest} min`;

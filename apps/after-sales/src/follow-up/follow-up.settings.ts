@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { developmentLinkSecret, MIN_LINK_SECRET_LENGTH } from '@carebridge/auth';
 import { ConfigurationError, type Environment, loadConfig, setting } from '@carebridge/config';
 import { z } from 'zod';
 
@@ -31,7 +31,7 @@ export function followUpSettings(env: Environment = process.env): FollowUpSettin
       AFTER_SALES_FOLLOW_UP_CONTACT_PAUSE_DAYS: hours(30),
       AFTER_SALES_FOLLOW_UP_REMINDER_AFTER_DAYS: hours(5),
       AFTER_SALES_SURVEY_LINK_TTL_DAYS: setting.positiveInt(30),
-      AFTER_SALES_SURVEY_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+      AFTER_SALES_SURVEY_LINK_SECRET: z.string().min(MIN_LINK_SECRET_LENGTH, `must be at least ${MIN_LINK_SECRET_LENGTH} characters`).optional(),
       AFTER_SALES_DETRACTOR_MAX_NPS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 to 10').max(10, 'must be 0 to 10').default(6),
       AFTER_SALES_LOW_RATING_MAX: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 to 5').max(5, 'must be 1 to 5').default(2),
       AFTER_SALES_SERVICE_RECOVERY_TARGET_HOURS: setting.positiveInt(48),
@@ -47,7 +47,7 @@ export function followUpSettings(env: Environment = process.env): FollowUpSettin
     reminderAfterDays: s.AFTER_SALES_FOLLOW_UP_REMINDER_AFTER_DAYS,
     linkTtlDays: s.AFTER_SALES_SURVEY_LINK_TTL_DAYS,
     // Development and tests: derived from a fixed seed, like the subgraph secrets.
-    linkSecret: s.AFTER_SALES_SURVEY_LINK_SECRET ?? createHash('sha256').update('carebridge-development-survey-links').digest('hex'),
+    linkSecret: s.AFTER_SALES_SURVEY_LINK_SECRET ?? developmentLinkSecret('followup-survey'),
     detractorMaxNps: s.AFTER_SALES_DETRACTOR_MAX_NPS,
     lowRatingMax: s.AFTER_SALES_LOW_RATING_MAX,
     recoveryTargetHours: s.AFTER_SALES_SERVICE_RECOVERY_TARGET_HOURS,

@@ -10,6 +10,7 @@ import { IncidentCustomerTimeline } from './incident-customer-timeline';
 import { IncidentDisclosure } from './incident-disclosure';
 import { IncidentQueries } from './incident-queries';
 import { IncidentSteps } from './incident-steps';
+import { RecordedDisruptions } from './recorded-disruptions';
 import type { IncidentTrips } from './incident-trips';
 import type { IncidentSettings } from './incident.settings';
 import { partnerTaskMonitor } from './partner-task/partner-task-deadline';
@@ -24,6 +25,7 @@ export function incidentDesk(runtime: Pick<SubgraphRuntime, 'dataSource' | 'outb
     settings,
     trips,
     queries: new IncidentQueries(dataSource),
+    recordedDisruptions: new RecordedDisruptions(dataSource, trips),
     cases: new IncidentCases(dataSource, customers, trips, steps, outbox, timeline, clock, settings),
     baggage: new BaggageFiles(dataSource, steps, outbox, timeline, clock, trips),
     tasks: new PartnerTasks(dataSource, steps, clock, settings.partnerTaskDueHours),

@@ -8,6 +8,10 @@ import { IncidentAction, IncidentCategory, type IncidentPartner, IncidentSeverit
 export interface DisruptionRecord {
   actualDeparture?: string | null;
   actualArrival?: string | null;
+  /** The actual times are the carrier's estimates. */
+  timesEstimated?: boolean | null;
+  cause?: string | null;
+  causeDetail?: string | null;
   noticeGivenAt?: string | null;
   rerouting?: { departure: string; arrival: string } | null;
   extraordinaryCircumstances?: string | null;

@@ -80,6 +80,21 @@ registerEnumType(BaggageLossReason, { name: 'BaggageLossReason', description: 'W
 registerEnumType(DeliveryStatus, { name: 'BaggageDeliveryStatus' });
 registerEnumType(IncidentAction, { name: 'IncidentAction' });
 
+/** Why a flight was disrupted, as the carrier reported it (recorded with the disruption's facts, stated on travel certificates). */
+export enum DisruptionCause {
+  WEATHER = 'WEATHER',
+  TECHNICAL = 'TECHNICAL',
+  AIR_TRAFFIC_CONTROL = 'AIR_TRAFFIC_CONTROL',
+  STRIKE = 'STRIKE',
+  CREW = 'CREW',
+  SECURITY = 'SECURITY',
+  MEDICAL = 'MEDICAL',
+  OPERATIONAL = 'OPERATIONAL',
+  OTHER = 'OTHER',
+}
+
+registerEnumType(DisruptionCause, { name: 'DisruptionCause' });
+
 /** The category of each type. */
 export function categoryOf(type: IncidentType): IncidentCategory {
   if (type.startsWith('BAGGAGE_')) return IncidentCategory.BAGGAGE;

@@ -2,7 +2,7 @@ import { PageArgs } from '@carebridge/service-kit';
 import { ArrayMaxSize, IsOptional, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { PaymentMethod } from '../passenger-rights/passenger-rights.enums';
-import { IncidentSeverity, IncidentStatus, IncidentType, PartnerKind, ReportChannel } from './incident.enums';
+import { DisruptionCause, IncidentSeverity, IncidentStatus, IncidentType, PartnerKind, ReportChannel } from './incident.enums';
 
 const AIRPORT = /^[A-Za-z]{3}$/;
 const AIRPORT_MESSAGE = 'must be a 3-letter IATA airport code such as FRA';
@@ -147,6 +147,18 @@ export class ComputeIncidentEntitlementsInput {
 
   @Field(() => Date, { nullable: true, description: 'When the doors opened at the destination.' })
   actualArrival?: Date | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True while actualDeparture and actualArrival are the carrier’s estimates, not yet what happened.' })
+  timesEstimated?: boolean | null;
+
+  @Field(() => DisruptionCause, { nullable: true, description: 'Why the flight was disrupted, as the carrier reported it (stated on travel certificates).' })
+  cause?: DisruptionCause | null;
+
+  @Field(() => String, { nullable: true, description: 'The carrier’s words for the cause, e.g. "thunderstorms over Frankfurt".' })
+  @IsOptional()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(300, { message: 'must be at most 300 characters' })
+  causeDetail?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'CANCELLATION: when the passenger was told.' })
   noticeGivenAt?: Date | null;

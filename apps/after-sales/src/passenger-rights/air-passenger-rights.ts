@@ -1,5 +1,5 @@
 import type { AirPassengerRules, DistanceBand } from './air-passenger-rights.rules';
-import { addDays, endOfLocalDay, localDate, localDateTime } from './local-time';
+import { addDays, endOfLocalDay, localDate, localDateTime } from '@carebridge/business-calendar';
 import { money, percentOf, toCents } from './money';
 import {
   DisruptionKind,

@@ -1,9 +1,10 @@
 import type { BaggageFacts } from './disruption-facts';
-import { addDays, addYears, endOfLocalDay, localDate, localDateTime } from './local-time';
+import { addDays, addYears, endOfLocalDay, localDate, localDateTime } from '@carebridge/business-calendar';
 import type { MontrealRules } from './montreal-convention.rules';
 import { BaggageEventKind, DisruptionKind, EntitlementKind, EntitlementMeasure, PassengerRightsRegime, RightsDeadlineKind } from './passenger-rights.enums';
 import { type RuleTable, ruleInForce } from './rule-table';
 import { type AssessmentContext, type DeadlineSpec, duration, type RegimeOutcome, Ruling } from './ruling';
+import { isMontrealConventionParty, MONTREAL_CONVENTION_PARTIES_AS_OF } from './montreal-convention-parties';
 import { sovereignState } from './territories';
 
 /** SDR, the IMF's Special Drawing Right, in which the Convention states its limits. */
@@ -40,7 +41,7 @@ function scopeOf(rules: MontrealRules, context: AssessmentContext, ruling: Rulin
   const from = sovereignState(origin.country);
   const to = sovereignState(destination.country);
   if (facts.montrealConventionApplies === false) {
-    return { applies: false, explanation: 'The Montreal Convention does not govern this carriage, as the caller states (e.g. a state of departure or destination is not a Party).', legalBasis: ruling.cite(['1(2)']).legalBasis };
+    return { applies: false, explanation: 'The Montreal Convention does not govern this carriage, as the caller states.', legalBasis: ruling.cite(['1(2)']).legalBasis };
   }
   if (facts.montrealConventionApplies === true) {
     return { applies: true, explanation: 'The Montreal Convention governs this carriage, as the caller states.', legalBasis: ruling.cite(['1']).legalBasis };
@@ -55,9 +56,19 @@ function scopeOf(rules: MontrealRules, context: AssessmentContext, ruling: Rulin
     };
   }
   if (from !== to) {
+    const outside = [from, to].filter((state) => !isMontrealConventionParty(state));
+    if (outside.length) {
+      return {
+        applies: false,
+        explanation: `Carriage from ${from} to ${to} is international carriage under the Convention only between two States Parties (Art. 1(2)), and ${outside.join(' and ')} ${
+          outside.length > 1 ? 'are' : 'is'
+        } not on the list of Parties (as of ${MONTREAL_CONVENTION_PARTIES_AS_OF}): another regime (the Warsaw Convention, national law) governs the carrier's liability. Set input.montrealConventionApplies to true if ${outside.length > 1 ? 'they have' : 'it has'} joined since.`,
+        legalBasis: ruling.cite(['1(2)']).legalBasis,
+      };
+    }
     return {
       applies: true,
-      explanation: `International carriage from ${from} to ${to} (Art. 1(2)): the Convention governs it where both are States Parties, as most states are; set input.montrealConventionApplies to false if one is not.`,
+      explanation: `International carriage from ${from} to ${to}, both States Parties (Art. 1(2); list of Parties as of ${MONTREAL_CONVENTION_PARTIES_AS_OF}).`,
       legalBasis: ruling.cite(['1(2)']).legalBasis,
     };
   }

@@ -3,7 +3,7 @@ import { type AirportDirectory, requireAirport } from '../airport/airport-direct
 import { greatCircleKm } from '../airport/great-circle';
 import { appliesByDeparture, assessAirPassengerRights } from './air-passenger-rights';
 import type { DisruptionFacts } from './disruption-facts';
-import { localDate } from './local-time';
+import { localDate } from '@carebridge/business-calendar';
 import { readMoney } from './money';
 import { assessMontrealConvention } from './montreal-convention';
 import { DisruptionKind, type PassengerRightsAssessment, PassengerRightsRegime, type RightsDeadline } from './passenger-rights.enums';

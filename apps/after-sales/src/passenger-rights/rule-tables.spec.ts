@@ -1,7 +1,8 @@
 import { ShippedAirports } from '../airport/airport-directory';
 import { type AirPassengerRules, EU261_RULES } from './air-passenger-rights.rules';
 import type { DisruptionFacts } from './disruption-facts';
-import { addBusinessDays, addYears, endOfLocalDay, isBusinessDay, localDate, observedHolidays } from './local-time';
+import { addYears, endOfLocalDay, localDate } from '@carebridge/business-calendar';
+import { addBusinessDays, isBusinessDay, observedHolidays } from './business-days';
 import { assessPassengerRights } from './passenger-rights-assessment';
 import { DisruptionKind, EntitlementKind, NotGrantedReason, PassengerRightsRegime } from './passenger-rights.enums';
 import { PASSENGER_RIGHTS_RULES } from './passenger-rights.rules';

@@ -1,5 +1,6 @@
 import type { Airport } from '../airport/airport-directory';
-import { addBusinessDays, addDays, endOfLocalDay, localDate, localDateTime } from './local-time';
+import { addDays, endOfLocalDay, localDate, localDateTime } from '@carebridge/business-calendar';
+import { addBusinessDays } from './business-days';
 import { money, readMoney } from './money';
 import {
   BaggageEventKind,

@@ -35,11 +35,23 @@ const FEDERAL_HOLIDAYS: readonly HolidayRule[] = [
   { name: 'Christmas Day', month: 12, day: 25 },
 ];
 
+/**
+ * Checked against the Federal Register on 2 December 2026 (search of stored copies): the final rule
+ * "Refunds and Other Consumer Protections", 89 FR 32760 (26 April 2024), which adds the bag-fee
+ * refund for significantly delayed bags (§ 260.5) beside the fare refund; Part 260 as codified by it
+ * is in force from 25 June 2024 (89 FR 32832) and was amended by 89 FR 65534 (12 August 2024,
+ * effective that day) for the FAA Reauthorization Act of 2024. Not verified: the compliance date.
+ * The version applies from 28 October 2024, the carriers' compliance date as this table was first
+ * written; the rule's DATES section, which sets the compliance dates (and any later extension for
+ * the bag-fee refund), could not be read here. Check it, and if the bag-fee refund's compliance
+ * date differs, add a version from that date rather than editing this one.
+ */
 export const US_DOT_RULES: RuleTable<UsDotRules> = [
   {
     id: 'DOT-260/2024-10',
     effectiveFrom: '2024-10-28',
-    source: 'Refunds and Other Consumer Protections, 89 FR 32760 (26 April 2024), as amended by 89 FR 65534 (12 August 2024); compliance date 28 October 2024',
+    source:
+      'Refunds and Other Consumer Protections, 89 FR 32760 (26 April 2024; Part 260 in force 25 June 2024, 89 FR 32832), as amended by 89 FR 65534 (12 August 2024); applied from 28 October 2024, the compliance date assumed (not verified against the rule’s DATES section)',
     rules: {
       instrument: '14 CFR Part 260',
       coveredTerritory: UNITED_STATES_AND_TERRITORIES,

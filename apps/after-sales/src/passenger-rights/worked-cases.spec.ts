@@ -399,6 +399,26 @@ describe('worked cases: Montreal Convention limits and claim windows', () => {
     expect(regime(domestic('LH', 'DE'), MONTREAL_CONVENTION)).toMatchObject({ applies: true });
     expect(regime(domestic('LH', 'DE'), MONTREAL_CONVENTION).legalBasis).toContain('Regulation (EC) No 2027/97');
   });
+
+  it('27a. international carriage is governed by the Convention only between two States Parties (Art. 1(2)): Kabul–Dubai and Taipei–Tokyo are not, Tokyo–Dubai is; an EU carrier applies it anyway', () => {
+    const facts = (route: string, carrier: string, licence: string): DisruptionFacts => ({
+      kind: DisruptionKind.DELAY,
+      flight: late(flight(route, carrier, licence, '2026-03-12T04:00:00Z', '2026-03-12T09:00:00Z'), 0.5),
+      baggage: [{ kind: BaggageEventKind.LOST }],
+    });
+    const lostBag = (route: string, carrier: string, licence: string) => assess(facts(route, carrier, licence));
+    const kabul = regime(lostBag('KBL-DXB', 'FG', 'AF'), MONTREAL_CONVENTION);
+    expect(kabul).toMatchObject({ applies: false, legalBasis: 'Montreal Convention 1999, Art. 1(2)' });
+    expect(kabul.explanation).toMatch(/^Carriage from AF to AE is international carriage under the Convention only between two States Parties \(Art\. 1\(2\)\), and AF is not on the list of Parties \(as of \d{4}-\d{2}-\d{2}\)/);
+    expect(hasNo(lostBag('KBL-DXB', 'FG', 'AF'), MONTREAL_CONVENTION, EntitlementKind.BAGGAGE_DAMAGES)).toBe(true);
+    expect(regime(lostBag('TPE-NRT', 'CI', 'TW'), MONTREAL_CONVENTION).explanation).toContain('TW is not on the list of Parties');
+    const tokyo = regime(lostBag('NRT-DXB', 'EK', 'AE'), MONTREAL_CONVENTION);
+    expect(tokyo).toMatchObject({ applies: true });
+    expect(tokyo.explanation).toContain('from JP to AE, both States Parties');
+    expect(regime(lostBag('KBL-DXB', 'LH', 'DE'), MONTREAL_CONVENTION)).toMatchObject({ applies: true });
+    // A state that joined after the list was transcribed: the caller says so.
+    expect(regime(assess({ ...facts('KBL-DXB', 'FG', 'AF'), montrealConventionApplies: true }), MONTREAL_CONVENTION).applies).toBe(true);
+  });
 });
 
 describe('worked cases: US DOT refunds (14 CFR 260)', () => {

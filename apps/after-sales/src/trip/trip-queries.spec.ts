@@ -1,5 +1,6 @@
 import { bookingChanged, bookingConfirmed, type BookingSnapshot } from '@carebridge/event-contracts';
 import { aBooking, people, useAfterSales } from '../after-sales.fixture';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { Trip } from './trip.entity';
 
 const TRIP_FIELDS = `id bookingReference status startsAt endsAt travellers components customer { id }
@@ -116,5 +117,26 @@ describe('reading trips through the graph (real Postgres)', () => {
     const analyst = await run(people.analyst, entities, { representations: [{ __typename: 'Customer', id: booking.customerId }] });
     expect(analyst.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(analyst.data._entities).toEqual([{ trips: null }]);
+  });
+
+  it('loads the segments of a page of trips in one query, whatever the page size', async () => {
+    const customerId = await world.learnCustomer();
+    for (let i = 0; i < 4; i++) await confirmed(customerId);
+    const queries: string[] = [];
+    const original = PostgresQueryRunner.prototype.query;
+    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query').mockImplementation(function (this: PostgresQueryRunner, ...args: Parameters<PostgresQueryRunner['query']>) {
+      queries.push(String(args[0]));
+      return original.apply(this, args);
+    });
+    try {
+      const page = await run(people.afterSales, `query($customerId: ID!) { trips(filter: { customerId: $customerId }, first: 10) { edges { node { components segments { kind } all: segments(includeRemoved: true) { kind } } } } }`, { customerId });
+      expect(page.errors).toBeUndefined();
+      expect(page.data.trips.edges).toHaveLength(4);
+      for (const { node } of page.data.trips.edges) expect(node.segments.map((s: { kind: string }) => s.kind)).toEqual(['FLIGHT', 'TRANSFER', 'HOTEL', 'TOUR', 'FLIGHT']);
+    } finally {
+      spy.mockRestore();
+    }
+    // One query for the current segments (segments and components share it), one with the removed ones too.
+    expect(queries.filter((sql) => /FROM "trip_segment"/.test(sql))).toHaveLength(2);
   });
 });

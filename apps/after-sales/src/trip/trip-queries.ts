@@ -60,4 +60,20 @@ export class TripQueries {
   segmentsOf(tripId: string, includeRemoved = false): Promise<TripSegment[]> {
     return this.dataSource.getRepository(TripSegment).find({ where: includeRemoved ? { tripId } : { tripId, removedAt: IsNull() }, order: { position: 'ASC', id: 'ASC' } });
   }
+
+  /** The segments of several trips in one query (`trip_id = ANY($1)`), each trip's in booking order; a trip without any gets []. */
+  async segmentsOfTrips(tripIds: readonly string[], includeRemoved = false): Promise<Map<string, TripSegment[]>> {
+    const bySegment = new Map<string, TripSegment[]>(tripIds.map((id) => [id, []]));
+    if (!tripIds.length) return bySegment;
+    const query = this.dataSource
+      .getRepository(TripSegment)
+      .createQueryBuilder('segment')
+      .where('segment.trip_id = ANY(:tripIds)', { tripIds: [...bySegment.keys()] })
+      .orderBy('segment.trip_id')
+      .addOrderBy('segment.position', 'ASC')
+      .addOrderBy('segment.id', 'ASC');
+    if (!includeRemoved) query.andWhere('segment.removed_at IS NULL');
+    for (const segment of await query.getMany()) bySegment.get(segment.tripId)?.push(segment);
+    return bySegment;
+  }
 }

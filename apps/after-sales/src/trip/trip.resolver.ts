@@ -9,6 +9,7 @@ import { ImportBookingsResult } from './booking-import.types';
 import { maskPlace, maskReference, seesTripPersonalData, TRIP_READERS } from './trip-access';
 import { tripComponents } from './trip-announcements';
 import type { TripQueries } from './trip-queries';
+import type { TripSegmentLoading } from './trip-segment-loading';
 import { segmentView, TripSegmentView } from './trip-segment.types';
 import { Trip, TripConnection } from './trip.entity';
 import { TripSegmentKind } from './trip.enums';
@@ -20,6 +21,7 @@ export class TripResolver {
     private readonly queries: TripQueries,
     private readonly bookingImport: BookingImport,
     private readonly accessLog: PersonalDataAccessLog,
+    private readonly segmentLoading: TripSegmentLoading,
   ) {}
 
   @Authorized(...TRIP_READERS)
@@ -69,7 +71,7 @@ export class TripResolver {
     @Ctx() context: RequestContext,
     @Arg('includeRemoved', { defaultValue: false }) includeRemoved: boolean,
   ): Promise<TripSegmentView[]> {
-    const segments = await this.queries.segmentsOf(trip.id, includeRemoved);
+    const segments = await this.segmentLoading.segmentsOf(context, trip.id, includeRemoved);
     if (!seesTripPersonalData(context.identity)) return segments.map((segment) => segmentView(segment, maskPlace));
     // Transfer places are the personal part of the segments.
     if (segments.some((segment) => segment.placeFrom || segment.placeTo)) await this.accessLog.disclosed(context, trip.customerId, 'trip.segments.places');
@@ -77,7 +79,7 @@ export class TripResolver {
   }
 
   @FieldResolver(() => [TripSegmentKind], { description: 'The kinds of segment the trip holds, e.g. [FLIGHT, HOTEL].' })
-  async components(@Root() trip: Trip): Promise<TripSegmentKind[]> {
-    return tripComponents(await this.queries.segmentsOf(trip.id)).map(({ kind }) => kind);
+  async components(@Root() trip: Trip, @Ctx() context: RequestContext): Promise<TripSegmentKind[]> {
+    return tripComponents(await this.segmentLoading.segmentsOf(context, trip.id)).map(({ kind }) => kind);
   }
 }

@@ -51,6 +51,10 @@ export class ComplaintClosing {
         satisfactionScore: score,
         satisfactionComment: comment,
         closedWithoutSatisfactionReason: withoutReason,
+        // What training drafts a knowledge-base article from (it removes the personal data).
+        category: complaint.category,
+        description: complaint.description,
+        resolutionExplanation: complaint.resolutionExplanation,
       };
       await this.timeline.closed(manager, await this.outbox.publish(manager, complaintClosed, closed), closed);
       return { action: ComplaintAction.CLOSED, changes: { satisfactionScore: { to: score } }, reason: withoutReason };

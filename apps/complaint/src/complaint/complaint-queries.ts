@@ -1,5 +1,5 @@
 import { isUuid } from '@carebridge/domain';
-import { type Clock, type Connection, paginate } from '@carebridge/service-kit';
+import { type Clock, type Connection, findManyById, groupedBy, paginate, whereAnyOf } from '@carebridge/service-kit';
 import type { DataSource } from 'typeorm';
 import { ComplaintClosure } from './complaint-closure.entity';
 import { atRiskSql, breachedSql, type DeadlineClock } from './complaint-deadlines';
@@ -27,6 +27,11 @@ export class ComplaintQueries {
   findById(id: string): Promise<Complaint | null> {
     if (!isUuid(id)) return Promise.resolve(null);
     return this.dataSource.getRepository(Complaint).findOneBy({ id });
+  }
+
+  /** Complaints by id in one query (ids not found are left out). */
+  findManyById(ids: readonly string[]): Promise<Complaint[]> {
+    return findManyById(this.dataSource.getRepository(Complaint), ids);
   }
 
   list(args: ComplaintsArgs): Promise<Connection<Complaint>> {
@@ -70,5 +75,26 @@ export class ComplaintQueries {
 
   conversationOf(complaintId: string): Promise<ConversationMessage[]> {
     return this.dataSource.getRepository(ConversationMessage).find({ where: { complaintId }, order: { position: 'ASC' } });
+  }
+
+  /** The feedback of several complaints (a page of a list) in one query, by complaint. */
+  async feedbackOfEach(complaintIds: readonly string[]): Promise<Map<string, ComplaintFeedback[]>> {
+    const query = this.dataSource.getRepository(ComplaintFeedback).createQueryBuilder('feedback');
+    const rows = await whereAnyOf(query, 'complaintId', complaintIds).orderBy('feedback.givenAt', 'ASC').addOrderBy('feedback.id', 'ASC').getMany();
+    return groupedBy(complaintIds, rows, 'complaintId');
+  }
+
+  /** The closings of several complaints in one query, by complaint. */
+  async closuresOfEach(complaintIds: readonly string[]): Promise<Map<string, ComplaintClosure[]>> {
+    const query = this.dataSource.getRepository(ComplaintClosure).createQueryBuilder('closure');
+    const rows = await whereAnyOf(query, 'complaintId', complaintIds).orderBy('closure.closedAt', 'ASC').getMany();
+    return groupedBy(complaintIds, rows, 'complaintId');
+  }
+
+  /** The conversations of several complaints in one query, by complaint. */
+  async conversationsOfEach(complaintIds: readonly string[]): Promise<Map<string, ConversationMessage[]>> {
+    const query = this.dataSource.getRepository(ConversationMessage).createQueryBuilder('message');
+    const rows = await whereAnyOf(query, 'complaintId', complaintIds).orderBy('message.position', 'ASC').getMany();
+    return groupedBy(complaintIds, rows, 'complaintId');
   }
 }

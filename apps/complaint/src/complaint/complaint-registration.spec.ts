@@ -1,5 +1,6 @@
 import { customerErased } from '@carebridge/event-contracts';
 import { BadUserInputError } from '@carebridge/domain';
+import { countStatements } from '@carebridge/service-kit';
 import { type ComplaintWorld, openComplaint, people } from '../complaint.fixture';
 import { Urgency } from '../urgency/urgency.enums';
 import { Complaint } from './complaint.entity';
@@ -45,6 +46,12 @@ describe('registering and finding complaints (real Postgres)', () => {
     expect(JSON.stringify(events[0].data)).not.toContain('building site');
     const history = await world.history.forComplaint(complaint.id, {});
     expect(history.edges.map((e) => [e.node.action, e.node.actorId, e.node.toStatus])).toEqual([['REGISTERED', 'agent-ana', 'REGISTERED']]);
+  });
+
+  it('registers in one transaction of 9 statements: customer, number, deadline policy, complaint, history, two events with their wake-up', async () => {
+    // A guard on the write path's round trips (docs/performance.md, Write path): one more is a choice to make, not an accident.
+    const { statements } = await countStatements(() => world.register(customerId));
+    expect(statements).toBe(9);
   });
 
   it('numbers complaints without gaps or duplicates when agents register at the same moment', async () => {

@@ -248,6 +248,7 @@ export class ComplaintRegistration {
       registeredBy: saved.registeredBy,
       registeredAt: saved.createdAt.toISOString(),
       ...(saved.inquiryId ? { inquiryId: saved.inquiryId } : {}),
+      feedbackDueAt: saved.feedbackDueAt.toISOString(),
     };
     await this.timeline.registered(manager, await this.outbox.publish(manager, complaintRegistered, registered), registered);
     return saved;

@@ -1,5 +1,5 @@
 import { CONTACT_DETAIL_ROLES, hasAnyRole } from '@carebridge/auth';
-import { type Clock, type Connection, ConnectionType, caller, maskEmail, maskPhone, PageArgs, type RequestContext } from '@carebridge/service-kit';
+import { type Clock, type Connection, ConnectionType, caller, maskEmail, maskPhone, PageArgs, type RequestContext, RequestLoader } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ComplaintDeadline, DeadlineState } from '../deadline/deadline.enums';
 import type { ComplaintHistory } from '../history/complaint-history';
@@ -55,6 +55,11 @@ export interface ComplaintProcedure {
 
 @Resolver(() => Complaint)
 export class ComplaintResolver {
+  // What the items of a list show beside each complaint, loaded for the whole page at once.
+  private readonly feedbackLoader = new RequestLoader((ids: readonly string[]) => this.procedure.queries.feedbackOfEach(ids));
+  private readonly closureLoader = new RequestLoader((ids: readonly string[]) => this.procedure.queries.closuresOfEach(ids));
+  private readonly conversationLoader = new RequestLoader((ids: readonly string[]) => this.procedure.queries.conversationsOfEach(ids));
+
   constructor(
     private readonly procedure: ComplaintProcedure,
     private readonly clock: Clock,
@@ -160,18 +165,18 @@ export class ComplaintResolver {
   }
 
   @FieldResolver(() => [ComplaintFeedback], { description: 'Feedback given to the customer, oldest first.' })
-  feedback(@Root() complaint: Complaint): Promise<ComplaintFeedback[]> {
-    return this.procedure.queries.feedbackOf(complaint.id);
+  feedback(@Root() complaint: Complaint, @Ctx() context: RequestContext): Promise<ComplaintFeedback[]> {
+    return this.feedbackLoader.load(context, complaint.id);
   }
 
   @FieldResolver(() => [ComplaintClosure], { description: "Each closing with the customer's satisfaction, oldest first." })
-  closures(@Root() complaint: Complaint): Promise<ComplaintClosure[]> {
-    return this.procedure.queries.closuresOf(complaint.id);
+  closures(@Root() complaint: Complaint, @Ctx() context: RequestContext): Promise<ComplaintClosure[]> {
+    return this.closureLoader.load(context, complaint.id);
   }
 
   @FieldResolver(() => [ConversationMessage], { description: 'The conversation of the inquiry it was escalated from.' })
-  conversation(@Root() complaint: Complaint): Promise<ConversationMessage[]> {
-    return this.procedure.queries.conversationOf(complaint.id);
+  conversation(@Root() complaint: Complaint, @Ctx() context: RequestContext): Promise<ConversationMessage[]> {
+    return this.conversationLoader.load(context, complaint.id);
   }
 
   @FieldResolver(() => ComplaintHistoryConnection, { description: 'Every action on the complaint, oldest first (A-4).' })

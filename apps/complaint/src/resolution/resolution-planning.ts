@@ -1,5 +1,7 @@
 import type { Identity } from '@carebridge/auth';
 import { BadUserInputError, type FieldProblem } from '@carebridge/domain';
+import { compensationApprovalRequested } from '@carebridge/event-contracts';
+import type { Outbox } from '@carebridge/messaging';
 import { IsNull, Not } from 'typeorm';
 import { STEPS } from '../complaint/complaint-lifecycle';
 import type { ComplaintSteps } from '../complaint/complaint-steps';
@@ -19,6 +21,7 @@ export class ResolutionPlanning {
   constructor(
     private readonly steps: ComplaintSteps,
     private readonly valuation: CompensationValuation,
+    private readonly outbox: Outbox,
   ) {}
 
   /**
@@ -59,6 +62,18 @@ export class ResolutionPlanning {
         });
       }
       if (created.length) await manager.insert(CompensationItem, created);
+      const pending = created.filter((c) => c.approval === ApprovalState.PENDING);
+      // A supervisor is told that an approval waits (the communication service's notification inbox).
+      if (pending.length) {
+        await this.outbox.publish(manager, compensationApprovalRequested, {
+          complaintId: complaint.id,
+          registrationNumber: complaint.registrationNumber,
+          customerId: complaint.customerId,
+          itemIds: pending.map((c) => c.id as string),
+          proposedBy: actor.userId,
+          requestedAt: now.toISOString(),
+        });
+      }
       const before = { resolutionExplanation: complaint.resolutionExplanation, rootCause: complaint.rootCause };
       complaint.resolutionExplanation = input.explanation.trim();
       if (input.rootCause != null) complaint.rootCause = input.rootCause;

@@ -1,4 +1,4 @@
-import { customerConsentsChanged, customerUpdated } from '@carebridge/event-contracts';
+import { customerConsentsChanged, customerContactChanged, customerUpdated } from '@carebridge/event-contracts';
 import type { Outbox } from '@carebridge/messaging';
 import type { Clock } from '@carebridge/service-kit';
 import { ConflictError, isUuid, NotFoundError } from '@carebridge/domain';
@@ -53,11 +53,25 @@ export class CustomerProfiles {
       updatedAt: saved.updatedAt.toISOString(),
     });
     if (changedFields.some((field) => CONSENT_FIELDS.has(field))) await publishConsents(this.outbox, manager, saved);
+    if (changedFields.some((field) => CONTACT_FIELDS.has(field))) await publishContact(this.outbox, manager, saved);
     return saved;
   }
 }
 
 const CONSENT_FIELDS = new Set(['followUpConsent', 'marketingConsent']);
+const CONTACT_FIELDS = new Set(['fullName', 'email', 'phone', 'preferredLanguage', 'contacts', 'mergedProfiles']);
+
+/** customer.contact_changed: how the communication service addresses and reaches the customer now. */
+export async function publishContact(outbox: Outbox, manager: EntityManager, customer: Customer): Promise<void> {
+  await outbox.publish(manager, customerContactChanged, {
+    customerId: customer.id,
+    name: customer.fullName,
+    email: customer.email,
+    phone: customer.phone,
+    preferredLanguage: customer.preferredLanguage,
+    changedAt: customer.updatedAt.toISOString(),
+  });
+}
 
 /** customer.consents_changed: the consents as they stand now, with when the customer stated them. */
 export async function publishConsents(outbox: Outbox, manager: EntityManager, customer: Customer): Promise<void> {

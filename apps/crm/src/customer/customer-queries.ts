@@ -1,6 +1,6 @@
 import { isUuid, NotFoundError } from '@carebridge/domain';
-import { type Clock, type Connection, paginate, type PageArgs } from '@carebridge/service-kit';
-import { Brackets, type DataSource, In } from 'typeorm';
+import { type Clock, type Connection, findManyById, groupedBy, paginate, type PageArgs, whereAnyOf } from '@carebridge/service-kit';
+import { Brackets, type DataSource } from 'typeorm';
 import { CustomerContact } from './customer-contact.entity';
 import { Customer } from './customer.entity';
 import { CustomerStatus } from './customer.enums';
@@ -22,8 +22,9 @@ export class CustomerQueries {
     return this.dataSource.getRepository(Customer).findOneBy({ id });
   }
 
+  /** Customers by id in one query (ids not found are left out). */
   findManyById(ids: readonly string[]): Promise<Customer[]> {
-    return this.dataSource.getRepository(Customer).findBy({ id: In(ids.filter(isUuid)) });
+    return findManyById(this.dataSource.getRepository(Customer), ids);
   }
 
   async getById(id: string): Promise<Customer> {
@@ -64,21 +65,19 @@ export class CustomerQueries {
 
   /** Contacts of several customers in one query (primary first), for field resolvers of a whole list. */
   async contactsOf(customerIds: readonly string[]): Promise<Map<string, CustomerContact[]>> {
-    const rows = await this.dataSource.getRepository(CustomerContact).find({
-      where: { customerId: In([...customerIds]) },
-      order: { isPrimary: 'DESC', kind: 'ASC', createdAt: 'ASC', id: 'ASC' },
-    });
-    return groupBy(customerIds, rows);
+    const query = this.dataSource.getRepository(CustomerContact).createQueryBuilder('contact');
+    const rows = await whereAnyOf(query, 'customerId', customerIds)
+      .orderBy('contact.isPrimary', 'DESC')
+      .addOrderBy('contact.kind', 'ASC')
+      .addOrderBy('contact.createdAt', 'ASC')
+      .addOrderBy('contact.id', 'ASC')
+      .getMany();
+    return groupedBy(customerIds, rows, 'customerId');
   }
 
   async documentsOf(customerIds: readonly string[]): Promise<Map<string, TravelDocument[]>> {
-    const rows = await this.dataSource.getRepository(TravelDocument).find({ where: { customerId: In([...customerIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
-    return groupBy(customerIds, rows);
+    const query = this.dataSource.getRepository(TravelDocument).createQueryBuilder('document');
+    const rows = await whereAnyOf(query, 'customerId', customerIds).orderBy('document.createdAt', 'ASC').addOrderBy('document.id', 'ASC').getMany();
+    return groupedBy(customerIds, rows, 'customerId');
   }
-}
-
-function groupBy<T extends { customerId: string }>(customerIds: readonly string[], rows: T[]): Map<string, T[]> {
-  const grouped = new Map<string, T[]>(customerIds.map((id) => [id, []]));
-  for (const row of rows) grouped.get(row.customerId)?.push(row);
-  return grouped;
 }

@@ -9,7 +9,7 @@ import { CustomerContact } from './customer-contact.entity';
 import { Customer } from './customer.entity';
 import { ContactKind, CustomerStatus, CustomerTier, TierRule } from './customer.enums';
 import type { CreateCustomerInput } from './customer.inputs';
-import { publishConsents } from './customer-profiles';
+import { publishConsents, publishContact } from './customer-profiles';
 import { mergePreferences, normalizeEmail, normalizeTags } from './profile-values';
 
 /** A new customer profile (T-1.6): reachable from the start, STANDARD unless a CRM manager says otherwise. */
@@ -67,6 +67,7 @@ export class CustomerRegistration {
         createdAt: saved.createdAt.toISOString(),
       });
       // Consents stated at registration are announced like any later change of them.
+      await publishContact(this.outbox, manager, saved);
       if (saved.consentsUpdatedAt) await publishConsents(this.outbox, manager, saved);
       return saved;
     });

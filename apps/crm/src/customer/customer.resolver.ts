@@ -1,7 +1,6 @@
-import { caller, type Connection, ConnectionType, maskEmail, maskPhone, PageArgs, type RequestContext } from '@carebridge/service-kit';
+import { caller, type Connection, ConnectionType, maskEmail, maskPhone, PageArgs, type RequestContext, RequestLoader } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type AccessLog, seesContactDetails, seesDocuments } from '../access-log/access-log';
-import { RequestBatch } from '@carebridge/personal-data-access';
 import type { ContactDetails } from './contact-details';
 import { CustomerContact } from './customer-contact.entity';
 import { Customer } from './customer.entity';
@@ -42,15 +41,15 @@ const PROFILE_EDITORS = ['agent', 'crm_manager', 'complaint_specialist', 'after_
 
 @Resolver(() => Customer)
 export class CustomerResolver {
-  private readonly contactLoader: RequestBatch<string, CustomerContact[]>;
-  private readonly documentLoader: RequestBatch<string, TravelDocument[]>;
+  private readonly contactLoader: RequestLoader<string, CustomerContact[]>;
+  private readonly documentLoader: RequestLoader<string, TravelDocument[]>;
 
   constructor(
     private readonly useCases: CustomerUseCases,
     private readonly accessLog: AccessLog,
   ) {
-    this.contactLoader = new RequestBatch((ids) => useCases.queries.contactsOf(ids));
-    this.documentLoader = new RequestBatch((ids) => useCases.queries.documentsOf(ids));
+    this.contactLoader = new RequestLoader((ids) => useCases.queries.contactsOf(ids));
+    this.documentLoader = new RequestLoader((ids) => useCases.queries.documentsOf(ids));
   }
 
   @Authorized()

@@ -23,7 +23,7 @@ describe('customer profiles (real Postgres)', () => {
   const input = (overrides: Partial<Record<string, unknown>> = {}) =>
     ({ fullName: '  Li Wei ', email: ' Li.Wei@Example.com ', phone: '+86 138-0013 8000', preferredLanguage: 'zh-CN', tier: CustomerTier.STANDARD, ...overrides }) as any;
 
-  it('creates a profile with normalised primary contacts and publishes customer.created without personal data', async () => {
+  it('creates a profile with normalised primary contacts, publishes customer.created without personal data and the contact only in customer.contact_changed', async () => {
     const customer = await customers.registration.register(input(), agent);
     expect(customer).toMatchObject({ fullName: 'Li Wei', email: 'li.wei@example.com', phone: '+8613800138000', tier: 'STANDARD', tierRule: 'DEFAULT', status: 'ACTIVE' });
     expect(customer.lastVerifiedAt.toISOString()).toBe('2026-11-02T09:00:00.000Z');
@@ -33,10 +33,12 @@ describe('customer profiles (real Postgres)', () => {
       ['PHONE', '+8613800138000', true],
     ]);
     const events = await crm.db.outboxEvents();
-    expect(events).toHaveLength(1);
+    expect(events.map((e) => e.type)).toEqual(['customer.created', 'customer.contact_changed']);
     expect(events[0]).toMatchObject({ type: 'customer.created', key: customer.id });
     expect(events[0].data).toEqual({ customerId: customer.id, tier: 'STANDARD', preferredLanguage: 'zh-CN', createdAt: customer.createdAt.toISOString() });
     expect(JSON.stringify(events[0])).not.toMatch(/Li Wei|example\.com|8613800138000/);
+    // Only the communication service keeps these, to reach the customer.
+    expect(events[1]).toMatchObject({ key: customer.id, data: { customerId: customer.id, name: 'Li Wei', email: 'li.wei@example.com', phone: '+8613800138000', preferredLanguage: 'zh-CN' } });
   });
 
   it('needs an e-mail or a phone, and writes nothing without one', async () => {
@@ -83,9 +85,9 @@ describe('customer profiles (real Postgres)', () => {
     expect(updated.tags).toEqual(['frequent-flyer']);
     expect(updated.consentsUpdatedAt?.toISOString()).toBe('2026-11-02T09:00:00.000Z');
     const events = await crm.db.outboxEvents();
-    expect(events.map((e) => e.type)).toEqual(['customer.created', 'customer.updated', 'customer.consents_changed']);
-    expect(events[1].data.changedFields).toEqual(['preferredChannel', 'preferences', 'tags', 'marketingConsent']);
-    expect(events[2]).toMatchObject({ key: created.id, data: { customerId: created.id, followUpConsent: true, marketingConsent: true, changedAt: '2026-11-02T09:00:00.000Z' } });
+    expect(events.map((e) => e.type)).toEqual(['customer.created', 'customer.contact_changed', 'customer.updated', 'customer.consents_changed']);
+    expect(events[2].data.changedFields).toEqual(['preferredChannel', 'preferences', 'tags', 'marketingConsent']);
+    expect(events[3]).toMatchObject({ key: created.id, data: { customerId: created.id, followUpConsent: true, marketingConsent: true, changedAt: '2026-11-02T09:00:00.000Z' } });
     // Preferences left out stay as they are.
     const again = await customers.profileUpdate.update({ id: created.id, preferences: { budgetBand: BudgetBand.PREMIUM } } as any);
     expect(again.preferences).toMatchObject({ seat: 'AISLE', budgetBand: 'PREMIUM', destinations: ['Kyoto', 'Lisbon'] });
@@ -94,14 +96,14 @@ describe('customer profiles (real Postgres)', () => {
   it('publishes nothing when an update changes nothing', async () => {
     const created = await customers.registration.register(input(), agent);
     await customers.profileUpdate.update({ id: created.id, fullName: 'Li Wei', email: 'li.wei@example.com' } as any);
-    expect((await crm.db.outboxEvents()).map((e) => e.type)).toEqual(['customer.created']);
+    expect((await crm.db.outboxEvents()).map((e) => e.type)).toEqual(['customer.created', 'customer.contact_changed']);
   });
 
   it('refuses to remove both contacts and rolls the change back', async () => {
     const created = await customers.registration.register(input({ phone: null }), agent);
     await expect(customers.profileUpdate.update({ id: created.id, email: null } as any)).rejects.toThrow(BadUserInputError);
     expect((await customers.queries.getById(created.id)).email).toBe('li.wei@example.com');
-    expect(await crm.db.outboxEvents()).toHaveLength(1);
+    expect(await crm.db.outboxEvents()).toHaveLength(2);
   });
 
   it('keeps several contacts with one primary of each kind, mirrored on the profile', async () => {

@@ -1,8 +1,7 @@
-import { caller, type Connection, ConnectionType, PageArgs, type RequestContext } from '@carebridge/service-kit';
+import { caller, type Connection, ConnectionType, PageArgs, type RequestContext, RequestLoader } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CustomerQueries } from '../customer/customer-queries';
 import { Customer } from '../customer/customer.entity';
-import { RequestBatch } from '@carebridge/personal-data-access';
 import type { CustomerEvents } from './customer-events';
 import { CustomerEvent, CustomerEventInvitation, KeyAccount, KeyAccountMember } from './key-account.entity';
 import {
@@ -33,8 +32,8 @@ const CustomerEventConnection = ConnectionType(CustomerEvent);
 const STAFF = ['agent', 'crm_manager', 'complaint_specialist', 'after_sales', 'analyst'] as const;
 
 /** Customers of a page of members or invitations, in one query. */
-function customerBatch(customers: CustomerQueries): RequestBatch<string, Customer | null> {
-  return new RequestBatch(async (ids) => {
+function customerBatch(customers: CustomerQueries): RequestLoader<string, Customer | null> {
+  return new RequestLoader(async (ids) => {
     const found = await customers.findManyById(ids);
     return new Map(ids.map((id) => [id, found.find((c) => c.id === id) ?? null]));
   });
@@ -93,7 +92,7 @@ export class KeyAccountResolver {
 
 @Resolver(() => KeyAccountMember)
 export class KeyAccountMemberResolver {
-  private readonly customerLoader: RequestBatch<string, Customer | null>;
+  private readonly customerLoader: RequestLoader<string, Customer | null>;
 
   constructor(customers: CustomerQueries) {
     this.customerLoader = customerBatch(customers);
@@ -159,7 +158,7 @@ export class CustomerEventResolver {
 
 @Resolver(() => CustomerEventInvitation)
 export class CustomerEventInvitationResolver {
-  private readonly customerLoader: RequestBatch<string, Customer | null>;
+  private readonly customerLoader: RequestLoader<string, Customer | null>;
 
   constructor(customers: CustomerQueries) {
     this.customerLoader = customerBatch(customers);

@@ -1,7 +1,6 @@
-import { caller, type Connection, ConnectionType, PageArgs, type RequestContext } from '@carebridge/service-kit';
+import { caller, type Connection, ConnectionType, PageArgs, type RequestContext, RequestLoader } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Customer } from '../customer/customer.entity';
-import { RequestBatch } from '@carebridge/personal-data-access';
 import { Campaign } from './campaign.entity';
 import type { CampaignQueries } from './campaign-queries';
 import type { CouponIssuing } from './coupon-issuing';
@@ -118,12 +117,12 @@ export class CampaignResolver {
 
 @Resolver(() => Customer)
 export class CustomerLoyaltyResolver {
-  private readonly balances: RequestBatch<string, number>;
-  private readonly milesBalances: RequestBatch<string, number>;
+  private readonly balances: RequestLoader<string, number>;
+  private readonly milesBalances: RequestLoader<string, number>;
 
   constructor(private readonly loyalty: LoyaltyUseCases) {
-    this.balances = new RequestBatch((ids) => loyalty.queries.balancesOf(ids));
-    this.milesBalances = new RequestBatch((ids) => loyalty.queries.milesBalancesOf(ids));
+    this.balances = new RequestLoader((ids) => loyalty.queries.balancesOf(ids));
+    this.milesBalances = new RequestLoader((ids) => loyalty.queries.milesBalancesOf(ids));
   }
 
   @Authorized()

@@ -1,5 +1,5 @@
 import { isUuid, NotFoundError } from '@carebridge/domain';
-import { type Connection, paginate, type PageArgs, type RequestContext } from '@carebridge/service-kit';
+import { type Connection, findManyById, paginate, type PageArgs, type RequestContext } from '@carebridge/service-kit';
 import type { DataSource } from 'typeorm';
 import type { AccessLog } from '../access-log/access-log';
 import { CustomerDataExport, type CustomerDataExportWithParts } from './customer-data-export.entity';
@@ -19,6 +19,11 @@ export class CustomerDataExportQueries {
   findById(id: string): Promise<CustomerDataExport | null> {
     if (!isUuid(id)) return Promise.resolve(null);
     return this.dataSource.getRepository(CustomerDataExport).findOneBy({ id });
+  }
+
+  /** Exports by id in one query (ids not found are left out). */
+  findManyById(ids: readonly string[]): Promise<CustomerDataExport[]> {
+    return findManyById(this.dataSource.getRepository(CustomerDataExport), ids);
   }
 
   async getById(id: string): Promise<CustomerDataExport> {

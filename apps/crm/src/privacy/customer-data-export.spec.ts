@@ -1,4 +1,4 @@
-import { afterSalesCustomerExportPrepared, complaintCustomerExportPrepared, EVENT_CATALOGUE, inquiryCustomerExportPrepared } from '@carebridge/event-contracts';
+import { afterSalesCustomerExportPrepared, communicationCustomerExportPrepared, complaintCustomerExportPrepared, EVENT_CATALOGUE, inquiryCustomerExportPrepared } from '@carebridge/event-contracts';
 import { PersonalDataAccess } from '@carebridge/personal-data-access';
 import { crmEventHandlers } from '../crm.event-handlers';
 import { createAikoTanaka, type Crm, identity, openCrm } from '../crm.fixture';
@@ -61,6 +61,7 @@ describe('customer data export: crm’s part, the request to other services, sta
         { service: 'complaint', status: 'PENDING', recordCount: null, preparedAt: null },
         { service: 'inquiry', status: 'PENDING', recordCount: null, preparedAt: null },
         { service: 'after-sales', status: 'PENDING', recordCount: null, preparedAt: null },
+        { service: 'communication', status: 'PENDING', recordCount: null, preparedAt: null },
       ],
     });
     const events = (await crm.db.outboxEvents()).filter((e) => e.type === 'customer.export_requested');
@@ -101,8 +102,8 @@ describe('customer data export: crm’s part, the request to other services, sta
       exportId: id,
       customerId,
       complete: false,
-      missingServices: ['inquiry', 'after-sales'],
-      services: { crm: { customer: { fullName: 'Aiko Tanaka' } }, complaint: complaintPart, inquiry: null, 'after-sales': null },
+      missingServices: ['inquiry', 'after-sales', 'communication'],
+      services: { crm: { customer: { fullName: 'Aiko Tanaka' } }, complaint: complaintPart, inquiry: null, 'after-sales': null, communication: null },
     });
     const log = await crm.db.dataSource.getRepository(PersonalDataAccess).findBy({ purpose: 'EXPORT' });
     expect(log).toEqual([expect.objectContaining({ customerId, accessedBy: 'manager-max' })]);
@@ -113,10 +114,11 @@ describe('customer data export: crm’s part, the request to other services, sta
   it('completes when every service reported its part, once, and late parts still complete an overdue export', async () => {
     const first = await requested();
     await prepared(complaintCustomerExportPrepared, first.id, 4);
-    expect(await status(first.id)).toMatchObject({ status: 'COLLECTING', parts: [{ status: 'PREPARED' }, { service: 'complaint', status: 'PREPARED', recordCount: 4 }, { status: 'PENDING' }, { status: 'PENDING' }] });
+    expect(await status(first.id)).toMatchObject({ status: 'COLLECTING', parts: [{ status: 'PREPARED' }, { service: 'complaint', status: 'PREPARED', recordCount: 4 }, { status: 'PENDING' }, { status: 'PENDING' }, { status: 'PENDING' }] });
     crm.db.clock.set('2026-11-02T09:05:00.000Z');
     await prepared(inquiryCustomerExportPrepared, first.id, 2);
     expect((await status(first.id)).status).toBe('COLLECTING');
+    await prepared(communicationCustomerExportPrepared, first.id, 5);
     await prepared(afterSalesCustomerExportPrepared, first.id, 1);
     expect(await status(first.id)).toMatchObject({ status: 'COMPLETE', completedAt: '2026-11-02T09:05:00.000Z' });
 
@@ -127,6 +129,7 @@ describe('customer data export: crm’s part, the request to other services, sta
     await prepared(complaintCustomerExportPrepared, second.id);
     await prepared(inquiryCustomerExportPrepared, second.id);
     await prepared(afterSalesCustomerExportPrepared, second.id);
+    await prepared(communicationCustomerExportPrepared, second.id);
     expect((await status(second.id)).status).toBe('COMPLETE');
     expect(crm.deadLetters).toHaveLength(0);
   });
@@ -177,7 +180,7 @@ describe('customer data export: crm’s part, the request to other services, sta
   it('waits for every service that declares a customer_export_prepared contract in the catalogue, and for no other', () => {
     const declared = EVENT_CATALOGUE.filter((contract) => contract.type.endsWith('.customer_export_prepared'));
     expect(EXPORT_CONTRIBUTORS.map((contract) => contract.producer)).toEqual(declared.map((contract) => contract.producer));
-    expect(EXPORT_CONTRIBUTORS).toEqual([complaintCustomerExportPrepared, inquiryCustomerExportPrepared, afterSalesCustomerExportPrepared]);
+    expect(EXPORT_CONTRIBUTORS).toEqual([complaintCustomerExportPrepared, inquiryCustomerExportPrepared, afterSalesCustomerExportPrepared, communicationCustomerExportPrepared]);
     expect(crmEventHandlers(crm.domain).filter((handler) => handler.contract.type.endsWith('.customer_export_prepared')).map((h) => h.contract)).toEqual([...EXPORT_CONTRIBUTORS]);
   });
 });

@@ -3,15 +3,15 @@ import { BadUserInputError } from '@carebridge/domain';
 import { inquiryClosed, inquiryReopened } from '@carebridge/event-contracts';
 import type { Outbox } from '@carebridge/messaging';
 import type { Clock } from '@carebridge/service-kit';
-import type { DataSource } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { ResponsePolicies } from '../response-policy/response-policies';
 import type { CustomerTimeline } from './customer-timeline';
 import type { InquiryAssigner } from './inquiry-assigner';
 import { recordHistory } from './inquiry-history';
 import { ensureStepAllowed, STEPS } from './inquiry-lifecycle';
 import { lockInquiry, reloadInquiry } from './inquiry-lock';
-import { Inquiry } from './inquiry.entity';
-import { InquiryHistoryKind } from './inquiry.enums';
+import { Inquiry, InquiryMessage } from './inquiry.entity';
+import { InquiryHistoryKind, MessageDirection } from './inquiry.enums';
 import type { CloseInquiryInput, ReopenInquiryInput } from './inquiry.inputs';
 
 /** Closing with the customer's satisfaction, or the reason it could not be asked, and reopening. */
@@ -65,6 +65,7 @@ export class InquiryClosing {
         dissatisfactionReason: closing.dissatisfactionReason,
         closedWithoutSatisfactionReason: closing.closedWithoutSatisfactionReason,
         handlingSeconds: Math.max(0, (now.getTime() - inquiry.receivedAt.getTime()) / 1000),
+        ...(await solvedCaseText(manager, inquiry)),
       };
       await this.timeline.closed(manager, await this.outbox.publish(manager, inquiryClosed, closed), closed);
       const detail = satisfaction
@@ -106,4 +107,17 @@ export class InquiryClosing {
       return reloadInquiry(manager, inquiry.id);
     });
   }
+}
+
+/** What training drafts a knowledge-base article from: the subject and the exchange with the customer, without internal notes. */
+async function solvedCaseText(manager: EntityManager, inquiry: Inquiry) {
+  const messages = await manager.find(InquiryMessage, {
+    where: { inquiryId: inquiry.id, direction: In([MessageDirection.INBOUND, MessageDirection.OUTBOUND]) },
+    order: { sentAt: 'ASC', sequence: 'ASC' },
+  });
+  return {
+    subject: inquiry.subject,
+    conversation: messages.map((message) => ({ direction: message.direction as 'INBOUND' | 'OUTBOUND', body: message.body })),
+    contactName: inquiry.contactName,
+  };
 }

@@ -1,3 +1,4 @@
+import { knowledgeArticlePublished } from '@carebridge/event-contracts';
 import { at, people, useInquiry } from '../inquiry.fixture';
 import { EscalationCategory, EscalationUrgency, MessageDirection, TravelMaterialKind } from './inquiry.enums';
 
@@ -15,6 +16,17 @@ describe('Handling inquiries (real Postgres)', () => {
         extensions: { field: 'input.placeholders.bookingReference' },
       });
       const articleId = '0b5f3c1e-1111-4aaa-8bbb-000000000001';
+      await s.deliver(knowledgeArticlePublished, {
+        articleId,
+        versionId: '0b5f3c1e-1111-4aaa-8bbb-0000000000a1',
+        version: 1,
+        title: 'Baggage allowance',
+        kind: 'POLICY',
+        locale: 'EN',
+        visibility: 'INTERNAL',
+        publishedBy: 'supervisor-sue',
+        publishedAt: '2026-11-01T08:00:00.000Z',
+      });
       await s.handling.reply(
         {
           inquiryId: inquiry.id,

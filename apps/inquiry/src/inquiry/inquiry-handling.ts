@@ -1,9 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import type { Identity } from '@carebridge/auth';
 import type { DeadlineMonitor } from '@carebridge/business-calendar';
 import { BadUserInputError, ConflictError } from '@carebridge/domain';
+import { inquiryReplied } from '@carebridge/event-contracts';
 import type { CustomerRecords } from '@carebridge/known-customers';
+import type { Outbox } from '@carebridge/messaging';
 import type { Clock } from '@carebridge/service-kit';
 import type { DataSource } from 'typeorm';
+import { isLiveChannel } from '../channel/channel.enums';
+import { ArticleCitations } from '../knowledge-citation/article-citations';
 import type { SavedReplies } from '../saved-reply/saved-replies';
 import { fillPlaceholders } from '../saved-reply/saved-reply-placeholders';
 import type { FirstResponse } from './first-response';
@@ -33,6 +38,7 @@ export class InquiryHandling {
     private readonly deadlines: DeadlineMonitor,
     private readonly assigner: InquiryAssigner,
     private readonly clock: Clock,
+    private readonly outbox: Outbox,
   ) {}
 
   /** A reply to the customer, possibly from a saved reply, citing articles and attaching travel material. */
@@ -51,16 +57,34 @@ export class InquiryHandling {
           agentName: by.name ?? by.userId,
         });
       }
+      const cited = await ArticleCitations.check(manager, [...new Set(input.citedArticleIds ?? [])]);
+      const messageId = randomUUID();
       await addMessage(manager, inquiry, {
+        id: messageId,
         direction: MessageDirection.OUTBOUND,
         authorId: by.userId,
         authorName: by.name ?? null,
         body: body as string,
         sentAt: now,
-        citedArticleIds: [...new Set(input.citedArticleIds ?? [])],
+        citedArticleIds: cited.map((citation) => citation.articleId),
+        citedArticleVersions: cited,
         attachments: (input.attachments ?? []).map((a) => ({ kind: a.kind, reference: a.reference.trim(), title: a.title.trim() })),
         savedReplyId: input.savedReplyId ?? null,
       });
+      // A written reply is sent to the customer by the communication service; a call's notes stay here.
+      if (!isLiveChannel(inquiry.channel)) {
+        await this.outbox.publish(manager, inquiryReplied, {
+          inquiryId: inquiry.id,
+          messageId,
+          customerId: inquiry.customerId,
+          channel: inquiry.channel,
+          subject: inquiry.subject,
+          body: body as string,
+          contactEmail: inquiry.contactEmail,
+          contactName: inquiry.contactName,
+          repliedAt: now.toISOString(),
+        });
+      }
       if (inquiry.status === InquiryStatus.NEW) {
         await this.firstResponse.record(manager, inquiry, now, by);
       } else {

@@ -18,8 +18,11 @@ describe('Receiving inquiries on every channel (real Postgres)', () => {
         ['INBOUND', null, 'Mei Tanaka'],
         ['OUTBOUND', 'agent-ana', 'Ana Agent'],
       ]);
-      const events = await s.eventsOf(inquiry.id);
-      expect(events.map((e) => e.type)).toEqual(['inquiry.received', 'inquiry.first_responded']);
+      const all = await s.eventsOf(inquiry.id);
+      expect(all.map((e) => e.type)).toEqual(['inquiry.received', 'inquiry.replied', 'inquiry.first_responded']);
+      // Only inquiry.replied carries the contact: the communication service sends the reply with it.
+      expect(all[1].data).toMatchObject({ contactEmail: 'mei.tanaka@example.jp', contactName: 'Mei Tanaka', body: 'You may check in two bags of 23 kg.' });
+      const events = all.filter((e) => e.type !== 'inquiry.replied');
       expect(events[0].data).toMatchObject({ channel: 'EMAIL', firstResponseDueAt: at(300).toISOString(), customerId: null });
       expect(events[1].data).toMatchObject({ firstResponseSeconds: 240, withinTarget: true });
       expect(JSON.stringify(events)).not.toContain('Tanaka');
@@ -31,7 +34,7 @@ describe('Receiving inquiries on every channel (real Postgres)', () => {
       await s.reply(inquiry.id);
       s.db.clock.set(at(900));
       expect((await s.deadlines.run(s.db.clock.now())).breached).toBe(0);
-      const events = await s.eventsOf(inquiry.id);
+      const events = (await s.eventsOf(inquiry.id)).filter((e) => e.type !== 'inquiry.replied');
       expect(events.map((e) => e.type)).toEqual(['inquiry.received', 'inquiry.sla_breached', 'inquiry.first_responded']);
       expect(events[1].data).toMatchObject({ target: 'FIRST_RESPONSE', dueAt: at(300).toISOString(), channel: 'CHAT' });
       expect(events[2].data).toMatchObject({ withinTarget: false, firstResponseSeconds: 301 });

@@ -1,10 +1,10 @@
 import type { Identity } from '@carebridge/auth';
 import { BadUserInputError, ensureNotInFuture, normalizePhone } from '@carebridge/domain';
-import { inquiryReceived } from '@carebridge/event-contracts';
+import { inquiryCustomerWrote, inquiryReceived } from '@carebridge/event-contracts';
 import type { CustomerRecords } from '@carebridge/known-customers';
 import type { Outbox } from '@carebridge/messaging';
 import type { Clock } from '@carebridge/service-kit';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { isLiveChannel } from '../channel/channel.enums';
 import type { ResponsePolicies } from '../response-policy/response-policies';
 import type { CustomerTimeline } from './customer-timeline';
@@ -34,7 +34,8 @@ export class InquiryIntake {
     private readonly clock: Clock,
   ) {}
 
-  async receive(input: ReceiveInquiryInput, by: Identity): Promise<Inquiry> {
+  /** `manager`: within a transaction already open (an event's, e.g. an e-mail that arrived). */
+  async receive(input: ReceiveInquiryInput, by: Identity, manager?: EntityManager): Promise<Inquiry> {
     const now = this.clock.now();
     const live = isLiveChannel(input.channel);
     if (live && !input.call) throw BadUserInputError.field('input.call', 'required', `must be given for ${input.channel}: when the call started ringing`);
@@ -57,7 +58,7 @@ export class InquiryIntake {
       throw BadUserInputError.field('input.contact', 'required', "must give the customer's name or contact details when no input.customerId is known (A-3.1.2)");
     }
 
-    return this.dataSource.transaction(async (manager) => {
+    return this.within(manager, async (manager) => {
       if (input.customerId && !(await this.customers.isCurrent(manager, input.customerId))) {
         throw BadUserInputError.field('input.customerId', 'known-customer', `no customer with id "${input.customerId}" is known`);
       }
@@ -89,6 +90,8 @@ export class InquiryIntake {
         category: inquiry.category,
         receivedAt: receivedAt.toISOString(),
         firstResponseDueAt: firstResponseDueAt.toISOString(),
+        subject: inquiry.subject,
+        message: input.message ?? null,
       };
       await this.timeline.received(manager, await this.outbox.publish(manager, inquiryReceived, received), received);
       if (answeredAt) await this.firstResponse.record(manager, inquiry, answeredAt, by);
@@ -113,15 +116,16 @@ export class InquiryIntake {
   }
 
   /** A further message from the customer: on a written channel, a reply to it falls due. */
-  async recordCustomerMessage(input: RecordCustomerMessageInput): Promise<Inquiry> {
+  async recordCustomerMessage(input: RecordCustomerMessageInput, manager?: EntityManager): Promise<Inquiry> {
     const now = this.clock.now();
     const receivedAt = input.receivedAt ?? now;
     ensureNotInFuture(receivedAt, now, 'input.receivedAt');
-    return this.dataSource.transaction(async (manager) => {
+    return this.within(manager, async (manager) => {
       const inquiry = await lockInquiry(manager, input.inquiryId);
       ensureStepAllowed(inquiry, STEPS.recordCustomerMessage);
       if (receivedAt < inquiry.receivedAt) throw BadUserInputError.field('input.receivedAt', 'order', 'must not be before the inquiry was received');
       await addMessage(manager, inquiry, { direction: MessageDirection.INBOUND, authorId: null, authorName: inquiry.contactName, body: input.body, sentAt: receivedAt });
+      await this.outbox.publish(manager, inquiryCustomerWrote, { inquiryId: inquiry.id, category: inquiry.category, body: input.body, receivedAt: receivedAt.toISOString() });
       // While the first response is owed, its target keeps running; afterwards a reply target starts.
       if (inquiry.status !== InquiryStatus.NEW) {
         // The reply target runs from the customer's message: time spent waiting on them never counts.
@@ -130,5 +134,9 @@ export class InquiryIntake {
       }
       return reloadInquiry(manager, inquiry.id);
     });
+  }
+
+  private within<T>(manager: EntityManager | undefined, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return manager ? work(manager) : this.dataSource.transaction(work);
   }
 }

@@ -1,5 +1,5 @@
 import { isUuid } from '@carebridge/domain';
-import { type Clock, type Connection, type PageArgs, paginate } from '@carebridge/service-kit';
+import { type Clock, type Connection, findManyById, groupedBy, type PageArgs, paginate, whereAnyOf } from '@carebridge/service-kit';
 import type { DataSource } from 'typeorm';
 import { Inquiry, InquiryHistoryEntry, InquiryMessage } from './inquiry.entity';
 import { InquiryStatus } from './inquiry.enums';
@@ -15,6 +15,11 @@ export class InquiryQueries {
   findById(id: string): Promise<Inquiry | null> {
     if (!isUuid(id)) return Promise.resolve(null);
     return this.dataSource.getRepository(Inquiry).findOneBy({ id });
+  }
+
+  /** Inquiries by id in one query (ids not found are left out). */
+  findManyById(ids: readonly string[]): Promise<Inquiry[]> {
+    return findManyById(this.dataSource.getRepository(Inquiry), ids);
   }
 
   list(args: InquiriesArgs): Promise<Connection<Inquiry>> {
@@ -57,5 +62,19 @@ export class InquiryQueries {
 
   history(inquiryId: string): Promise<InquiryHistoryEntry[]> {
     return this.dataSource.getRepository(InquiryHistoryEntry).find({ where: { inquiryId }, order: { at: 'ASC', sequence: 'ASC' } });
+  }
+
+  /** The messages of several inquiries (a page of a list) in one query, by inquiry. */
+  async messagesOfEach(inquiryIds: readonly string[]): Promise<Map<string, InquiryMessage[]>> {
+    const query = this.dataSource.getRepository(InquiryMessage).createQueryBuilder('message');
+    const rows = await whereAnyOf(query, 'inquiryId', inquiryIds).orderBy('message.sentAt', 'ASC').addOrderBy('message.sequence', 'ASC').getMany();
+    return groupedBy(inquiryIds, rows, 'inquiryId');
+  }
+
+  /** The history of several inquiries in one query, by inquiry. */
+  async historyOfEach(inquiryIds: readonly string[]): Promise<Map<string, InquiryHistoryEntry[]>> {
+    const query = this.dataSource.getRepository(InquiryHistoryEntry).createQueryBuilder('entry');
+    const rows = await whereAnyOf(query, 'inquiryId', inquiryIds).orderBy('entry.at', 'ASC').addOrderBy('entry.sequence', 'ASC').getMany();
+    return groupedBy(inquiryIds, rows, 'inquiryId');
   }
 }

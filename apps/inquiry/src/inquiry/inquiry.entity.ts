@@ -1,6 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { InquiryChannel } from '../channel/channel.enums';
+import type { CitedArticleVersion } from '../knowledge-citation/citation.types';
 import { InquiryCategory, InquiryHistoryKind, InquiryStatus, MessageDirection, TravelMaterialKind } from './inquiry.enums';
 
 @ObjectType({ description: 'Travel material attached to a reply: a reference to the document, not a copy (T-1.3).' })
@@ -193,6 +194,10 @@ export class InquiryMessage {
 
   @Column({ name: 'cited_article_ids', type: 'uuid', array: true, default: () => "'{}'" })
   citedArticleIds: string[];
+
+  /** The version of each cited article that was live when the reply was written. */
+  @Column({ name: 'cited_article_versions', type: 'jsonb', default: () => "'[]'" })
+  citedArticleVersions: CitedArticleVersion[];
 
   @Field(() => [TravelMaterial])
   @Column({ type: 'jsonb', default: () => "'[]'" })

@@ -1,5 +1,5 @@
 import { CONTACT_DETAIL_ROLES, hasAnyRole } from '@carebridge/auth';
-import { caller, type Clock, type Connection, ConnectionType, maskEmail, maskPhone, type RequestContext } from '@carebridge/service-kit';
+import { byId, caller, type Clock, type Connection, ConnectionType, maskEmail, maskPhone, type RequestContext, RequestLoader } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { isLiveChannel } from '../channel/channel.enums';
 import type { ResponsePolicies } from '../response-policy/response-policies';
@@ -45,6 +45,11 @@ export interface InquiryUseCases {
 
 @Resolver(() => Inquiry)
 export class InquiryResolver {
+  // What the items of a list show beside each inquiry, loaded for the whole page at once.
+  private readonly messageLoader = new RequestLoader((ids: readonly string[]) => this.useCases.inquiries.messagesOfEach(ids));
+  private readonly historyLoader = new RequestLoader((ids: readonly string[]) => this.useCases.inquiries.historyOfEach(ids));
+  private readonly inquiryLoader = new RequestLoader(async (ids: readonly string[]) => byId(await this.useCases.inquiries.findManyById(ids)));
+
   constructor(
     private readonly useCases: InquiryUseCases,
     private readonly clock: Clock,
@@ -156,8 +161,8 @@ export class InquiryResolver {
   }
 
   @FieldResolver(() => Inquiry, { nullable: true, description: 'The inquiry this one was merged into.' })
-  mergedInto(@Root() inquiry: Inquiry): Promise<Inquiry | null> | null {
-    return inquiry.mergedIntoId ? this.useCases.inquiries.findById(inquiry.mergedIntoId) : null;
+  async mergedInto(@Root() inquiry: Inquiry, @Ctx() context: RequestContext): Promise<Inquiry | null> {
+    return inquiry.mergedIntoId ? ((await this.inquiryLoader.load(context, inquiry.mergedIntoId)) ?? null) : null;
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'Seconds from receipt (or the first ring) to the first response.' })
@@ -183,13 +188,13 @@ export class InquiryResolver {
   }
 
   @FieldResolver(() => [InquiryMessage], { description: 'The conversation and internal notes, oldest first.' })
-  messages(@Root() inquiry: Inquiry): Promise<InquiryMessage[]> {
-    return this.useCases.inquiries.messages(inquiry.id);
+  messages(@Root() inquiry: Inquiry, @Ctx() context: RequestContext): Promise<InquiryMessage[]> {
+    return this.messageLoader.load(context, inquiry.id);
   }
 
   @FieldResolver(() => [InquiryHistoryEntry], { description: 'Who did what and when, oldest first.' })
-  history(@Root() inquiry: Inquiry): Promise<InquiryHistoryEntry[]> {
-    return this.useCases.inquiries.history(inquiry.id);
+  history(@Root() inquiry: Inquiry, @Ctx() context: RequestContext): Promise<InquiryHistoryEntry[]> {
+    return this.historyLoader.load(context, inquiry.id);
   }
 }
 

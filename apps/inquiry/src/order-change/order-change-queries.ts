@@ -1,5 +1,5 @@
 import { isUuid } from '@carebridge/domain';
-import { type Connection, paginate } from '@carebridge/service-kit';
+import { type Connection, findManyById, groupedBy, paginate, whereAnyOf } from '@carebridge/service-kit';
 import type { DataSource } from 'typeorm';
 import { OrderChange } from './order-change.entity';
 import type { OrderChangesArgs } from './order-change.inputs';
@@ -13,8 +13,20 @@ export class OrderChangeQueries {
     return this.dataSource.getRepository(OrderChange).findOneBy({ id });
   }
 
+  /** Order changes by id in one query (ids not found are left out). */
+  findManyById(ids: readonly string[]): Promise<OrderChange[]> {
+    return findManyById(this.dataSource.getRepository(OrderChange), ids);
+  }
+
   forInquiry(inquiryId: string): Promise<OrderChange[]> {
     return this.dataSource.getRepository(OrderChange).find({ where: { inquiryId }, order: { requestedAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** The order changes of several inquiries in one query, by inquiry. */
+  async forEachInquiry(inquiryIds: readonly string[]): Promise<Map<string, OrderChange[]>> {
+    const query = this.dataSource.getRepository(OrderChange).createQueryBuilder('change');
+    const rows = await whereAnyOf(query, 'inquiryId', inquiryIds).orderBy('change.requestedAt', 'ASC').addOrderBy('change.id', 'ASC').getMany();
+    return groupedBy(inquiryIds, rows, 'inquiryId');
   }
 
   list(args: OrderChangesArgs): Promise<Connection<OrderChange>> {

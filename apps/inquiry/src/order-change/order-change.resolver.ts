@@ -1,4 +1,4 @@
-import { caller, type Connection, ConnectionType, type RequestContext } from '@carebridge/service-kit';
+import { byId, caller, type Connection, ConnectionType, type RequestContext, RequestLoader } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CustomerReference } from '../references/customer.reference';
 import type { InquiryQueries } from '../inquiry/inquiry-queries';
@@ -21,6 +21,8 @@ export interface OrderChangeUseCases {
 
 @Resolver(() => OrderChange)
 export class OrderChangeResolver {
+  private readonly inquiryLoader = new RequestLoader(async (ids: readonly string[]) => byId(await this.useCases.inquiries.findManyById(ids)));
+
   constructor(private readonly useCases: OrderChangeUseCases) {}
 
   @Authorized()
@@ -54,8 +56,8 @@ export class OrderChangeResolver {
   }
 
   @FieldResolver(() => Inquiry, { nullable: true })
-  inquiry(@Root() change: OrderChange): Promise<Inquiry | null> {
-    return this.useCases.inquiries.findById(change.inquiryId);
+  async inquiry(@Root() change: OrderChange, @Ctx() context: RequestContext): Promise<Inquiry | null> {
+    return (await this.inquiryLoader.load(context, change.inquiryId)) ?? null;
   }
 
   @FieldResolver(() => CustomerReference, { nullable: true, description: 'The customer (resolved by crm), once known.' })
@@ -67,10 +69,12 @@ export class OrderChangeResolver {
 /** `Inquiry.orderChanges`: the order changes raised on an inquiry. */
 @Resolver(() => Inquiry)
 export class InquiryOrderChangesResolver {
+  private readonly orderChangeLoader = new RequestLoader((ids: readonly string[]) => this.orderChangeQueries.forEachInquiry(ids));
+
   constructor(private readonly orderChangeQueries: OrderChangeQueries) {}
 
   @FieldResolver(() => [OrderChange], { description: 'Order changes requested on this inquiry.' })
-  orderChanges(@Root() inquiry: Inquiry): Promise<OrderChange[]> {
-    return this.orderChangeQueries.forInquiry(inquiry.id);
+  orderChanges(@Root() inquiry: Inquiry, @Ctx() context: RequestContext): Promise<OrderChange[]> {
+    return this.orderChangeLoader.load(context, inquiry.id);
   }
 }

@@ -1,8 +1,8 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**
- * A knowledge-base article (T-5.2), owned by the training service. The inquiry service keeps only
- * the ids a reply cites; the other fields resolve once the training service joins the graph.
+ * A knowledge-base article (T-5.2), owned by the training service, which resolves its fields. The
+ * inquiry service keeps the ids and versions a reply cites (knowledge-citation/).
  */
 @Directive('@key(fields: "id", resolvable: false)')
 @ObjectType('KnowledgeArticle')

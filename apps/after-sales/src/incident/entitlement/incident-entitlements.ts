@@ -175,6 +175,9 @@ function disruptionRecord(input: ComputeIncidentEntitlementsInput): DisruptionRe
   return {
     actualDeparture: iso(input.actualDeparture),
     actualArrival: iso(input.actualArrival),
+    timesEstimated: input.timesEstimated ?? null,
+    cause: input.cause ?? null,
+    causeDetail: input.causeDetail?.trim() || null,
     noticeGivenAt: iso(input.noticeGivenAt),
     rerouting: input.rerouting ? { departure: input.rerouting.departure.toISOString(), arrival: input.rerouting.arrival.toISOString() } : null,
     extraordinaryCircumstances: input.extraordinaryCircumstances?.trim() || null,

@@ -1,0 +1,20 @@
+import type { SubgraphRuntime } from '@carebridge/service-kit';
+import { AgentPeriodClosing } from './agent-periods/agent-period-closing';
+import { CaseExport } from './exports/case-export';
+import { FactRecording } from './facts/fact-recording';
+import { FigureQueries } from './figures/figure-queries';
+import { PostgresFigureEngine } from './figures/postgres-figure-engine';
+import type { AnalyticsSettings } from './analytics.settings';
+
+/** The analytics service's use cases, wired once: by the subgraph, and by the test fixture. */
+export function analyticsDomain(runtime: Pick<SubgraphRuntime, 'dataSource' | 'outbox' | 'clock'>, settings: AnalyticsSettings) {
+  const { dataSource, outbox, clock } = runtime;
+  const engine = new PostgresFigureEngine(dataSource, settings.dotRule);
+  const facts = new FactRecording(settings.calendar);
+  const figureQueries = new FigureQueries(engine, settings.periods);
+  const agentPeriodClosing = new AgentPeriodClosing(dataSource, outbox, engine, settings.periods);
+  const caseExport = new CaseExport(dataSource, figureQueries, clock);
+  return { engine, facts, figureQueries, agentPeriodClosing, caseExport };
+}
+
+export type AnalyticsDomain = ReturnType<typeof analyticsDomain>;

@@ -1,0 +1,9 @@
+import type { ScheduledJob } from '@carebridge/service-kit';
+import { agentPeriodCloseJob } from './agent-periods/agent-period-close.job';
+import type { AnalyticsDomain } from './analytics.domain';
+import type { AnalyticsSettings } from './analytics.settings';
+
+/** Scheduled work of analytics; one instance at a time runs each job, and each is idempotent. */
+export function analyticsJobs(domain: AnalyticsDomain, settings: AnalyticsSettings): ScheduledJob[] {
+  return [agentPeriodCloseJob(domain.agentPeriodClosing, settings.jobIntervalMs)];
+}

@@ -1,0 +1,264 @@
+import type { DataSource } from 'typeorm';
+import type { CaseQuery, DimensionFilter, FigureEngine, FigureQuery } from './figure-engine';
+import type { DimensionValue, SlaTargetValue } from './figures.enums';
+import { type CaseReference, type DistributionCounts, emptyCounts, type FigureCounts, type FigureRow } from './figures';
+
+/** The column of a case that each dimension reads (`t` is crm's current tier of the case's customer). */
+const CASE_DIMENSION: Record<DimensionValue, string> = {
+  CHANNEL: 'f.channel',
+  CATEGORY: 'f.category',
+  URGENCY: 'f.urgency',
+  ROOT_CAUSE: 'f.root_cause',
+  TEAM: 'f.team',
+  AGENT: 'f.agent_id',
+  CUSTOMER_TIER: 't.tier',
+};
+/** A QA review counts for the reviewed agent, and for the dimensions of its case when analytics knows the case. */
+const QA_DIMENSION: Record<DimensionValue, string> = { ...CASE_DIMENSION, AGENT: 'q.agent_id' };
+/** Survey answers carry only the customer: every other dimension is null for them. */
+const SURVEY_DIMENSION: Record<DimensionValue, string> = { ...mapAll(() => 'NULL::text'), CUSTOMER_TIER: 't.tier' };
+
+function mapAll(value: () => string): Record<DimensionValue, string> {
+  return { CHANNEL: value(), CATEGORY: value(), URGENCY: value(), ROOT_CAUSE: value(), TEAM: value(), AGENT: value(), CUSTOMER_TIER: value() };
+}
+
+/** The SLA rings as conditions on a case's facts ($dot: whether the US DOT rule applies). */
+const SLA_CONDITIONS: Record<SlaTargetValue, { achieved: string; breached: string }> = {
+  THREE_RINGS: {
+    achieved: `f.kind = 'INQUIRY' AND f.channel = 'PHONE' AND f.first_response_within_target AND NOT f.first_response_breached`,
+    breached: `f.kind = 'INQUIRY' AND f.channel = 'PHONE' AND (f.first_response_breached OR f.first_response_within_target = false)`,
+  },
+  FIVE_MINUTES: {
+    achieved: `f.kind = 'INQUIRY' AND f.channel <> 'PHONE' AND f.first_response_within_target AND NOT f.first_response_breached`,
+    breached: `f.kind = 'INQUIRY' AND f.channel <> 'PHONE' AND (f.first_response_breached OR f.first_response_within_target = false)`,
+  },
+  COMPLAINT_FEEDBACK_24H: {
+    achieved: `f.kind = 'COMPLAINT' AND f.first_feedback_at IS NOT NULL AND NOT f.feedback_late`,
+    breached: `f.kind = 'COMPLAINT' AND f.feedback_late`,
+  },
+  DOT_ACKNOWLEDGMENT_30D: {
+    achieved: `f.kind = 'COMPLAINT' AND $dot AND f.first_feedback_at <= f.opened_at + interval '30 days' AND NOT f.dot_acknowledgment_breached`,
+    breached: `f.kind = 'COMPLAINT' AND f.dot_acknowledgment_breached`,
+  },
+  DOT_RESPONSE_60D: {
+    achieved: `f.kind = 'COMPLAINT' AND $dot AND f.first_resolved_at <= f.opened_at + interval '60 days' AND NOT f.dot_response_breached`,
+    breached: `f.kind = 'COMPLAINT' AND f.dot_response_breached`,
+  },
+};
+
+const DISTRIBUTIONS = {
+  first_response: { value: 'f.first_response_seconds', where: `f.kind = 'INQUIRY'` },
+  first_response_business: { value: 'f.first_response_business_seconds', where: `f.kind = 'INQUIRY'` },
+  inquiry_resolution: { value: 'extract(epoch FROM f.last_resolved_at - f.opened_at)::double precision', where: `f.kind = 'INQUIRY'` },
+  complaint_resolution: { value: 'extract(epoch FROM f.last_resolved_at - f.opened_at)::double precision', where: `f.kind = 'COMPLAINT'` },
+  handling: { value: 'f.handling_seconds', where: `f.kind = 'INQUIRY'` },
+} as const;
+
+const ENDED = `f.first_resolved_at IS NOT NULL`;
+const INQUIRY_CLOSED = `f.kind = 'INQUIRY' AND f.first_resolved_at IS NOT NULL`;
+const ONE_TOUCH = `${INQUIRY_CLOSED} AND f.reopen_count = 0 AND f.escalated_at IS NULL`;
+
+/**
+ * Figures computed by SQL over the fact tables: six statements (cases by their opening, resolutions,
+ * open spells, closing satisfaction, surveys, compensation), each grouped by period and breakdown.
+ */
+export class PostgresFigureEngine implements FigureEngine {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly dotRule: boolean,
+  ) {}
+
+  async figures(query: FigureQuery): Promise<FigureRow[]> {
+    const rows = new Map<string, FigureRow>();
+    const params = [query.periods.map((p) => p.from), query.periods.map((p) => p.start.toISOString()), query.periods.map((p) => p.end.toISOString())];
+    const periods = `unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS b(label, start_at, end_at)`;
+    const grouped = Boolean(query.withTotal && query.breakdowns.length);
+    const row = (record: Record<string, unknown>): FigureCounts => {
+      const total = grouped && Number(record.total_row) > 0;
+      const dimensions = total ? {} : Object.fromEntries(query.breakdowns.map((d, i) => [d, (record[`d${i}`] as string | null) ?? null]));
+      const key = `${record.label}|${total ? 'total' : JSON.stringify(query.breakdowns.map((d) => dimensions[d as DimensionValue]))}`;
+      let found = rows.get(key);
+      if (!found) rows.set(key, (found = { period: record.label as string, ...(total ? { total: true as const } : {}), dimensions, counts: emptyCounts() }));
+      return found.counts;
+    };
+    const select = (dimensions: Record<DimensionValue, string>) =>
+      query.breakdowns.map((d, i) => `, ${dimensions[d]} AS d${i}`).join('') +
+      (grouped ? `, GROUPING(${query.breakdowns.map((d) => dimensions[d]).join(', ')}) AS total_row` : '');
+    // With the total asked for, one pass groups by period alone and by period and breakdown (GROUPING SETS).
+    const groupBy = (dimensions: Record<DimensionValue, string>, extra: string[] = []) => {
+      const breakdown = ['b.label', ...query.breakdowns.map((d) => dimensions[d]), ...extra].join(', ');
+      return grouped ? `GROUPING SETS ((${['b.label', ...extra].join(', ')}), (${breakdown}))` : breakdown;
+    };
+    const filterParams: unknown[] = [];
+    const where = (dimensions: Record<DimensionValue, string>) => filterSql(query.filters, dimensions, params.length, filterParams);
+    const caseDims = select(CASE_DIMENSION);
+    const run = (sql: string) => this.dataSource.query(sql.replace(/\$dot/g, String(this.dotRule)), [...params, ...filterParams]) as Promise<Record<string, any>[]>;
+
+    const distributions = Object.entries(DISTRIBUTIONS)
+      .map(
+        ([name, d]) => `,
+          count(${d.value}) FILTER (WHERE ${d.where}) AS ${name}_count, sum(((${d.value}) * 1000)::bigint) FILTER (WHERE ${d.where}) AS ${name}_sum,
+          percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${d.value}) FILTER (WHERE ${d.where}) AS ${name}_percentiles`,
+      )
+      .join('');
+    const sla = Object.entries(SLA_CONDITIONS)
+      .map(([target, c]) => `, count(*) FILTER (WHERE ${c.achieved}) AS "${target}_achieved", count(*) FILTER (WHERE ${c.breached}) AS "${target}_breached"`)
+      .join('');
+    const caseJoin = `JOIN case_fact f ON f.case_id = x.case_id LEFT JOIN customer_tier t ON t.customer_id = f.customer_id`;
+
+    const openedWhere = where(CASE_DIMENSION);
+    const qaParams: unknown[] = [];
+    const qaWhere = filterSql(query.filters, QA_DIMENSION, params.length, qaParams);
+    const openedCases = `FROM ${periods} JOIN case_fact f ON f.opened_at >= b.start_at AND f.opened_at < b.end_at
+           LEFT JOIN customer_tier t ON t.customer_id = f.customer_id
+           WHERE true ${openedWhere} GROUP BY ${groupBy(CASE_DIMENSION)}`;
+    // The durations' sorts run beside the counts of the same cases, so two cores share the heaviest statement.
+    const [opened, durations, resolved, due, satisfaction, surveys, compensation, reviews] = await Promise.all([
+      run(`SELECT b.label${caseDims},
+             count(*) FILTER (WHERE f.kind = 'INQUIRY') AS inquiry_volume, count(*) FILTER (WHERE f.kind = 'COMPLAINT') AS complaint_volume
+             ${sla},
+             count(*) FILTER (WHERE ${ENDED}) AS ended, count(*) FILTER (WHERE ${ENDED} AND f.reopen_count > 0) AS reopened,
+             count(*) FILTER (WHERE ${INQUIRY_CLOSED}) AS inquiries_closed, count(*) FILTER (WHERE ${ONE_TOUCH}) AS one_touch,
+             count(*) FILTER (WHERE f.kind = 'INQUIRY' AND f.escalated_at IS NOT NULL) AS escalated
+           ${openedCases}`),
+      run(`SELECT b.label${caseDims}${distributions} ${openedCases}`),
+      run(`SELECT b.label${caseDims}, f.root_cause AS root_cause, count(DISTINCT x.case_id) AS resolved
+           FROM ${periods} JOIN resolution x ON x.resolved_at >= b.start_at AND x.resolved_at < b.end_at ${caseJoin}
+           WHERE true ${openedWhere} GROUP BY ${groupBy(CASE_DIMENSION, ['f.root_cause'])}`),
+      run(`SELECT b.label${caseDims}, count(DISTINCT x.case_id) AS due
+           FROM ${periods} JOIN open_spell x ON tstzrange(x.opened_at, x.ended_at, '[]') && tstzrange(b.start_at, b.end_at, '[)') ${caseJoin}
+           WHERE true ${openedWhere} GROUP BY ${groupBy(CASE_DIMENSION)}`),
+      run(`SELECT b.label${caseDims}, count(*) AS answered, count(*) FILTER (WHERE x.score >= 4) AS satisfied, sum(x.score) AS score_sum
+           FROM ${periods} JOIN satisfaction_answer x ON x.answered_at >= b.start_at AND x.answered_at < b.end_at ${caseJoin}
+           WHERE true ${openedWhere} GROUP BY ${groupBy(CASE_DIMENSION)}`),
+      (() => {
+        const surveyParams: unknown[] = [];
+        const surveyWhere = filterSql(query.filters, SURVEY_DIMENSION, params.length, surveyParams);
+        return this.dataSource.query(
+          `SELECT b.label${select(SURVEY_DIMENSION)}, count(*) AS answered, count(*) FILTER (WHERE s.nps >= 9) AS promoters, count(*) FILTER (WHERE s.nps <= 6) AS detractors,
+             sum(s.ratings) AS ratings, sum(s.ratings_satisfied) AS ratings_satisfied, sum(s.rating_sum) AS rating_sum
+           FROM ${periods} JOIN survey_answer s ON s.answered_at >= b.start_at AND s.answered_at < b.end_at
+           LEFT JOIN customer_tier t ON t.customer_id = s.customer_id
+           WHERE true ${surveyWhere} GROUP BY ${groupBy(SURVEY_DIMENSION)}`,
+          [...params, ...surveyParams],
+        ) as Promise<Record<string, any>[]>;
+      })(),
+      run(`SELECT b.label${caseDims}, x.kind AS compensation_kind, x.currency, count(*) AS items, sum(x.amount)::text AS amount, sum(x.quantity)::text AS quantity
+           FROM ${periods} JOIN compensation_grant x ON x.granted_at >= b.start_at AND x.granted_at < b.end_at ${caseJoin}
+           WHERE true ${openedWhere} GROUP BY ${groupBy(CASE_DIMENSION, ['x.kind', 'x.currency'])}`),
+      this.dataSource.query(
+        `SELECT b.label${select(QA_DIMENSION)}, count(*) AS reviews, sum(q.score_hundredths) AS score_sum, count(*) FILTER (WHERE q.auto_failed) AS auto_failed
+         FROM ${periods} JOIN qa_review q ON q.completed_at >= b.start_at AND q.completed_at < b.end_at
+         LEFT JOIN case_fact f ON f.case_id = q.case_id LEFT JOIN customer_tier t ON t.customer_id = f.customer_id
+         WHERE true ${qaWhere} GROUP BY ${groupBy(QA_DIMENSION)}`,
+        [...params, ...qaParams],
+      ) as Promise<Record<string, any>[]>,
+    ]);
+
+    for (const r of opened) {
+      const c = row(r);
+      c.inquiryVolume = +r.inquiry_volume;
+      c.complaintVolume = +r.complaint_volume;
+      c.sla = c.sla.map((s) => ({ target: s.target, achieved: +r[`${s.target}_achieved`], breached: +r[`${s.target}_breached`] }));
+      c.casesEnded = +r.ended;
+      c.casesReopened = +r.reopened;
+      c.inquiriesClosed = +r.inquiries_closed;
+      c.oneTouchResolved = +r.one_touch;
+      c.inquiriesEscalated = +r.escalated;
+    }
+    for (const r of durations) {
+      const c = row(r);
+      c.firstResponseSeconds = distribution(r, 'first_response');
+      c.firstResponseBusinessSeconds = distribution(r, 'first_response_business');
+      c.inquiryResolutionSeconds = distribution(r, 'inquiry_resolution');
+      c.complaintResolutionSeconds = distribution(r, 'complaint_resolution');
+      c.handlingSeconds = distribution(r, 'handling');
+    }
+    for (const r of resolved) {
+      const c = row(r);
+      c.complaintsResolved += +r.resolved;
+      c.rootCauses.push({ rootCause: r.root_cause ?? null, complaints: +r.resolved });
+    }
+    for (const r of due) row(r).complaintsDue = +r.due;
+    for (const r of satisfaction) {
+      const c = row(r);
+      c.satisfactionAnswers = +r.answered;
+      c.satisfied = +r.satisfied;
+      c.satisfactionScoreSum = +r.score_sum;
+    }
+    for (const r of surveys) {
+      const c = row(r);
+      c.surveyAnswers = +r.answered;
+      c.promoters = +r.promoters;
+      c.detractors = +r.detractors;
+      c.tripRatings = +r.ratings;
+      c.tripRatingsSatisfied = +r.ratings_satisfied;
+      c.tripRatingSum = +r.rating_sum;
+    }
+    for (const r of reviews) {
+      const c = row(r);
+      c.qaReviews = +r.reviews;
+      c.qaScoreHundredthsSum = +r.score_sum;
+      c.qaAutoFailed = +r.auto_failed;
+    }
+    for (const r of compensation) {
+      row(r).compensation.push({
+        kind: r.compensation_kind,
+        currency: r.currency ?? null,
+        items: +r.items,
+        amount: r.amount ?? null,
+        quantity: r.quantity == null ? null : Number(r.quantity),
+      });
+    }
+    return [...rows.values()];
+  }
+
+  async cases(query: CaseQuery): Promise<{ total: number; cases: CaseReference[] }> {
+    const params: unknown[] = [query.period.start.toISOString(), query.period.end.toISOString()];
+    const inPeriod = (column: string) => `${column} >= $1 AND ${column} < $2`;
+    const sla = query.sla ? SLA_CONDITIONS[query.sla] : undefined;
+    const source: Record<CaseQuery['metric'], { where: string }> = {
+      INQUIRIES_RECEIVED: { where: `f.kind = 'INQUIRY' AND ${inPeriod('f.opened_at')}` },
+      COMPLAINTS_REGISTERED: { where: `f.kind = 'COMPLAINT' AND ${inPeriod('f.opened_at')}` },
+      COMPLAINTS_RESOLVED: { where: `EXISTS (SELECT 1 FROM resolution x WHERE x.case_id = f.case_id AND ${inPeriod('x.resolved_at')})` },
+      COMPLAINTS_DUE: { where: `EXISTS (SELECT 1 FROM open_spell x WHERE x.case_id = f.case_id AND x.opened_at < $2 AND (x.ended_at IS NULL OR x.ended_at >= $1))` },
+      SLA_ACHIEVED: { where: `${inPeriod('f.opened_at')} AND ${sla?.achieved ?? 'false'}` },
+      SLA_BREACHED: { where: `${inPeriod('f.opened_at')} AND ${sla?.breached ?? 'false'}` },
+      REOPENED: { where: `${inPeriod('f.opened_at')} AND ${ENDED} AND f.reopen_count > 0` },
+      ONE_TOUCH_RESOLVED: { where: `${inPeriod('f.opened_at')} AND ${ONE_TOUCH}` },
+      ESCALATED: { where: `${inPeriod('f.opened_at')} AND f.kind = 'INQUIRY' AND f.escalated_at IS NOT NULL` },
+      DISSATISFIED: { where: `EXISTS (SELECT 1 FROM satisfaction_answer x WHERE x.case_id = f.case_id AND x.score <= 3 AND ${inPeriod('x.answered_at')})` },
+      COMPENSATED: { where: `EXISTS (SELECT 1 FROM compensation_grant x WHERE x.case_id = f.case_id AND ${inPeriod('x.granted_at')})` },
+    };
+    const filterParams: unknown[] = [];
+    const filters = filterSql(query.filters, CASE_DIMENSION, params.length, filterParams);
+    const rows: { kind: CaseReference['kind']; case_id: string; reference: string | null; opened_at: Date | null; total: string }[] = await this.dataSource.query(
+      `SELECT f.kind, f.case_id, f.reference, f.opened_at, count(*) OVER () AS total
+       FROM case_fact f LEFT JOIN customer_tier t ON t.customer_id = f.customer_id
+       WHERE ${source[query.metric].where.replace(/\$dot/g, String(this.dotRule))} ${filters}
+       ORDER BY f.opened_at NULLS LAST, f.case_id LIMIT ${query.limit} OFFSET ${query.offset}`,
+      [...params, ...filterParams],
+    );
+    return {
+      total: rows.length ? +rows[0].total : 0,
+      cases: rows.map((r) => ({ kind: r.kind, caseId: r.case_id, reference: r.reference, openedAt: r.opened_at })),
+    };
+  }
+}
+
+function distribution(r: Record<string, any>, name: string): DistributionCounts {
+  const count = +r[`${name}_count`];
+  const [p50, p90] = (r[`${name}_percentiles`] as (number | string | null)[] | null) ?? [null, null];
+  return { count, sumMs: count ? Number(r[`${name}_sum`]) : 0, p50: p50 == null ? null : Number(p50), p90: p90 == null ? null : Number(p90) };
+}
+
+/** ` AND column = $n` per filter (IS NULL for a null value), its values appended to `params` after `offset` others. */
+function filterSql(filters: DimensionFilter[], dimensions: Record<DimensionValue, string>, offset: number, params: unknown[]): string {
+  return filters
+    .map((filter) => {
+      if (filter.value === null) return ` AND ${dimensions[filter.dimension]} IS NULL`;
+      params.push(filter.value);
+      return ` AND ${dimensions[filter.dimension]} = $${offset + params.length}`;
+    })
+    .join('');
+}

@@ -1,0 +1,7 @@
+import type { ReferenceResolvers } from '@carebridge/service-kit';
+import type { CommunicationDomain } from './communication.domain';
+
+/** The entities of communication that other subgraphs (and the gateway) resolve by key: its part of a customer data export. */
+export function communicationReferences(domain: CommunicationDomain): ReferenceResolvers {
+  return { ...domain.customers.exportGraph().references };
+}

@@ -1,0 +1,36 @@
+import { complaintSlaBreached, inquirySlaBreached } from '@carebridge/event-contracts';
+import { type EventHandler, onEvent } from '@carebridge/messaging';
+import type { CustomerCases } from '../case/customer-cases';
+import type { StaffNotifying } from './staff-notifying';
+
+/**
+ * complaint.sla_breached and inquiry.sla_breached: the complaint's assignee is told (its
+ * supervisors when nobody is assigned); an inquiry's breach goes to the supervisors.
+ */
+export function onSlaBreached(cases: CustomerCases, notifying: StaffNotifying): EventHandler<any>[] {
+  return [
+    onEvent(complaintSlaBreached, async ({ id, data }, manager) => {
+      const known = await cases.find(manager, data.complaintId);
+      await notifying.notify(manager, {
+        causeEventId: id,
+        kind: 'COMPLAINT_SLA_BREACHED',
+        templateKey: 'staff.complaint_sla_breached',
+        recipient: data.assigneeId ? { userId: data.assigneeId } : { role: 'supervisor' },
+        subjectType: 'Complaint',
+        subjectId: data.complaintId,
+        values: ({ time }) => ({ registrationNumber: known?.reference ?? data.complaintId, deadline: data.deadline, dueAt: time(data.dueAt) }),
+      });
+    }),
+    onEvent(inquirySlaBreached, async ({ id, data }, manager) => {
+      await notifying.notify(manager, {
+        causeEventId: id,
+        kind: 'INQUIRY_SLA_BREACHED',
+        templateKey: 'staff.inquiry_sla_breached',
+        recipient: { role: 'supervisor' },
+        subjectType: 'Inquiry',
+        subjectId: data.inquiryId,
+        values: ({ time }) => ({ target: data.target, channel: data.channel, dueAt: time(data.dueAt) }),
+      });
+    }),
+  ];
+}
