@@ -12,4 +12,6 @@ if (!entry) {
 }
 const file = path.resolve(entry);
 process.argv = [process.argv[0], file, ...args];
+// A service (apps/<name>/src/main.ts) starts tracing before its first import, so its modules load instrumented.
+if (/apps[\\/][^\\/]+[\\/]src[\\/]main\.ts$/.test(file)) require('../libs/service-kit/src/telemetry-preload.ts');
 require(file);

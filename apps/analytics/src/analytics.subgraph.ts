@@ -1,6 +1,10 @@
 import { defineSubgraph } from '@carebridge/service-kit';
 import { caseExportRoute } from './exports/case-export.route';
 import { CreateCaseFacts1796169400000 } from './migrations/1796169400000-CreateCaseFacts';
+import { CreateMonthlyReports1796300000000 } from './migrations/1796300000000-CreateMonthlyReports';
+import { CreateTrainingFacts1796300000001 } from './migrations/1796300000001-CreateTrainingFacts';
+import { CreateDemoHistoryLoad1796300000002 } from './migrations/1796300000002-CreateDemoHistoryLoad';
+import { reportDownloadRoute } from './monthly-reports/report-download.route';
 import { analyticsDomain } from './analytics.domain';
 import { analyticsEventHandlers } from './analytics.event-handlers';
 import { analyticsJobs } from './analytics.jobs';
@@ -12,16 +16,16 @@ import { analyticsSettings } from './analytics.settings';
 export const analyticsSubgraph = defineSubgraph({
   name: 'analytics',
   entities: [],
-  migrations: [CreateCaseFacts1796169400000],
+  migrations: [CreateCaseFacts1796169400000, CreateMonthlyReports1796300000000, CreateTrainingFacts1796300000001, CreateDemoHistoryLoad1796300000002],
   build(runtime) {
     const settings = analyticsSettings(runtime.env);
     const domain = analyticsDomain(runtime, settings);
     return {
-      resolvers: analyticsResolvers(domain),
+      resolvers: analyticsResolvers(domain, runtime),
       references: analyticsReferences(domain),
       eventHandlers: analyticsEventHandlers(domain),
       jobs: analyticsJobs(domain, settings),
-      httpRoutes: [caseExportRoute(domain.caseExport)],
+      httpRoutes: [caseExportRoute(domain.caseExport), reportDownloadRoute(domain.reportDownloads, runtime.clock)],
     };
   },
 });

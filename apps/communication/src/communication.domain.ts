@@ -15,6 +15,7 @@ import { ChannelConsentRecording } from './customer-contact/channel-consent-reco
 import { CustomerConsents } from './customer-contact/customer-consents';
 import { CustomerContacts } from './customer-contact/customer-contacts';
 import { CustomerMessaging } from './customer-message/customer-messaging';
+import { SurveyInvitationLinks } from './customer-message/survey-invitation-links';
 import { DeliveryDispatch } from './delivery/delivery-dispatch';
 import { DeliveryEvents } from './delivery/delivery-events';
 import { DeliveryQueries } from './delivery/delivery-queries';
@@ -23,6 +24,7 @@ import { DeliveryReports } from './delivery/delivery-reports';
 import { MessageChannel } from './delivery/delivery.enums';
 import { DevelopmentMailbox } from './development-mail/development-mailbox';
 import { InboundMail } from './inbound/inbound-mail';
+import { SupportMailboxPolling } from './inbound/support-mailbox-polling';
 import { StaffInbox } from './staff-notification/staff-inbox';
 import { StaffNotifying } from './staff-notification/staff-notifying';
 
@@ -43,7 +45,7 @@ export function communicationDomain(runtime: Pick<SubgraphRuntime, 'dataSource' 
     [MessageChannel.EMAIL]: email,
     ...(settings.sms.twilio ? { [MessageChannel.SMS]: new TwilioSmsSender(settings.sms.twilio) } : {}),
   };
-  const replyTokens = new ReplyTokens(settings.replyTokenSecret, settings.email.supportAddress);
+  const replyTokens = new ReplyTokens(settings.replyTokenSecret, settings.email.supportAddress, settings.replyTokenTtlDays);
   const contacts = new CustomerContacts();
   const consents = new CustomerConsents();
   const cases = new CustomerCases();
@@ -54,7 +56,7 @@ export function communicationDomain(runtime: Pick<SubgraphRuntime, 'dataSource' 
   const dispatch = new DeliveryDispatch(dataSource, channels, deliveryEvents, clock, {
     maxAttempts: settings.maxAttempts,
     retryBaseMs: settings.retryBaseMs,
-    replyAddress: (kind, caseId) => replyTokens.replyAddress(kind, caseId),
+    replyAddress: (kind, caseId) => replyTokens.replyAddress(kind, caseId, clock.now()),
   });
   const inbound = new InboundMail(dataSource, outbox, contacts, reports, replyTokens, { support: settings.email.supportAddress, bounce: settings.email.bounceAddress, from: bareAddress(settings.email.from) }, clock);
   return {
@@ -63,6 +65,7 @@ export function communicationDomain(runtime: Pick<SubgraphRuntime, 'dataSource' 
     consents,
     cases,
     messaging,
+    surveyLinks: new SurveyInvitationLinks(settings.survey),
     dispatch,
     reports,
     replyTokens,
@@ -71,6 +74,8 @@ export function communicationDomain(runtime: Pick<SubgraphRuntime, 'dataSource' 
     staffNotifying: new StaffNotifying(queue, clock, settings.timeZone),
     staffInbox: new StaffInbox(dataSource, clock),
     inbound,
+    /** IMAP polling of the support mailbox, when COMMUNICATION_IMAP_URL is set. */
+    mailboxPolling: settings.imap ? new SupportMailboxPolling(inbound, settings.imap) : null,
     mailbox: new DevelopmentMailbox(dataSource, clock, settings.localMail.enabled),
     // Customer view: the customer's own view of their cases, fed by events.
     customerView: customerView(runtime, customers, settings.customerView),

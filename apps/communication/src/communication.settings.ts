@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { developmentLinkSecret, MIN_LINK_SECRET_LENGTH } from '@carebridge/auth';
 import { ConfigurationError, type Environment, loadConfig, setting } from '@carebridge/config';
 import { z } from 'zod';
 // Customer view
@@ -32,6 +32,26 @@ export interface SmsSettings {
   twilio: { apiUrl: string; accountSid: string; authToken: string; from: string; statusCallbackUrl: string | null } | null;
 }
 
+/** The support mailbox polled over IMAP: the production inbound path where the provider has no webhook. */
+export interface ImapSettings {
+  host: string;
+  port: number;
+  /** TLS from the start (imaps, 993); otherwise STARTTLS is used when the server offers it. */
+  secure: boolean;
+  user: string;
+  password: string;
+  mailbox: string;
+  pollIntervalMs: number;
+}
+
+/** after-sales' post-trip survey links, which communication signs for the mail that carries them. */
+export interface SurveyLinkSettings {
+  /** The secret of the `followup-survey` links: the same value as after-sales' AFTER_SALES_SURVEY_LINK_SECRET. */
+  secret: string;
+  /** The customer app's survey page; the link is `<page>?token=<token>`. */
+  pageUrl: string;
+}
+
 /** The communication service's own settings (validated at start; a bad value stops it naming the variable). */
 export interface CommunicationSettings {
   /** How often the scheduled jobs run. */
@@ -45,12 +65,20 @@ export interface CommunicationSettings {
   timeZone: string;
   /** Signs the reply tokens in Reply-To addresses, so that nobody threads mail onto a case by guessing. */
   replyTokenSecret: string;
+  /** How long a reply address threads onto its case; later answers thread by their In-Reply-To/References. */
+  replyTokenTtlDays: number;
+  survey: SurveyLinkSettings;
+  /** Null: no IMAP polling (the default; the SMTP listener or the webhook takes inbound mail). */
+  imap: ImapSettings | null;
   email: EmailSettings;
   localMail: LocalMailSettings;
   sms: SmsSettings;
   /** Customer view: status links and whether customers see staff (COMMUNICATION_STATUS_LINK_*, COMMUNICATION_CUSTOMER_VIEW_*). */
   customerView: CustomerViewSettings;
 }
+
+/** Where survey links point outside production: there is no customer app in development, only the link's token matters. */
+const DEVELOPMENT_SURVEY_PAGE = 'http://localhost:4000/survey';
 
 const address = z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'must be an e-mail address like support@example.com');
 
@@ -63,7 +91,13 @@ export function communicationSettings(env: Environment = process.env): Communica
       COMMUNICATION_DISPATCH_INTERVAL_MS: setting.positiveInt(2_000),
       COMMUNICATION_MAX_ATTEMPTS: setting.positiveInt(6),
       COMMUNICATION_RETRY_BASE_MS: setting.positiveInt(30_000),
-      COMMUNICATION_REPLY_TOKEN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+      COMMUNICATION_REPLY_TOKEN_SECRET: z.string().min(MIN_LINK_SECRET_LENGTH, `must be at least ${MIN_LINK_SECRET_LENGTH} characters`).optional(),
+      COMMUNICATION_REPLY_TOKEN_TTL_DAYS: setting.positiveInt(365),
+      COMMUNICATION_SURVEY_LINK_SECRET: z.string().min(MIN_LINK_SECRET_LENGTH, `must be at least ${MIN_LINK_SECRET_LENGTH} characters`).optional(),
+      COMMUNICATION_SURVEY_PAGE_URL: setting.url(['https', 'http']).optional(),
+      COMMUNICATION_IMAP_URL: setting.url(['imaps', 'imap']).optional(),
+      COMMUNICATION_IMAP_MAILBOX: z.string().min(1).default('INBOX'),
+      COMMUNICATION_IMAP_POLL_INTERVAL_MS: setting.positiveInt(60_000),
       COMMUNICATION_SMTP_URL: setting.url(['smtp', 'smtps']).optional(),
       COMMUNICATION_MAIL_FROM: z.string().min(3).default('Carebridge Service <service@carebridge.localhost>'),
       COMMUNICATION_SUPPORT_ADDRESS: address.default('support@carebridge.localhost'),
@@ -86,10 +120,14 @@ export function communicationSettings(env: Environment = process.env): Communica
   const problems: string[] = [];
   if (production && !s.COMMUNICATION_SMTP_URL) problems.push('COMMUNICATION_SMTP_URL: must be set in production (the SMTP server mail leaves through)');
   if (production && !s.COMMUNICATION_REPLY_TOKEN_SECRET) problems.push('COMMUNICATION_REPLY_TOKEN_SECRET: must be set in production (signs the reply addresses)');
+  if (production && !s.COMMUNICATION_SURVEY_PAGE_URL) problems.push("COMMUNICATION_SURVEY_PAGE_URL: must be set in production (the customer app's survey page the links open)");
+  if (production && !s.COMMUNICATION_SURVEY_LINK_SECRET) problems.push("COMMUNICATION_SURVEY_LINK_SECRET: must be set in production (after-sales' AFTER_SALES_SURVEY_LINK_SECRET, signs the survey links)");
   const dkimParts = [s.COMMUNICATION_DKIM_DOMAIN, s.COMMUNICATION_DKIM_SELECTOR, s.COMMUNICATION_DKIM_PRIVATE_KEY];
   if (dkimParts.some(Boolean) && !dkimParts.every(Boolean)) problems.push('COMMUNICATION_DKIM_DOMAIN, COMMUNICATION_DKIM_SELECTOR, COMMUNICATION_DKIM_PRIVATE_KEY: set all three or none');
   const twilio = [s.COMMUNICATION_TWILIO_ACCOUNT_SID, s.COMMUNICATION_TWILIO_AUTH_TOKEN, s.COMMUNICATION_TWILIO_FROM];
   if (s.COMMUNICATION_SMS_PROVIDER === 'twilio' && !twilio.every(Boolean)) problems.push('COMMUNICATION_TWILIO_ACCOUNT_SID, COMMUNICATION_TWILIO_AUTH_TOKEN, COMMUNICATION_TWILIO_FROM: must be set for COMMUNICATION_SMS_PROVIDER=twilio');
+  const imapUrl = s.COMMUNICATION_IMAP_URL ? new URL(s.COMMUNICATION_IMAP_URL) : null;
+  if (imapUrl && (!imapUrl.username || !imapUrl.password)) problems.push('COMMUNICATION_IMAP_URL: must name the mailbox user and password, imaps://user:password@imap.example.com:993');
   if (problems.length) throw new ConfigurationError(problems);
   // Customer view
   const customerView = customerViewSettings(env);
@@ -100,8 +138,22 @@ export function communicationSettings(env: Environment = process.env): Communica
     maxAttempts: s.COMMUNICATION_MAX_ATTEMPTS,
     retryBaseMs: s.COMMUNICATION_RETRY_BASE_MS,
     timeZone: s.COMMUNICATION_TIME_ZONE,
-    // Outside production a fixed development secret, so that tokens survive a restart of `npm start`.
-    replyTokenSecret: s.COMMUNICATION_REPLY_TOKEN_SECRET ?? createHash('sha256').update('carebridge-development-reply-tokens').digest('hex'),
+    // Development and tests: derived from a fixed seed like every link secret, so that tokens survive a restart of `npm start`.
+    replyTokenSecret: s.COMMUNICATION_REPLY_TOKEN_SECRET ?? developmentLinkSecret('reply-address'),
+    replyTokenTtlDays: s.COMMUNICATION_REPLY_TOKEN_TTL_DAYS,
+    // The same development secret as after-sales derives, so that its verifier takes the links.
+    survey: { secret: s.COMMUNICATION_SURVEY_LINK_SECRET ?? developmentLinkSecret('followup-survey'), pageUrl: s.COMMUNICATION_SURVEY_PAGE_URL ?? DEVELOPMENT_SURVEY_PAGE },
+    imap: imapUrl
+      ? {
+          host: imapUrl.hostname,
+          port: Number(imapUrl.port) || (imapUrl.protocol === 'imaps:' ? 993 : 143),
+          secure: imapUrl.protocol === 'imaps:',
+          user: decodeURIComponent(imapUrl.username),
+          password: decodeURIComponent(imapUrl.password),
+          mailbox: s.COMMUNICATION_IMAP_MAILBOX,
+          pollIntervalMs: s.COMMUNICATION_IMAP_POLL_INTERVAL_MS,
+        }
+      : null,
     email: {
       smtpUrl: s.COMMUNICATION_SMTP_URL ?? null,
       from: s.COMMUNICATION_MAIL_FROM,

@@ -1,3 +1,4 @@
+import { onServiceTermsChanged } from '@carebridge/known-customers';
 import type { EventHandler } from '@carebridge/messaging';
 import type { ComplaintDomain } from './complaint.domain';
 import { onServiceRecoveryEscalated } from './after-sales/on-service-recovery-escalated';
@@ -13,6 +14,7 @@ export function complaintEventHandlers(domain: ComplaintDomain): EventHandler<an
     onInquiryEscalated(domain.registration),
     onServiceRecoveryEscalated(domain.registration),
     onIncidentComplaintRaised(domain.registration),
-    onInboundMessageReceived(),
+    onInboundMessageReceived(domain.deadlines, domain.history),
+    onServiceTermsChanged(domain.memberTerms),
   ];
 }

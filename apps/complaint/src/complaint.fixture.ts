@@ -1,7 +1,11 @@
 import type { Identity } from '@carebridge/auth';
+import { formatGraphQLError } from '@carebridge/service-kit';
 import { openServiceUnderTest, type ServiceUnderTest } from '@carebridge/testing';
+import type { ExecutionResult } from 'graphql';
 import { complaintDomain, type ComplaintDomain } from './complaint.domain';
 import { complaintEventHandlers } from './complaint.event-handlers';
+import { complaintReferences } from './complaint.references';
+import { complaintResolvers } from './complaint.resolvers';
 import { type ComplaintSettings, complaintSettings } from './complaint.settings';
 import { complaintSubgraph } from './complaint.subgraph';
 import type { Complaint } from './complaint/complaint.entity';
@@ -18,6 +22,12 @@ export const people = {
   supervisor: { userId: 'sup-sue', roles: ['supervisor'], name: 'Sue Supervisor' },
   analyst: { userId: 'analyst-al', roles: ['analyst'], name: 'Al Analyst' },
 } satisfies Record<string, Identity>;
+
+/** The first error of a GraphQL result as a client gets it (code, field, status details). */
+export function refusal(result: ExecutionResult): Record<string, unknown> | undefined {
+  const [error] = result.errors ?? [];
+  return error ? (formatGraphQLError(error.toJSON(), error, { development: false }).extensions as Record<string, unknown>) : undefined;
+}
 
 /**
  * The complaint service on a fresh database of its own (`openServiceUnderTest`): its use cases,
@@ -36,6 +46,8 @@ export async function openComplaint(env: Record<string, string> = {}): Promise<C
     settings: complaintSettings(env),
     domain: complaintDomain,
     eventHandlers: complaintEventHandlers,
+    resolvers: (domain, db) => complaintResolvers(domain, { clock: db.clock }),
+    references: (domain) => complaintReferences(domain),
     consumer: { maxAttempts: 2, retryBackoffMs: 1 },
   });
   await domain.handlers.set({ userId: people.specialist.userId, name: people.specialist.name, department: 'Customer Relations', active: true });

@@ -1,7 +1,13 @@
 import { BusinessCalendar, calendarSettings } from '@carebridge/business-calendar';
-import { type Environment, loadConfig, setting } from '@carebridge/config';
+import { developmentLinkSecret } from '@carebridge/auth';
+import { ConfigurationError, type Environment, loadConfig, setting } from '@carebridge/config';
+import { type FileSettings, fileSettings } from '@carebridge/file-storage';
 import { z } from 'zod';
 import { CompensationValuation, isCurrency, parseExchangeRates } from './resolution/compensation-valuation';
+
+/** The purposes of attachment links: each its own secret, so an upload link never downloads. */
+export const ATTACHMENT_UPLOAD_LINKS = 'complaint-attachment-upload';
+export const ATTACHMENT_DOWNLOAD_LINKS = 'complaint-attachment';
 
 const DECIMAL = /^\d{1,10}(\.\d{1,2})?$/;
 
@@ -16,6 +22,11 @@ export interface ComplaintSettings {
   /** A deadline is at risk in the last this-many percent of its time. */
   atRiskPercent: number;
   slaMonitorIntervalMs: number;
+  /** Attachments: storage, size limit, accepted types, virus scan (COMPLAINT_FILE_*, COMPLAINT_S3_*, COMPLAINT_CLAMD). */
+  files: FileSettings;
+  /** An agent taking the customer's callback may reopen a complaint within this many days of its resolution or closing. */
+  agentReopenDays: number;
+  attachmentLinks: { uploadSecret: string; downloadSecret: string; minutes: number; baseUrl: string };
 }
 
 export function complaintSettings(env: Environment = process.env): ComplaintSettings {
@@ -44,9 +55,17 @@ export function complaintSettings(env: Environment = process.env): ComplaintSett
         .int('must be a whole number')
         .min(1000, 'must be at least 1000')
         .default(30_000),
+      COMPLAINT_AGENT_REOPEN_DAYS: z.coerce.number({ message: 'must be a number of days' }).int('must be a whole number').min(0, 'must be 0 to 365').max(365, 'must be 0 to 365').default(30),
+      COMPLAINT_ATTACHMENT_UPLOAD_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+      COMPLAINT_ATTACHMENT_DOWNLOAD_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+      COMPLAINT_ATTACHMENT_LINK_MINUTES: z.coerce.number({ message: 'must be a number of minutes' }).int('must be a whole number').min(1, 'must be 1 to 60').max(60, 'must be 1 to 60').default(10),
+      COMPLAINT_ATTACHMENT_LINK_BASE_URL: z.string().url('must be a URL').optional(),
     },
     env,
   );
+  if ((env.NODE_ENV ?? 'development') === 'production' && (!s.COMPLAINT_ATTACHMENT_UPLOAD_LINK_SECRET || !s.COMPLAINT_ATTACHMENT_DOWNLOAD_LINK_SECRET)) {
+    throw new ConfigurationError(['COMPLAINT_ATTACHMENT_UPLOAD_LINK_SECRET, COMPLAINT_ATTACHMENT_DOWNLOAD_LINK_SECRET: must be set in production (they sign attachment links; at least 32 characters)']);
+  }
   return {
     feedbackTargetHours: s.COMPLAINT_FEEDBACK_TARGET_HOURS,
     calendar: BusinessCalendar.fromSettings(s, 'COMPLAINT'),
@@ -60,5 +79,14 @@ export function complaintSettings(env: Environment = process.env): ComplaintSett
     }),
     atRiskPercent: s.COMPLAINT_AT_RISK_PERCENT,
     slaMonitorIntervalMs: s.COMPLAINT_SLA_MONITOR_INTERVAL_MS,
+    files: fileSettings('complaint', env),
+    agentReopenDays: s.COMPLAINT_AGENT_REOPEN_DAYS,
+    attachmentLinks: {
+      uploadSecret: s.COMPLAINT_ATTACHMENT_UPLOAD_LINK_SECRET ?? developmentLinkSecret(ATTACHMENT_UPLOAD_LINKS),
+      downloadSecret: s.COMPLAINT_ATTACHMENT_DOWNLOAD_LINK_SECRET ?? developmentLinkSecret(ATTACHMENT_DOWNLOAD_LINKS),
+      minutes: s.COMPLAINT_ATTACHMENT_LINK_MINUTES,
+      // Relative by default: the gateway's own /complaint-attachments, wherever it is reached.
+      baseUrl: (s.COMPLAINT_ATTACHMENT_LINK_BASE_URL ?? '/complaint-attachments').replace(/\/+$/, ''),
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { KNOWN_CUSTOMER_ENTITIES, KNOWN_CUSTOMER_MIGRATIONS } from '@carebridge/known-customers';
+import { KEY_ACCOUNT_TERMS_ENTITIES, KEY_ACCOUNT_TERMS_MIGRATIONS, KNOWN_CUSTOMER_ENTITIES, KNOWN_CUSTOMER_MIGRATIONS } from '@carebridge/known-customers';
 import { defineSubgraph } from '@carebridge/service-kit';
 import { complaintDomain } from './complaint.domain';
 import { complaintEventHandlers } from './complaint.event-handlers';
@@ -16,13 +16,21 @@ import { ComplaintHistoryEntry } from './history/complaint-history.entity';
 import { CreateComplaint1763800000000 } from './migrations/1763800000000-CreateComplaint';
 import { ComplaintProcedure1763900000000 } from './migrations/1763900000000-ComplaintProcedure';
 import { ComplaintDeadlineBreach1764300000100 } from './migrations/1764300000100-ComplaintDeadlineBreach';
+import { ComplaintFileOpenToAdditions1765400000000 } from './migrations/1765400000000-ComplaintFileOpenToAdditions';
+import { ComplaintNote } from './note/complaint-note.entity';
 import { CompensationItem } from './resolution/compensation-item.entity';
+import { PERSONAL_DATA_ACCESS_ENTITIES, PERSONAL_DATA_ACCESS_MIGRATIONS } from '@carebridge/personal-data-access';
+import { FILE_STORAGE_MIGRATIONS } from '@carebridge/file-storage';
+import { complaintAttachmentRoute } from './attachment/complaint-attachment.route';
+import { ComplaintAttachment } from './attachment/complaint-attachment.entity';
+import { FeedbackTemplate } from './feedback-template/feedback-template.entity';
 
 /** complaint: the complaint procedure (A-3.2, T-3, T-1.5). */
 export const complaintSubgraph = defineSubgraph({
   name: 'complaint',
   entities: [
     ...KNOWN_CUSTOMER_ENTITIES,
+    ...PERSONAL_DATA_ACCESS_ENTITIES,
     Complaint,
     ComplaintNumberCounter,
     ComplaintHistoryEntry,
@@ -32,8 +40,21 @@ export const complaintSubgraph = defineSubgraph({
     CompensationItem,
     ComplaintHandler,
     DeadlinePolicy,
+    ComplaintNote,
+    ComplaintAttachment,
+    FeedbackTemplate,
+    ...KEY_ACCOUNT_TERMS_ENTITIES,
   ],
-  migrations: [CreateComplaint1763800000000, ComplaintProcedure1763900000000, ...KNOWN_CUSTOMER_MIGRATIONS, ComplaintDeadlineBreach1764300000100],
+  migrations: [
+    CreateComplaint1763800000000,
+    ComplaintProcedure1763900000000,
+    ...KNOWN_CUSTOMER_MIGRATIONS,
+    ...KEY_ACCOUNT_TERMS_MIGRATIONS,
+    ComplaintDeadlineBreach1764300000100,
+    ...PERSONAL_DATA_ACCESS_MIGRATIONS,
+    ComplaintFileOpenToAdditions1765400000000,
+    ...FILE_STORAGE_MIGRATIONS,
+  ],
   build({ dataSource, outbox, clock, env }) {
     const settings = complaintSettings(env);
     const domain = complaintDomain({ dataSource, outbox, clock }, settings);
@@ -43,6 +64,7 @@ export const complaintSubgraph = defineSubgraph({
       orphanedTypes: domain.customers.exportGraph().orphanedTypes,
       eventHandlers: complaintEventHandlers(domain),
       jobs: complaintJobs(domain, settings),
+      httpRoutes: [complaintAttachmentRoute(domain.attachments)],
     };
   },
 });

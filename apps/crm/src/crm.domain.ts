@@ -24,6 +24,7 @@ import { CustomerEvents } from './key-account/customer-events';
 import { KeyAccountManagement } from './key-account/key-account-management';
 import { KeyAccountQueries } from './key-account/key-account-queries';
 import { KeyAccountSection } from './key-account/key-account-section';
+import { ServiceTermsAnnouncement } from './key-account/service-terms-announcement';
 import { CampaignGrantsSection } from './loyalty/campaign-grants-section';
 import { CampaignQueries } from './loyalty/campaign-queries';
 import { CampaignRewards } from './loyalty/campaign-rewards';
@@ -57,6 +58,7 @@ export function crmDomain({ dataSource, outbox, clock }: CrmRuntime, settings: C
   const interactionHistory = new InteractionHistory(dataSource);
 
   const profiles = new CustomerProfiles(outbox, clock);
+  const serviceTermsAnnouncement = new ServiceTermsAnnouncement(outbox);
   const tiers = new CustomerTiers(dataSource, profiles, clock);
   const customer = {
     profiles,
@@ -69,7 +71,7 @@ export function crmDomain({ dataSource, outbox, clock }: CrmRuntime, settings: C
   };
 
   const keyAccount = {
-    management: new KeyAccountManagement(dataSource, profiles, tiers, clock),
+    management: new KeyAccountManagement(dataSource, profiles, tiers, clock, serviceTermsAnnouncement),
     customerEvents: new CustomerEvents(dataSource, interactionHistory, clock),
     queries: new KeyAccountQueries(dataSource),
   };
@@ -93,7 +95,7 @@ export function crmDomain({ dataSource, outbox, clock }: CrmRuntime, settings: C
     compensation: new ComplaintCompensation(ledger, couponIssuing, settings.compensationCouponValidDays),
     rewardCampaigns: new RewardCampaigns(dataSource, clock),
     campaignRewards: new CampaignRewards(dataSource, ledger, couponIssuing),
-    campaignQueries: new CampaignQueries(dataSource),
+    campaignQueries: new CampaignQueries(dataSource, clock, settings.jobIntervalMs),
     queries: new LoyaltyQueries(dataSource),
   };
 
@@ -108,7 +110,7 @@ export function crmDomain({ dataSource, outbox, clock }: CrmRuntime, settings: C
     new LoyaltySection(clock),
     new CouponsSection(),
     new CampaignGrantsSection(),
-    new KeyAccountSection(),
+    new KeyAccountSection(serviceTermsAnnouncement, clock),
     new DataExportsSection(),
   ];
 

@@ -1,6 +1,6 @@
 import type { CrmDomain } from './crm.domain';
 import { CustomerContactResolver, CustomerResolver, TravelDocumentResolver } from './customer/customer.resolver';
-import { CustomerFollowUpsResolver, FollowUpResolver } from './follow-up/follow-up.resolver';
+import { CustomerFollowUpsResolver, FollowUpCustomerResolver, FollowUpResolver } from './follow-up/follow-up.resolver';
 import { CustomerInteractionsResolver } from './interaction/interaction.resolver';
 import {
   CustomerEventInvitationResolver,
@@ -8,6 +8,7 @@ import {
   CustomerKeyAccountResolver,
   KeyAccountMemberResolver,
   KeyAccountResolver,
+  ServiceTermsResolver,
 } from './key-account/key-account.resolver';
 import { CampaignResolver, CustomerLoyaltyResolver, LoyaltyResolver } from './loyalty/loyalty.resolver';
 import { CustomerMergeResolver } from './merge/merge.resolver';
@@ -24,11 +25,13 @@ export function crmResolvers(domain: CrmDomain): object[] {
     new CustomerMergeResolver(domain.merge),
     new FollowUpResolver(domain.followUp),
     new CustomerFollowUpsResolver(domain.followUp),
+    new FollowUpCustomerResolver(domain.customer.queries),
     new KeyAccountResolver(domain.keyAccount),
     new KeyAccountMemberResolver(domain.customer.queries),
     new CustomerEventResolver(domain.keyAccount),
     new CustomerEventInvitationResolver(domain.customer.queries),
     new CustomerKeyAccountResolver(domain.keyAccount),
+    new ServiceTermsResolver(),
     new LoyaltyResolver(domain.loyalty),
     new CampaignResolver(domain.loyalty),
     new CustomerLoyaltyResolver(domain.loyalty),

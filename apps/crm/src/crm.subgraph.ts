@@ -27,6 +27,8 @@ import { CreateCustomerDataExport1764300000000 } from './migrations/176430000000
 import { OpenInteractionKinds1764400000000 } from './migrations/1764400000000-OpenInteractionKinds';
 import { MilesLedger1764800000000 } from './migrations/1764800000000-MilesLedger';
 import { CareFollowUps1764800000001 } from './migrations/1764800000001-CareFollowUps';
+import { StructuredServiceTerms1766100000000 } from './migrations/1766100000000-StructuredServiceTerms';
+import { CustomerNameKey1766100000001 } from './migrations/1766100000001-CustomerNameKey';
 import { CustomerDataExport } from './privacy/customer-data-export.entity';
 
 /** crm: customer profiles, key accounts, follow-ups, loyalty and privacy (T-1.6, T-2, A-3.4, A-5.3). */
@@ -66,6 +68,8 @@ export const crmSubgraph = defineSubgraph({
     OpenInteractionKinds1764400000000,
     MilesLedger1764800000000,
     CareFollowUps1764800000001,
+    StructuredServiceTerms1766100000000,
+    CustomerNameKey1766100000001,
     // The shared access log's table: crm's CreatePrivacy made it already, so this does nothing here.
     ...PERSONAL_DATA_ACCESS_MIGRATIONS,
   ],

@@ -1,3 +1,4 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { type DocumentNode, Kind, type SelectionSetNode } from 'graphql';
 
 /**
@@ -66,31 +67,18 @@ function plain(selectionSet: SelectionSetNode | undefined): boolean {
 }
 
 /**
- * A fixed-window limit per client address on requests without a token, so that links cannot be
- * guessed at speed. Behind a proxy every client shares its address: limit at the ingress too.
+ * The limit per client address on requests without a token, so that links cannot be guessed at
+ * speed: `perMinute` requests in a fixed minute (rate-limiter-flexible, in memory). Behind a proxy
+ * every client shares its address: limit at the ingress too. Resolves false when over the limit.
  */
-export class AnonymousRateLimit {
-  private readonly windows = new Map<string, { startedAt: number; count: number }>();
-
-  constructor(
-    private readonly perMinute: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Counts one request of `client`; false when it is over the limit. */
-  take(client: string): boolean {
-    const now = this.now();
-    const window = this.windows.get(client);
-    if (!window || now - window.startedAt >= 60_000) {
-      if (this.windows.size > 10_000) this.prune(now);
-      this.windows.set(client, { startedAt: now, count: 1 });
-      return true;
-    }
-    window.count += 1;
-    return window.count <= this.perMinute;
-  }
-
-  private prune(now: number): void {
-    for (const [client, window] of this.windows) if (now - window.startedAt >= 60_000) this.windows.delete(client);
-  }
+export function anonymousRateLimit(perMinute: number): (client: string) => Promise<boolean> {
+  const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
+  return (client) =>
+    limiter.consume(client).then(
+      () => true,
+      (refusal: unknown) => {
+        if (refusal instanceof RateLimiterRes) return false;
+        throw refusal;
+      },
+    );
 }

@@ -8,7 +8,7 @@ import { signDevelopmentToken } from '@carebridge/auth';
 import { envName, SUBGRAPHS } from '@carebridge/config';
 import { freePort } from '@carebridge/local-platform';
 import { parse } from 'graphql';
-import { MAX_DOCUMENT_QUERY_LENGTH } from './document-download';
+import { MAX_LINK_QUERY_LENGTH as MAX_DOCUMENT_QUERY_LENGTH } from './file-link-requests';
 import { type RunningGateway, startGateway } from './gateway';
 
 const AFTER_SALES_SECRET = 'after-sales-secret-'.padEnd(40, 'a');

@@ -21,7 +21,7 @@ describe('gatewaySettings', () => {
   it('runs in development with nothing set: development token secret, local subgraphs, derived secrets', () => {
     const settings = gatewaySettings({});
     expect(settings).toMatchObject({ NODE_ENV: 'development', production: false, HOST: '127.0.0.1', PORT: 4000, MAX_QUERY_DEPTH: 12, MAX_BODY_BYTES: 1_000_000, SUBGRAPH_TIMEOUT_MS: 5000 });
-    expect(settings.verification).toEqual({ kind: 'hs256', secret: DEVELOPMENT_JWT_SECRET, issuer: undefined, audience: undefined });
+    expect(settings.verification).toEqual({ kind: 'hs256', secret: DEVELOPMENT_JWT_SECRET, issuer: undefined, audience: undefined, maxLifetimeSeconds: 12 * 3600 });
     expect(settings.subgraphs).toEqual(
       SUBGRAPHS.map((s) => ({ name: s.name, url: `http://127.0.0.1:${s.defaultPort}/graphql`, urlFromEnvironment: false, secret: developmentSubgraphSecret(s.name) })),
     );
@@ -62,11 +62,11 @@ describe('gatewaySettings', () => {
         ...SECRETS,
       });
       expect(settings.production).toBe(true);
-      expect(settings.verification).toEqual({ kind: 'jwks', jwksUrl: 'https://id.airline.example/.well-known/jwks.json', issuer: 'https://id.airline.example/', audience: 'carebridge' });
+      expect(settings.verification).toEqual({ kind: 'jwks', jwksUrl: 'https://id.airline.example/.well-known/jwks.json', issuer: 'https://id.airline.example/', audience: 'carebridge', maxLifetimeSeconds: 12 * 3600 });
     });
 
     it('verifies HS256 tokens with JWT_SECRET', () => {
-      expect(gatewaySettings({ NODE_ENV: 'production', JWT_SECRET, ...SECRETS }).verification).toEqual({ kind: 'hs256', secret: JWT_SECRET, issuer: undefined, audience: undefined });
+      expect(gatewaySettings({ NODE_ENV: 'production', JWT_SECRET, ...SECRETS }).verification).toEqual({ kind: 'hs256', secret: JWT_SECRET, issuer: undefined, audience: undefined, maxLifetimeSeconds: 12 * 3600 });
     });
   });
 
@@ -75,7 +75,7 @@ describe('gatewaySettings', () => {
   });
 
   it('refuses a short JWT_SECRET without showing it', () => {
-    expect(problems({ JWT_SECRET: 'too-short-secret' })).toEqual(['JWT_SECRET: must be at least 32 characters (got "***")']);
+    expect(problems({ JWT_SECRET: 'too-short-secret' })).toEqual(['JWT_SECRET: must be at least 32 bytes (got "***")']);
   });
 
   it('refuses a JWKS_URL that is not http(s)', () => {
@@ -98,5 +98,61 @@ describe('gatewaySettings', () => {
   it('coerces the numeric settings', () => {
     const settings = gatewaySettings({ PORT: '8080', MAX_QUERY_DEPTH: '5', MAX_BODY_BYTES: '2048', SUBGRAPH_TIMEOUT_MS: '250', SHUTDOWN_TIMEOUT_MS: '0', SUPERGRAPH_POLL_INTERVAL_MS: '10000' });
     expect(settings).toMatchObject({ PORT: 8080, MAX_QUERY_DEPTH: 5, MAX_BODY_BYTES: 2048, SUBGRAPH_TIMEOUT_MS: 250, SHUTDOWN_TIMEOUT_MS: 0, SUPERGRAPH_POLL_INTERVAL_MS: 10000 });
+  });
+
+  describe('secrets in production', () => {
+    const production = (env: Environment) => problems({ NODE_ENV: 'production', JWT_SECRET, ...SECRETS, ...env });
+
+    it('refuses the development JWT secret, naming the variable', () => {
+      expect(production({ JWT_SECRET: DEVELOPMENT_JWT_SECRET })).toEqual(['JWT_SECRET: is the development secret; production needs its own']);
+    });
+
+    it('refuses a subgraph secret derived from the development seed, whichever subgraph it was derived for', () => {
+      expect(production({ SUBGRAPH_CRM_SECRET: developmentSubgraphSecret('crm'), SUBGRAPH_COMPLAINT_SECRET: developmentSubgraphSecret('inquiry') })).toEqual([
+        'SUBGRAPH_CRM_SECRET: is derived from the development seed; production needs its own secret',
+        'SUBGRAPH_COMPLAINT_SECRET: is derived from the development seed; production needs its own secret',
+      ]);
+    });
+
+    it('refuses secrets shorter than 32 bytes', () => {
+      expect(production({ SUBGRAPH_INQUIRY_SECRET: 'i'.repeat(31) })).toEqual(['SUBGRAPH_INQUIRY_SECRET: must be at least 32 bytes in production']);
+    });
+
+    it('accepts the development secrets outside production', () => {
+      expect(() => gatewaySettings({ JWT_SECRET: DEVELOPMENT_JWT_SECRET, SUBGRAPH_CRM_SECRET: developmentSubgraphSecret('crm') })).not.toThrow();
+    });
+  });
+
+  describe('limits, CORS, tokens and trusted documents', () => {
+    it('have safe defaults', () => {
+      expect(gatewaySettings({})).toMatchObject({
+        MAX_QUERY_DEPTH: 12,
+        MAX_ALIASES: 15,
+        MAX_QUERY_COST: 20000,
+        MAX_DIRECTIVES: 20,
+        MAX_TOKENS: 3000,
+        TOKEN_MAX_LIFETIME_MINUTES: 720,
+        CORS_ALLOWED_ORIGINS: [],
+        TRUSTED_DOCUMENTS: 'off',
+        TRUSTED_DOCUMENTS_MANIFESTS: [],
+      });
+    });
+
+    it('read a token lifetime, origins and a manifest', () => {
+      const settings = gatewaySettings({
+        TOKEN_MAX_LIFETIME_MINUTES: '60',
+        CORS_ALLOWED_ORIGINS: 'https://desk.example.com, http://localhost:5173',
+        TRUSTED_DOCUMENTS: 'required',
+        TRUSTED_DOCUMENTS_MANIFESTS: 'a.json,b.json',
+      });
+      expect(settings).toMatchObject({ CORS_ALLOWED_ORIGINS: ['https://desk.example.com', 'http://localhost:5173'], TRUSTED_DOCUMENTS_MANIFESTS: ['a.json', 'b.json'] });
+      expect(settings.verification.maxLifetimeSeconds).toBe(3600);
+    });
+
+    it('refuse an unknown mode, an origin that is not a URL and a mode without a manifest', () => {
+      expect(problems({ TRUSTED_DOCUMENTS: 'strict' })[0]).toMatch(/^TRUSTED_DOCUMENTS: must be one of off, allow-listed-plus-ad-hoc-for-staff, required/);
+      expect(problems({ CORS_ALLOWED_ORIGINS: 'desk.example.com' })[0]).toMatch(/^CORS_ALLOWED_ORIGINS/);
+      expect(problems({ TRUSTED_DOCUMENTS: 'required' })).toEqual(['TRUSTED_DOCUMENTS_MANIFESTS: must name at least one manifest file when TRUSTED_DOCUMENTS is required']);
+    });
   });
 });

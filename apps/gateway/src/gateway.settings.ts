@@ -23,6 +23,10 @@ export function gatewaySettings(env: Environment) {
   const production = (base?.NODE_ENV ?? env.NODE_ENV) === 'production';
   if (env.JWT_SECRET && env.JWKS_URL) problems.push('JWT_SECRET and JWKS_URL: set one of them, not both');
   if (production && !env.JWKS_URL && !env.JWT_SECRET) problems.push('JWKS_URL: must be set in production (or JWT_SECRET for HS256 tokens)');
+  if (production && env.JWT_SECRET) problems.push(...secretProblems('JWT_SECRET', env.JWT_SECRET));
+  if (base && base.TRUSTED_DOCUMENTS !== 'off' && base.TRUSTED_DOCUMENTS_MANIFESTS.length === 0) {
+    problems.push(`TRUSTED_DOCUMENTS_MANIFESTS: must name at least one manifest file when TRUSTED_DOCUMENTS is ${base.TRUSTED_DOCUMENTS}`);
+  }
 
   const subgraphs: SubgraphEndpoint[] = SUBGRAPHS.map((subgraph) => {
     const prefix = `SUBGRAPH_${envName(subgraph.name)}`;
@@ -34,15 +38,34 @@ export function gatewaySettings(env: Environment) {
     }
     const secret = env[`${prefix}_SECRET`];
     if (!secret && production) problems.push(`${prefix}_SECRET: must be set in production (the secret this subgraph expects)`);
+    if (secret && production) problems.push(...secretProblems(`${prefix}_SECRET`, secret));
     return { name: subgraph.name, url, urlFromEnvironment: Boolean(env[`${prefix}_URL`]), secret: secret || developmentSubgraphSecret(subgraph.name) };
   });
   if (!base || problems.length) throw new ConfigurationError(problems);
 
+  const maxLifetimeSeconds = base.TOKEN_MAX_LIFETIME_MINUTES * 60;
   const verification: TokenVerification = base.JWKS_URL
-    ? { kind: 'jwks', jwksUrl: base.JWKS_URL, issuer: base.JWT_ISSUER, audience: base.JWT_AUDIENCE }
-    : { kind: 'hs256', secret: base.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, issuer: base.JWT_ISSUER, audience: base.JWT_AUDIENCE };
+    ? { kind: 'jwks', jwksUrl: base.JWKS_URL, issuer: base.JWT_ISSUER, audience: base.JWT_AUDIENCE, maxLifetimeSeconds }
+    : { kind: 'hs256', secret: base.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, issuer: base.JWT_ISSUER, audience: base.JWT_AUDIENCE, maxLifetimeSeconds };
   return { ...base, production, subgraphs, verification };
 }
+
+/** The shortest secret production accepts, in bytes: 256 bits, the size of the HMAC-SHA256 key. */
+export const MIN_SECRET_BYTES = 32;
+
+/** Why production must not run with this secret: one a development machine knows, or one too short to resist guessing. */
+function secretProblems(variable: string, secret: string): string[] {
+  if (secret === DEVELOPMENT_JWT_SECRET) return [`${variable}: is the development secret; production needs its own`];
+  if (SUBGRAPHS.some((subgraph) => developmentSubgraphSecret(subgraph.name) === secret)) {
+    return [`${variable}: is derived from the development seed; production needs its own secret`];
+  }
+  if (Buffer.byteLength(secret, 'utf8') < MIN_SECRET_BYTES) return [`${variable}: must be at least ${MIN_SECRET_BYTES} bytes in production`];
+  return [];
+}
+
+/** The trusted-documents modes (trusted-documents.ts). */
+export const TRUSTED_DOCUMENT_MODES = ['off', 'allow-listed-plus-ad-hoc-for-staff', 'required'] as const;
+export type TrustedDocumentMode = (typeof TRUSTED_DOCUMENT_MODES)[number];
 
 function loadBase(env: Environment) {
   return loadConfig(
@@ -53,14 +76,25 @@ function loadBase(env: Environment) {
       PORT: setting.port(GATEWAY_DEFAULT_PORT),
       SUPERGRAPH_FILE: z.string().optional(),
       SUPERGRAPH_POLL_INTERVAL_MS: setting.milliseconds(0),
-      JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+      JWT_SECRET: z.string().refine((secret) => Buffer.byteLength(secret, 'utf8') >= MIN_SECRET_BYTES, `must be at least ${MIN_SECRET_BYTES} bytes`).optional(),
       JWKS_URL: setting.url(['https', 'http']).optional(),
       JWT_ISSUER: z.string().optional(),
       JWT_AUDIENCE: z.string().optional(),
       SUBGRAPH_TIMEOUT_MS: setting.positiveInt(5_000),
+      // The limits of one operation (operation-limits.ts); each is refused with HTTP 400 naming the setting.
       MAX_QUERY_DEPTH: setting.positiveInt(12),
+      MAX_ALIASES: setting.positiveInt(15),
+      MAX_QUERY_COST: setting.positiveInt(20_000),
+      MAX_DIRECTIVES: setting.positiveInt(20),
+      MAX_TOKENS: setting.positiveInt(3_000),
       MAX_BODY_BYTES: setting.positiveInt(1_000_000),
       ANONYMOUS_RATE_LIMIT_PER_MINUTE: setting.positiveInt(30),
+      TOKEN_MAX_LIFETIME_MINUTES: setting.positiveInt(12 * 60),
+      /** Browser origins allowed to call the gateway (`https://desk.example.com`); none by default. */
+      CORS_ALLOWED_ORIGINS: setting.list().default([]).pipe(z.array(setting.url(['https', 'http']))),
+      TRUSTED_DOCUMENTS: z.enum(TRUSTED_DOCUMENT_MODES, { message: `must be one of ${TRUSTED_DOCUMENT_MODES.join(', ')}` }).default('off'),
+      /** Manifest files written by `npm run trusted-documents` (one per client app), comma-separated. */
+      TRUSTED_DOCUMENTS_MANIFESTS: setting.list().default([]),
       SHUTDOWN_TIMEOUT_MS: setting.milliseconds(10_000),
     },
     env,

@@ -6,7 +6,8 @@ import { composeServices } from '@apollo/composition';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { identityFromHeaders, signDevelopmentToken } from '@carebridge/auth';
+import { documentId, identityFromHeaders, signDevelopmentToken, TRUSTED_DOCUMENT_MANIFEST_FORMAT } from '@carebridge/auth';
+import jwt from 'jsonwebtoken';
 import { ConfigurationError, envName, SUBGRAPHS } from '@carebridge/config';
 import { freePort } from '@carebridge/local-platform';
 import { createLogger, headerValue, type HttpHost, hostApollo } from '@carebridge/service-kit';
@@ -25,7 +26,9 @@ const CRM_SDL = `
     slow: String
     explode: String
     node: Node
+    byKind(kind: Kind): String
   }
+  enum Kind { ONE TWO }
   type Caller { userId: ID!, roles: [String!]!, name: String }
   type Node { id: ID, child: Node }
 `;
@@ -50,6 +53,7 @@ async function startCrmStub(): Promise<{ host: HttpHost; received: IncomingHttpH
             throw new Error('password authentication failed for user "carebridge" at 10.9.8.7:5432');
           },
           node: () => ({ id: '1' }),
+          byKind: (_: unknown, args: { kind: string }) => args.kind,
         },
         Node: { child: (node: { id: string }) => ({ id: `${node.id}.1` }) },
       } as never,
@@ -282,7 +286,7 @@ describe('startGateway', () => {
     expect(ok.body).toEqual({ data: { node: { child: { child: { id: '1.1.1' } } } } });
     const deep = await post(gateway.url, { query: '{ node { child { child { child { id } } } } }' }, bearer(agentToken));
     expect(deep.status).toBe(400);
-    expect(deep.body.errors[0].message).toBe('Operation is nested 5 levels deep; at most 4 are allowed');
+    expect(deep.body.errors[0]).toMatchObject({ message: "The operation is over the gateway's MAX_QUERY_DEPTH limit of 4 (it has 5)", extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'MAX_QUERY_DEPTH' } });
   });
 
   it('turns introspection off in production', async () => {
@@ -296,7 +300,8 @@ describe('startGateway', () => {
     expect((await fetch(`${root}/healthz`)).status).toBe(200);
     const ready = await fetch(`${root}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', subgraphs: SUBGRAPHS.map((s) => s.name) });
+    // The subgraphs of the supergraph served, each asked for its own readiness (the complaint stub answers none).
+    expect(await ready.json()).toMatchObject({ status: 'ready', supergraph: { subgraphs: ['complaint', 'crm'] }, subgraphs: { crm: 'ready', complaint: expect.any(String) } });
   });
 
   it('routes to the URLs of the supergraph file where the environment sets none, and stops cleanly', async () => {
@@ -323,5 +328,204 @@ describe('startGateway', () => {
       'SUBGRAPH_CRM_SECRET',
       ...SUBGRAPHS.filter((s) => s.name !== 'crm').map((s) => `SUBGRAPH_${envName(s.name)}_SECRET`),
     ]);
+  });
+
+  describe('limits of one operation, refused with 400 naming the setting before any subgraph is called', () => {
+    const refusedBeforeSubgraphs = async (body: unknown, limit: string) => {
+      crm.received.length = 0;
+      const reply = await post(gateway.url, body, bearer(agentToken));
+      expect(reply.status).toBe(400);
+      expect(reply.body.errors[0].extensions).toMatchObject({ limit });
+      expect(reply.body.errors[0].message).toContain(limit);
+      expect(crm.received).toHaveLength(0);
+      return reply;
+    };
+
+    it('refuses 200 aliases of one query (MAX_ALIASES)', async () => {
+      const aliases = Array.from({ length: 200 }, (_, i) => `a${i}: me { userId }`).join(' ');
+      const reply = await refusedBeforeSubgraphs({ query: `{ ${aliases} }` }, 'MAX_ALIASES');
+      expect(reply.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    });
+
+    it('refuses an operation over MAX_QUERY_COST, MAX_DIRECTIVES and MAX_TOKENS', async () => {
+      const limited = await startGateway({ ...env({ MAX_QUERY_COST: '10', MAX_DIRECTIVES: '2', MAX_TOKENS: '60', MAX_ALIASES: '100' }), PORT: String(await freePort()) });
+      extraGateways.push(limited);
+      const at = async (query: string) => post(limited.url, { query }, bearer(agentToken));
+      expect((await at('{ me { userId } }')).status).toBe(200);
+      crm.received.length = 0;
+      const costly = await at(`{ ${Array.from({ length: 6 }, (_, i) => `m${i}: me { userId roles }`).join(' ')} }`);
+      expect(costly).toMatchObject({ status: 400, body: { errors: [{ extensions: { limit: 'MAX_QUERY_COST' } }] } });
+      const directives = await at('{ me @include(if: true) { userId @include(if: true) roles @skip(if: false) } }');
+      expect(directives).toMatchObject({ status: 400, body: { errors: [{ extensions: { limit: 'MAX_DIRECTIVES' } }] } });
+      const tokens = await at(`{ me { ${Array.from({ length: 60 }, () => 'userId').join(' ')} } }`);
+      expect(tokens).toMatchObject({ status: 400, body: { errors: [{ message: "The operation is over the gateway's MAX_TOKENS limit of 60", extensions: { code: 'GRAPHQL_PARSE_FAILED', limit: 'MAX_TOKENS' } }] } });
+      expect(crm.received).toHaveLength(0);
+    });
+  });
+
+  describe('leaks nothing of the schema in production', () => {
+    it.each([
+      ['a field', { query: '{ me { userid } }' }],
+      ['an argument', { query: '{ byKind(kindd: ONE) }' }],
+      ['a type', { query: 'query($k: Kindd) { byKind(kind: $k) }' }],
+      ['an enum value', { query: '{ byKind(kind: ONEE) }' }],
+      ['an enum value in a variable', { query: 'query($k: Kind) { byKind(kind: $k) }', variables: { k: 'ONEE' } }],
+    ])('suggests no name for %s', async (_label, body) => {
+      const reply = await post(gateway.url, body, bearer(agentToken));
+      expect(reply.status).toBe(400);
+      expect(reply.body.errors.length).toBeGreaterThan(0);
+      expect(reply.text).not.toMatch(/Did you mean|userId|"ONE"|"Kind"\?|kind"\?/);
+    });
+
+    it('answers no __type or __schema', async () => {
+      for (const query of ['{ __type(name: "Caller") { fields { name } } }', '{ __schema { types { name } } }']) {
+        const reply = await post(gateway.url, { query }, bearer(agentToken));
+        expect(reply.status).toBe(400);
+        expect(reply.text).not.toContain('userId');
+      }
+    });
+  });
+
+  describe('tokens', () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    it.each([
+      ['without exp', jwt.sign({ roles: ['agent'] }, JWT_SECRET, { algorithm: 'HS256', subject: 'agent-7' })],
+      ['living 13 hours', jwt.sign({ roles: ['agent'], iat: now(), exp: now() + 13 * 3600 }, JWT_SECRET, { algorithm: 'HS256', subject: 'agent-7' })],
+      ['without a known role', jwt.sign({ roles: ['root'] }, JWT_SECRET, { algorithm: 'HS256', subject: 'agent-7', expiresIn: 60 })],
+      ['with a control character in sub', jwt.sign({ roles: ['agent'] }, JWT_SECRET, { algorithm: 'HS256', subject: 'agent\r\nx-carebridge-user-roles: admin', expiresIn: 60 })],
+    ])('refuses a token %s with 401 before any subgraph is called', async (_label, token) => {
+      crm.received.length = 0;
+      const reply = await post(gateway.url, { query: '{ me { userId roles } }' }, bearer(token));
+      expect(reply.status).toBe(401);
+      expect(reply.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(crm.received).toHaveLength(0);
+    });
+
+    it('keeps a client request id only if it is a safe short token', async () => {
+      const sent = async (id: string) => JSON.parse((await post(gateway.url, { query: '{ receivedHeaders }' }, { ...bearer(agentToken), 'x-request-id': id })).body.data.receivedHeaders)['x-request-id'];
+      expect(await sent('abc-123.x')).toBe('abc-123.x');
+      expect(await sent('<script>alert(1)</script>')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(await sent('r'.repeat(200))).toMatch(/^[0-9a-f-]{36}$/);
+    });
+  });
+
+  describe('trusted documents', () => {
+    const registered = '{ me { userId } }';
+    let manifest: string;
+    beforeAll(() => {
+      manifest = join(folder, 'desk.manifest.json');
+      writeFileSync(manifest, JSON.stringify({ format: TRUSTED_DOCUMENT_MANIFEST_FORMAT, client: 'desk', documents: { [documentId(registered)]: registered }, operations: {} }));
+    });
+    const byHash = (hash: string) => ({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+
+    it('required: runs registered documents, by text or by id, and refuses any other with 400', async () => {
+      const strict = await startGateway({ ...env({ TRUSTED_DOCUMENTS: 'required', TRUSTED_DOCUMENTS_MANIFESTS: manifest }), PORT: String(await freePort()) });
+      extraGateways.push(strict);
+      expect((await post(strict.url, { query: registered }, bearer(agentToken))).body).toEqual({ data: { me: { userId: 'agent-7' } } });
+      expect((await post(strict.url, byHash(documentId(registered)), bearer(agentToken))).body).toEqual({ data: { me: { userId: 'agent-7' } } });
+      crm.received.length = 0;
+      const adHoc = await post(strict.url, { query: '{ me { userId roles } }' }, bearer(agentToken));
+      expect(adHoc).toMatchObject({ status: 400, body: { errors: [{ extensions: { code: 'BAD_REQUEST', reason: 'UNTRUSTED_DOCUMENT' } }] } });
+      expect(crm.received).toHaveLength(0);
+    });
+
+    it('allow-listed-plus-ad-hoc-for-staff: staff tokens run any document, customers and callers without a token only registered ones', async () => {
+      const mixed = await startGateway({ ...env({ TRUSTED_DOCUMENTS: 'allow-listed-plus-ad-hoc-for-staff', TRUSTED_DOCUMENTS_MANIFESTS: manifest }), PORT: String(await freePort()) });
+      extraGateways.push(mixed);
+      expect((await post(mixed.url, { query: '{ me { userId roles } }' }, bearer(agentToken))).status).toBe(200);
+      const customer = signDevelopmentToken({ sub: '0b6f3c1e-8a4d-4c2b-9f1e-2d3c4b5a6f70', roles: ['customer'] }, { secret: JWT_SECRET });
+      const refused = await post(mixed.url, { query: '{ me { roles } }' }, bearer(customer));
+      expect(refused).toMatchObject({ status: 400, body: { errors: [{ extensions: { reason: 'UNTRUSTED_DOCUMENT' } }] } });
+    });
+
+    it('accepts persisted-query ids from the manifests only: a client cannot register one', async () => {
+      const adHoc = '{ me { roles } }';
+      const registering = await post(gateway.url, { query: adHoc, ...byHash(documentId(adHoc)) }, bearer(agentToken));
+      expect(registering.body).toEqual({ data: { me: { roles: ['agent'] } } });
+      const replay = await post(gateway.url, byHash(documentId(adHoc)), bearer(agentToken));
+      expect(replay.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    });
+
+    it('refuses to start on a manifest whose ids do not match their texts', async () => {
+      const forged = join(folder, 'forged.manifest.json');
+      writeFileSync(forged, JSON.stringify({ format: TRUSTED_DOCUMENT_MANIFEST_FORMAT, client: 'x', documents: { [documentId(registered)]: '{ me { roles } }' } }));
+      await expect(startGateway({ ...env({ TRUSTED_DOCUMENTS: 'required', TRUSTED_DOCUMENTS_MANIFESTS: forged }), PORT: String(await freePort()) })).rejects.toThrow(/does not match its text/);
+    });
+  });
+
+  describe('CORS_ALLOWED_ORIGINS', () => {
+    it('answers the preflight of an allowed origin, and gives another origin no CORS header', async () => {
+      const open = await startGateway({ ...env({ CORS_ALLOWED_ORIGINS: 'https://desk.example.com' }), PORT: String(await freePort()) });
+      extraGateways.push(open);
+      const preflight = (origin: string) =>
+        fetch(open.url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } });
+      const allowed = await preflight('https://desk.example.com');
+      expect(allowed.status).toBe(204);
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://desk.example.com');
+      expect(allowed.headers.get('access-control-allow-headers')).toContain('authorization');
+      const other = await preflight('https://evil.example');
+      expect([...other.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
+      const call = await post(open.url, { query: '{ me { userId } }' }, { ...bearer(agentToken), origin: 'https://desk.example.com' });
+      expect(call.status).toBe(200);
+      const otherCall = await fetch(open.url, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example', ...bearer(agentToken) }, body: '{"query":"{ me { userId } }"}' });
+      expect(otherCall.headers.get('access-control-allow-origin')).toBeNull();
+    });
+  });
+
+  describe('honest errors from subgraphs', () => {
+    const withComplaint = async (status: number, body: unknown, run: () => Promise<void>) => {
+      const stub: Server = createServer((_request, response) => {
+        response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      });
+      await new Promise<void>((resolve) => stub.listen(complaintPort, '127.0.0.1', resolve));
+      try {
+        await run();
+      } finally {
+        stub.closeAllConnections();
+        await new Promise((resolve) => stub.close(resolve));
+      }
+    };
+
+    it('passes on the typed error of a subgraph answering 400 with a GraphQL body', async () => {
+      await withComplaint(400, { errors: [{ message: 'occurredAt must be a date', extensions: { code: 'BAD_USER_INPUT', field: 'occurredAt' } }] }, async () => {
+        const reply = await post(gateway.url, { query: '{ openComplaints }' }, bearer(agentToken));
+        expect(reply.body.errors).toEqual([expect.objectContaining({ message: 'occurredAt must be a date', extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'occurredAt' }) })]);
+      });
+    });
+
+    it('logs a refused secret once as a configuration error, and answers SERVICE_UNAVAILABLE', async () => {
+      const errors = jest.spyOn(gateway.logger, 'error');
+      try {
+        await withComplaint(401, { errors: [{ message: 'unauthenticated', extensions: { code: 'UNAUTHENTICATED' } }] }, async () => {
+          const reply = await post(gateway.url, { query: '{ openComplaints }' }, bearer(agentToken));
+          expect(reply.body.errors).toEqual([expect.objectContaining({ extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'complaint' } })]);
+        });
+        expect(errors).toHaveBeenCalledTimes(1);
+        expect(errors.mock.calls[0]).toEqual([expect.objectContaining({ service: 'complaint', cause: 'secret-refused', configurationError: true }), expect.stringContaining('SUBGRAPH_COMPLAINT_SECRET')]);
+      } finally {
+        errors.mockRestore();
+      }
+    });
+
+    it('logs every SERVICE_UNAVAILABLE once with the service and its cause', async () => {
+      const warnings = jest.spyOn(gateway.logger, 'warn');
+      try {
+        await post(gateway.url, { query: '{ openComplaints }' }, bearer(agentToken));
+        expect(warnings).toHaveBeenCalledTimes(1);
+        expect(warnings.mock.calls[0][0]).toMatchObject({ service: 'complaint', cause: 'unreachable' });
+      } finally {
+        warnings.mockRestore();
+      }
+    });
+
+    it('reports a subgraph whose schema is not the composed one on /readyz', async () => {
+      await withComplaint(400, { errors: [{ message: 'Cannot query field "openComplaints" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] }, async () => {
+        const reply = await post(gateway.url, { query: '{ openComplaints }' }, bearer(agentToken));
+        expect(reply.body.errors).toEqual([expect.objectContaining({ extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'complaint' } })]);
+        expect(reply.text).not.toContain('Cannot query');
+      });
+      const ready = (await (await fetch(gateway.url.replace(/\/graphql$/, '/readyz'))).json()) as { schemaMismatch?: Record<string, string> };
+      expect(Object.keys(ready.schemaMismatch ?? {})).toEqual(['complaint']);
+    });
   });
 });

@@ -2,20 +2,29 @@ import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
-import { IDENTITY_HEADERS, InvalidTokenError } from '@carebridge/auth';
+import { acceptedRequestId, IDENTITY_HEADERS, InvalidTokenError } from '@carebridge/auth';
 import type { Environment } from '@carebridge/config';
 import { createLogger, formatGraphQLError, headerValue, hostApollo, type Logger } from '@carebridge/service-kit';
 import { GraphQLError } from 'graphql';
-import { AnonymousRateLimit, isAllowedWithoutToken } from './anonymous-operations';
+import { anonymousRateLimit, isAllowedWithoutToken } from './anonymous-operations';
+import { crossOriginPolicy } from './cross-origin';
 import { callerVerifier, customerRefusal } from './customer-callers';
+import { limitCustomerCaller } from './customer-rate-limit';
+import { analyticsDownloadForwarder } from './analytics-downloads';
+import { complaintAttachmentForwarder } from './complaint-attachment-forwarding';
 import { documentDownloadForwarder } from './document-download';
 import type { GatewayContext } from './gateway-context';
 import { gatewaySettings } from './gateway.settings';
-import { CountingQueryPlanCache, queryPlanCacheMetrics, type QueryPlanCacheCounters } from './query-plan-cache';
-import { maxDepthRule } from './query-depth';
+import { inputFieldsPlugin } from './input-errors';
+import { operationLimits, withoutSuggestions, withTokenLimitNamed } from './operation-limits';
+import { developmentGraphiQL } from './development-graphiql';
+import { GatewayMetrics } from './gateway-metrics';
+import { GatewayReadiness } from './gateway-readiness';
+import { CountingQueryPlanCache, type QueryPlanCacheCounters } from './query-plan-cache';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { TrustedDocuments, trustedDocumentsPlugin } from './trusted-documents';
 
 export interface RunningGateway {
   url: string;
@@ -37,15 +46,41 @@ export async function startGateway(env: Environment = process.env): Promise<Runn
   const endpoints = new Map(settings.subgraphs.map((s) => [s.name, s]));
   // Staff tokens and customer tokens (customer-callers.ts).
   const verifyToken = callerVerifier(settings.verification, env);
-  const anonymousLimit = new AnonymousRateLimit(settings.ANONYMOUS_RATE_LIMIT_PER_MINUTE);
+  const admitAnonymous = anonymousRateLimit(settings.ANONYMOUS_RATE_LIMIT_PER_MINUTE);
+  const trustedDocuments = TrustedDocuments.fromManifests(settings.TRUSTED_DOCUMENTS_MANIFESTS);
+  const limits = operationLimits(settings);
+
+  const queryPlans = new CountingQueryPlanCache();
+  // /metrics, the access log (gateway-metrics.ts) and /readyz (gateway-readiness.ts).
+  const metrics = new GatewayMetrics(logger, () => queryPlans.counters);
+  const readiness = new GatewayReadiness({ timeoutMs: settings.SUBGRAPH_TIMEOUT_MS });
+  // Subgraphs whose running schema is not the composed one, since when: reported on /readyz.
+  const schemaMismatches = new Map<string, string>();
+  // One data source, and so one pool of keep-alive connections, per subgraph and address.
+  const dataSources = new Map<string, SubgraphDataSource>();
+  const sourceFor = (name: string, target: string): SubgraphDataSource => {
+    const key = `${name} ${target}`;
+    let source = dataSources.get(key);
+    if (!source) {
+      source = new SubgraphDataSource(name, target, endpoints.get(name)?.secret ?? '', {
+        timeoutMs: settings.SUBGRAPH_TIMEOUT_MS,
+        logger,
+        onSchemaMismatch: (service) => {
+          if (!schemaMismatches.has(service)) schemaMismatches.set(service, new Date().toISOString());
+        },
+      });
+      dataSources.set(key, source);
+    }
+    return source;
+  };
+
   const afterSales = endpoints.get('after-sales');
   // GET /documents/<id>?token=…: a document's file from its signed link, within the limit of requests without a token.
   const forwardDocumentDownload =
-    afterSales && documentDownloadForwarder(afterSales, { timeoutMs: settings.SUBGRAPH_TIMEOUT_MS, logger, admit: (client) => anonymousLimit.take(client), verifyToken });
-
-  const queryPlans = new CountingQueryPlanCache();
-  // One data source, and so one pool of keep-alive connections, per subgraph and address.
-  const dataSources = new Map<string, SubgraphDataSource>();
+    afterSales && documentDownloadForwarder(sourceFor(afterSales.name, afterSales.url), { serviceName: afterSales.name, logger, admit: admitAnonymous, verifyToken });
+  // GET /reports/<id>/<file>?token=… and /exports/cases.csv: analytics' downloads (analytics-downloads.ts), then the documents.
+  // …and first PUT/GET /complaint-attachments/…?token=…: complaint attachments by signed link (complaint-attachment-forwarding.ts).
+  const forwardDownloads = complaintAttachmentForwarder(endpoints.get('complaint'), { logger, timeoutMs: settings.SUBGRAPH_TIMEOUT_MS, admit: admitAnonymous, verifyToken }, analyticsDownloadForwarder(endpoints.get('analytics'), sourceFor, { logger, admit: admitAnonymous, verifyToken }, forwardDocumentDownload || undefined));
 
   const gateway = new ApolloGateway({
     queryPlannerConfig: { cache: queryPlans },
@@ -62,25 +97,35 @@ export async function startGateway(env: Environment = process.env): Promise<Runn
       const endpoint = endpoints.get(name);
       // A supergraph file may name a subgraph's URL; the environment's URL wins when set.
       const target = endpoint && (endpoint.urlFromEnvironment || !url) ? endpoint.url : (url ?? '');
-      const key = `${name} ${target}`;
-      let source = dataSources.get(key);
-      if (!source) dataSources.set(key, (source = new SubgraphDataSource(name, target, endpoint?.secret ?? '', { timeoutMs: settings.SUBGRAPH_TIMEOUT_MS })));
-      return source;
+      readiness.reaches(name, target);
+      return metrics.measured(name, sourceFor(name, target));
     },
     logger,
   });
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => readiness.supergraphServed(coreSupergraphSdl));
+  readiness.add({ name: 'schemaMismatch', check: async () => ({ ok: true, detail: schemaMismatches.size ? Object.fromEntries(schemaMismatches) : undefined }) });
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // The process owns SIGTERM: it drains requests in flight, then stops Apollo.
     stopOnTerminationSignals: false,
+    // Production shows nothing of the schema: no introspection, and no "Did you mean …" (formatError below).
     introspection: development,
     includeStacktraceInErrorResponses: development,
-    validationRules: [maxDepthRule(settings.MAX_QUERY_DEPTH)],
+    // Depth, aliases, cost, directives, tokens (operation-limits.ts): refused with 400 before anything is planned.
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    // Persisted-query ids are looked up in the trusted-documents manifests only; nothing a client sends is kept.
+    persistedQueries: { cache: trustedDocuments.asPersistedQueryStore(), ttl: null },
     plugins: [
-      development ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+      ...limits.plugins,
+      trustedDocumentsPlugin(settings.TRUSTED_DOCUMENTS, trustedDocuments),
+      inputFieldsPlugin(),
+      // Development: GraphiQL served whole from npm, offline, with a development token; production: no IDE.
+      development ? developmentGraphiQL({ verification: settings.verification }) : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      metrics.plugin(),
       {
         // Without a token only the survey answer passes (anonymous-operations.ts), at its own rate.
         async requestDidStart() {
@@ -90,10 +135,12 @@ export async function startGateway(env: Environment = process.env): Promise<Runn
                 // A customer token runs only the customer-facing operations (customer-callers.ts).
                 const refusal = customerRefusal(contextValue.identity, document);
                 if (refusal) throw new GraphQLError(refusal, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+                // Customer tokens at a rate of their own, per customer (customer-rate-limit.ts).
+                await limitCustomerCaller(env, contextValue.identity);
                 return;
               }
               if (!isAllowedWithoutToken(document)) throw unauthenticated(AUTHENTICATION_REQUIRED);
-              if (!anonymousLimit.take(contextValue.anonymousClient ?? 'unknown')) {
+              if (!(await admitAnonymous(contextValue.anonymousClient ?? 'unknown'))) {
                 throw new GraphQLError('Too many requests without a token; try again in a minute', {
                   // A code the service kit's error formatting knows; the reason says which limit (HTTP 429).
                   extensions: { code: 'BAD_REQUEST', reason: 'RATE_LIMITED', http: { status: 429 } },
@@ -104,8 +151,11 @@ export async function startGateway(env: Environment = process.env): Promise<Runn
         },
       },
     ],
-    formatError: (formatted, error) =>
-      formatGraphQLError(formatted, error, { development, onUnexpected: (err) => logger.error({ err }, 'unexpected error at the gateway') }),
+    formatError: (formatted, error) => {
+      const typed = withTokenLimitNamed(formatGraphQLError(formatted, error, { development, onUnexpected: (err) => logger.error({ err }, 'unexpected error at the gateway') }));
+      // Subgraphs' errors pass here too, so none of theirs suggests a name either.
+      return development ? typed : withoutSuggestions(typed);
+    },
   });
   await apollo.start();
 
@@ -115,10 +165,12 @@ export async function startGateway(env: Environment = process.env): Promise<Runn
     apollo,
     logger,
     maxBodyBytes: settings.MAX_BODY_BYTES,
+    // CORS_ALLOWED_ORIGINS (cross-origin.ts): preflights answered, other origins get no CORS header.
+    intercept: crossOriginPolicy(settings.CORS_ALLOWED_ORIGINS),
     // GET /documents/<id>?token=… only: a document's file from its signed link (document-download.ts).
-    ...(forwardDocumentDownload ? { routes: forwardDocumentDownload, routesAnswerHead: true } : {}),
+    ...(forwardDownloads ? { routes: forwardDownloads, routesAnswerHead: true } : {}),
     context: async (request): Promise<GatewayContext> => {
-      const requestId = headerValue(request, IDENTITY_HEADERS.requestId) || randomUUID();
+      const requestId = acceptedRequestId(headerValue(request, IDENTITY_HEADERS.requestId), randomUUID);
       const authorization = headerValue(request, 'authorization') ?? '';
       // No credential at all: only the operation allowed without a token may pass (checked once it is parsed).
       if (!authorization.trim()) return { requestId, anonymousClient: request.socket.remoteAddress ?? 'unknown' };
@@ -131,10 +183,15 @@ export async function startGateway(env: Environment = process.env): Promise<Runn
         throw error;
       }
     },
-    readiness: async () => ({ ready: true, details: { subgraphs: settings.subgraphs.map((s) => s.name) } }),
-    metrics: async () => queryPlanCacheMetrics(queryPlans.counters),
+    // Serving still, but a subgraph whose schema is not the composed one is named until the gateway restarts on a new supergraph.
+    readiness: () => readiness.report(),
+    metrics: () => metrics.text(),
+    scope: (request, run) => metrics.observe(request, run),
   });
-  logger.info({ url: host.url, subgraphs: settings.subgraphs.map((s) => `${s.name}=${s.url}`) }, 'gateway ready');
+  logger.info(
+    { url: host.url, subgraphs: settings.subgraphs.map((s) => `${s.name}=${s.url}`), trustedDocuments: { mode: settings.TRUSTED_DOCUMENTS, documents: trustedDocuments.size } },
+    'gateway ready',
+  );
 
   let stopping: Promise<void> | undefined;
   return {

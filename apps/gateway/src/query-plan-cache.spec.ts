@@ -1,4 +1,4 @@
-import { CountingQueryPlanCache, queryPlanCacheMetrics } from './query-plan-cache';
+import { CountingQueryPlanCache } from './query-plan-cache';
 
 const plan = (label: string) => ({ kind: 'QueryPlan', node: { kind: 'Fetch', serviceName: 'crm', operation: label } }) as never;
 
@@ -32,15 +32,5 @@ describe('CountingQueryPlanCache', () => {
     cache.clear();
     expect(await cache.get('q1')).toBeUndefined();
     expect(cache.counters).toEqual({ hits: 0, misses: 1, evictions: 0, size: 0 });
-  });
-});
-
-describe('queryPlanCacheMetrics', () => {
-  it('writes each counter in Prometheus text format', () => {
-    const text = queryPlanCacheMetrics({ hits: 41, misses: 3, evictions: 1, size: 2 });
-    expect(text).toContain('# TYPE carebridge_gateway_query_plan_cache_hits_total counter\ncarebridge_gateway_query_plan_cache_hits_total 41\n');
-    expect(text).toContain('carebridge_gateway_query_plan_cache_misses_total 3\n');
-    expect(text).toContain('carebridge_gateway_query_plan_cache_evictions_total 1\n');
-    expect(text).toContain('# TYPE carebridge_gateway_query_plan_cache_plans gauge\ncarebridge_gateway_query_plan_cache_plans 2\n');
   });
 });

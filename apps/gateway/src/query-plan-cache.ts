@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 type QueryPlanCache = NonNullable<NonNullable<GatewayConfig['queryPlannerConfig']>['cache']>;
 type QueryPlan = NonNullable<Awaited<ReturnType<QueryPlanCache['get']>>>;
 
-/** How often a planned operation was found in the cache; read by a metrics endpoint or the logs. */
+/** How often a planned operation was found in the cache; read by /metrics (gateway-metrics.ts) and the logs. */
 export interface QueryPlanCacheCounters {
   readonly hits: number;
   readonly misses: number;
@@ -57,23 +57,4 @@ export class CountingQueryPlanCache implements QueryPlanCache {
   get counters(): QueryPlanCacheCounters {
     return { ...this.counted, size: this.plans.size };
   }
-}
-
-/** The counters in Prometheus' text format, as the subgraphs' /metrics write theirs. */
-export function queryPlanCacheMetrics(counters: QueryPlanCacheCounters): string {
-  return [
-    '# HELP carebridge_gateway_query_plan_cache_hits_total Operations whose query plan was found in the cache.',
-    '# TYPE carebridge_gateway_query_plan_cache_hits_total counter',
-    `carebridge_gateway_query_plan_cache_hits_total ${counters.hits}`,
-    '# HELP carebridge_gateway_query_plan_cache_misses_total Operations that had to be planned.',
-    '# TYPE carebridge_gateway_query_plan_cache_misses_total counter',
-    `carebridge_gateway_query_plan_cache_misses_total ${counters.misses}`,
-    '# HELP carebridge_gateway_query_plan_cache_evictions_total Plans dropped to stay within the cache size.',
-    '# TYPE carebridge_gateway_query_plan_cache_evictions_total counter',
-    `carebridge_gateway_query_plan_cache_evictions_total ${counters.evictions}`,
-    '# HELP carebridge_gateway_query_plan_cache_plans Plans held in the cache.',
-    '# TYPE carebridge_gateway_query_plan_cache_plans gauge',
-    `carebridge_gateway_query_plan_cache_plans ${counters.size}`,
-    '',
-  ].join('\n');
 }

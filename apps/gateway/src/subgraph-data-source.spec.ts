@@ -129,6 +129,18 @@ describe('SubgraphDataSource calling a subgraph', () => {
     expect(error.extensions.code).toBe('SERVICE_UNAVAILABLE');
   });
 
+  it("forwards the client's Idempotency-Key with each mutation fetch only, numbering later fetches of one operation to one service", async () => {
+    reply = (response) => response.setHeader('content-type', 'application/json').end(JSON.stringify({ data: { ok: true } }));
+    const crm = source(url, 2000);
+    const { HeaderMap } = await import('@apollo/server');
+    const incoming = { context, operation: { operation: 'mutation' }, request: { http: { headers: new HeaderMap([['idempotency-key', 'key-1']]) } } };
+    const fetch = (query: string) => crm.process({ kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION, request: { query }, context, incomingRequestContext: incoming as never } as never);
+    await fetch('mutation { a }');
+    await fetch('query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }');
+    await fetch('mutation { b }');
+    expect(received.map((headers) => headers['idempotency-key'])).toEqual(['key-1', undefined, 'key-1#2']);
+  });
+
   it('reports a subgraph that is down as SERVICE_UNAVAILABLE without its address', async () => {
     const closed = `http://127.0.0.1:${await freePort()}/graphql`;
     const error = await failure(call(source(closed, 1000)));

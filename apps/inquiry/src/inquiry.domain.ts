@@ -1,19 +1,24 @@
 import { inquiryCustomerExportPrepared } from '@carebridge/event-contracts';
-import { CustomerRecords } from '@carebridge/known-customers';
+import { CustomerRecords, KeyAccountTermsBook } from '@carebridge/known-customers';
+import { PersonalDataAccessLog } from '@carebridge/personal-data-access';
 import type { Outbox } from '@carebridge/messaging';
 import type { Clock } from '@carebridge/service-kit';
 import type { DataSource } from 'typeorm';
+import { ContactDisclosure } from './access-log/contact-disclosure';
 import { AgentAvailability } from './assignment/agent-availability';
 import { InquiryAssignment } from './assignment/inquiry-assignment';
 import { inquiryCustomerRecords } from './customer/inquiry-customer-records';
 import { CustomerTimeline } from './inquiry/customer-timeline';
 import { FirstResponse } from './inquiry/first-response';
+import { InquiryClassification } from './inquiry/inquiry-classification';
 import { InquiryClosing } from './inquiry/inquiry-closing';
 import { InquiryEscalation } from './inquiry/inquiry-escalation';
 import { InquiryHandling } from './inquiry/inquiry-handling';
 import { InquiryIntake } from './inquiry/inquiry-intake';
 import { InquiryMerging } from './inquiry/inquiry-merging';
 import { InquiryQueries } from './inquiry/inquiry-queries';
+import { SourceInquiry } from './inquiry/source-inquiry';
+import { TelephonyCalls } from './inquiry/telephony-calls';
 import { inquiryDeadlineMonitor } from './inquiry/response-deadlines';
 import { ArticleCitations } from './knowledge-citation/article-citations';
 import type { InquirySettings } from './inquiry.settings';
@@ -28,7 +33,9 @@ import { SavedReplies } from './saved-reply/saved-replies';
 export function inquiryDomain(runtime: { dataSource: DataSource; outbox: Outbox; clock: Clock }, settings: InquirySettings) {
   const { dataSource, outbox, clock } = runtime;
   const customers = new CustomerRecords({ service: 'inquiry', prepared: inquiryCustomerExportPrepared, dataSource, outbox, clock, records: inquiryCustomerRecords });
-  const policies = new ResponsePolicies(dataSource, settings.responseTargets, settings.calendar, clock);
+  const serviceTerms = new KeyAccountTermsBook();
+  const accessLog = new PersonalDataAccessLog(dataSource, clock);
+  const policies = new ResponsePolicies(dataSource, settings.responseTargets, settings.calendar, clock, serviceTerms);
   const savedReplies = new SavedReplies(dataSource, clock);
   const assignment = new InquiryAssignment(clock);
   const agents = new AgentAvailability(dataSource, assignment, settings.agentCapacity);
@@ -36,17 +43,25 @@ export function inquiryDomain(runtime: { dataSource: DataSource; outbox: Outbox;
   const firstResponse = new FirstResponse(deadlines, outbox, clock, policies.ringSeconds);
   const orderChangesOnInquiry = new OrderChangesOnInquiry();
   const timeline = new CustomerTimeline(outbox);
+  const closing = new InquiryClosing(dataSource, policies, assignment, outbox, timeline, clock);
+  const intake = new InquiryIntake(dataSource, customers, policies, firstResponse, assignment, outbox, timeline, clock);
   return {
     customers,
+    serviceTerms,
+    accessLog,
+    contactDisclosure: new ContactDisclosure(accessLog),
     policies,
     savedReplies,
     assignment,
     agents,
     deadlines,
-    intake: new InquiryIntake(dataSource, customers, policies, firstResponse, assignment, outbox, timeline, clock),
-    handling: new InquiryHandling(dataSource, customers, savedReplies, orderChangesOnInquiry, firstResponse, deadlines, assignment, clock, outbox),
+    intake,
+    telephony: new TelephonyCalls(dataSource, intake, policies, clock),
+    classification: new InquiryClassification(dataSource, clock),
+    handling: new InquiryHandling(dataSource, customers, savedReplies, orderChangesOnInquiry, firstResponse, deadlines, assignment, clock, outbox, policies, serviceTerms),
     merging: new InquiryMerging(dataSource, orderChangesOnInquiry, assignment, clock),
-    closing: new InquiryClosing(dataSource, policies, assignment, outbox, timeline, clock),
+    closing,
+    sourceInquiry: new SourceInquiry(closing),
     escalation: new InquiryEscalation(dataSource, customers, assignment, outbox, timeline, clock),
     inquiries: new InquiryQueries(dataSource, clock),
     orderChangeRequests: new OrderChangeRequests(dataSource, outbox, timeline, clock),

@@ -1,5 +1,8 @@
+import { onServiceTermsChanged } from '@carebridge/known-customers';
 import type { EventHandler } from '@carebridge/messaging';
+import { onComplaintClosed } from './inquiry/on-complaint-closed';
 import { onComplaintRegistered } from './inquiry/on-complaint-registered';
+import { onComplaintReopened } from './inquiry/on-complaint-reopened';
 import { onInboundMessageReceived } from './inquiry/on-inbound-message-received';
 import type { InquiryDomain } from './inquiry.domain';
 import { onKnowledgeArticleArchived } from './knowledge-citation/on-knowledge-article-archived';
@@ -11,8 +14,11 @@ export function inquiryEventHandlers(domain: InquiryDomain): EventHandler<any>[]
     // crm's customer.created/merged/erased and customer.export_requested, as the customer records declare.
     ...domain.customers.eventHandlers(),
     onComplaintRegistered(),
+    onComplaintClosed(domain.sourceInquiry),
+    onComplaintReopened(domain.sourceInquiry),
     onInboundMessageReceived(domain.intake, domain.customers),
     onKnowledgeArticlePublished(),
     onKnowledgeArticleArchived(),
+    onServiceTermsChanged(domain.serviceTerms),
   ];
 }

@@ -3,6 +3,8 @@ import { openServiceUnderTest, type ServiceDatabase, type ServiceUnderTest, useS
 import { InquiryChannel } from './channel/channel.enums';
 import { inquiryDomain, type InquiryDomain } from './inquiry.domain';
 import { inquiryEventHandlers } from './inquiry.event-handlers';
+import { inquiryReferences } from './inquiry.references';
+import { inquiryResolvers } from './inquiry.resolvers';
 import { type InquirySettings, inquirySettings } from './inquiry.settings';
 import { inquirySubgraph } from './inquiry.subgraph';
 import { Inquiry, InquiryMessage } from './inquiry/inquiry.entity';
@@ -44,6 +46,8 @@ export async function openInquiry(env: Record<string, string> = {}): Promise<Inq
     settings: inquirySettings(env),
     domain: inquiryDomain,
     eventHandlers: inquiryEventHandlers,
+    resolvers: (domain, db) => inquiryResolvers(domain, { clock: db.clock }),
+    references: inquiryReferences,
     consumer: { retryBackoffMs: 1 },
   });
   const { db } = service;

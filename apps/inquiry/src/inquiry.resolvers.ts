@@ -1,5 +1,6 @@
 import type { Clock } from '@carebridge/service-kit';
 // Resolver classes register their fields when loaded; this order is the order of the schema's fields.
+import { InquiryAccessLogResolver } from './access-log/access-log.resolver';
 import { AssignmentResolver } from './assignment/assignment.resolver';
 import { CustomerInquiriesResolver } from './customer/customer-inquiries.resolver';
 import { InquiryMessageResolver, InquiryResolver } from './inquiry/inquiry.resolver';
@@ -12,7 +13,7 @@ import { SavedReplyResolver } from './saved-reply/saved-reply.resolver';
 /** The inquiry subgraph's GraphQL resolvers, each calling the use cases. */
 export function inquiryResolvers(domain: InquiryDomain, runtime: { clock: Clock }): object[] {
   return [
-    new InquiryResolver(domain, runtime.clock),
+    new InquiryResolver(domain, runtime.clock, domain.contactDisclosure),
     new InquiryMessageResolver(),
     new MessageCitationsResolver(domain.citations),
     new OrderChangeResolver(domain),
@@ -21,5 +22,6 @@ export function inquiryResolvers(domain: InquiryDomain, runtime: { clock: Clock 
     new SavedReplyResolver(domain.savedReplies),
     new ResponsePolicyResolver(domain.policies),
     new CustomerInquiriesResolver(domain.inquiries, domain.orderChanges),
+    new InquiryAccessLogResolver(domain.accessLog),
   ];
 }

@@ -1,4 +1,5 @@
-import { KNOWN_CUSTOMER_ENTITIES, KNOWN_CUSTOMER_MIGRATIONS } from '@carebridge/known-customers';
+import { KEY_ACCOUNT_TERMS_ENTITIES, KEY_ACCOUNT_TERMS_MIGRATIONS, KNOWN_CUSTOMER_ENTITIES, KNOWN_CUSTOMER_MIGRATIONS } from '@carebridge/known-customers';
+import { PERSONAL_DATA_ACCESS_ENTITIES, PERSONAL_DATA_ACCESS_MIGRATIONS } from '@carebridge/personal-data-access';
 import { defineSubgraph } from '@carebridge/service-kit';
 import { InquiryAgent } from './agent/inquiry-agent.entity';
 import { inquiryDomain } from './inquiry.domain';
@@ -12,6 +13,8 @@ import { SlaBreach } from './inquiry/sla-breach.entity';
 import { PublishedKnowledgeArticle } from './knowledge-citation/published-article.entity';
 import { CreateInquiry1764000000000 } from './migrations/1764000000000-CreateInquiry';
 import { KnowledgeCitations1765200000100 } from './migrations/1765200000100-KnowledgeCitations';
+import { ComplaintProgressAndServiceTerms1766100000000 } from './migrations/1766100000000-ComplaintProgressAndServiceTerms';
+import { InquiryDeskEssentials1766100000001 } from './migrations/1766100000001-InquiryDeskEssentials';
 import { OrderChange } from './order-change/order-change.entity';
 import { ResponsePolicyOverride } from './response-policy/response-policy.entity';
 import { SavedReply } from './saved-reply/saved-reply.entity';
@@ -19,8 +22,8 @@ import { SavedReply } from './saved-reply/saved-reply.entity';
 /** inquiry: multi-channel inquiries, response deadlines, satisfaction, order changes, escalation (T-1.1–1.3, A-3.1). */
 export const inquirySubgraph = defineSubgraph({
   name: 'inquiry',
-  entities: [Inquiry, InquiryMessage, InquiryHistoryEntry, SlaBreach, ResponsePolicyOverride, InquiryAgent, SavedReply, OrderChange, PublishedKnowledgeArticle, ...KNOWN_CUSTOMER_ENTITIES],
-  migrations: [CreateInquiry1764000000000, ...KNOWN_CUSTOMER_MIGRATIONS, KnowledgeCitations1765200000100],
+  entities: [Inquiry, InquiryMessage, InquiryHistoryEntry, SlaBreach, ResponsePolicyOverride, InquiryAgent, SavedReply, OrderChange, PublishedKnowledgeArticle, ...KEY_ACCOUNT_TERMS_ENTITIES, ...KNOWN_CUSTOMER_ENTITIES, ...PERSONAL_DATA_ACCESS_ENTITIES],
+  migrations: [CreateInquiry1764000000000, ...KNOWN_CUSTOMER_MIGRATIONS, ...KEY_ACCOUNT_TERMS_MIGRATIONS, KnowledgeCitations1765200000100, ComplaintProgressAndServiceTerms1766100000000, InquiryDeskEssentials1766100000001, ...PERSONAL_DATA_ACCESS_MIGRATIONS],
   build(runtime) {
     const settings = inquirySettings(runtime.env);
     const domain = inquiryDomain(runtime, settings);

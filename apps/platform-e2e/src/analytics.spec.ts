@@ -1,4 +1,6 @@
+import { signDevelopmentToken } from '@carebridge/auth';
 import { eventually, type GraphQLClient, type PlatformUnderTest, startPlatformUnderTest } from '@carebridge/testing';
+import { PDFDocument } from 'pdf-lib';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -128,6 +130,47 @@ describe('analytics through the gateway: a manager’s figures, trend and drill-
 
     const refused = await agent.request(FIGURES, { period: thisMonth });
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('a manager generates last month’s report and reads it in GraphQL, as a PDF with charts and as CSV, through the gateway (A-3.3.3)', async () => {
+    const generated = await supervisor.data(`mutation { generateMonthlyReport(month: "2026-11") { id month version generatedBy } }`);
+    expect(generated.generateMonthlyReport).toMatchObject({ month: '2026-11', version: 1, generatedBy: 'sup-sue' });
+    const { monthlyReport } = await supervisor.data(`query {
+      monthlyReport(month: "2026-11") {
+        id version period { from to } headline { name value previous sameLastYear }
+        sla { target achieved breached rate } complaintsByRootCause { name value }
+        findings { id kind } recommendations(locale: "zh-CN") { findingId text } downloads { file path expiresAt }
+      }
+    }`);
+    expect(monthlyReport).toMatchObject({ id: generated.generateMonthlyReport.id, version: 1, period: { from: '2026-11-01', to: '2026-11-30' }, complaintsByRootCause: [{ name: 'OPERATIONS', value: 1 }] });
+    expect(monthlyReport.headline).toContainEqual({ name: 'complaintVolume', value: 1, previous: 0, sameLastYear: 0 });
+    expect(monthlyReport.sla.find((s: any) => s.target === 'COMPLAINT_FEEDBACK_24H')).toEqual({ target: 'COMPLAINT_FEEDBACK_24H', achieved: 1, breached: 0, rate: 1 });
+    expect(monthlyReport.recommendations.map((r: any) => r.findingId)).toEqual(monthlyReport.findings.map((f: any) => f.id));
+
+    const gateway = platform.gatewayUrl.replace(/\/graphql$/, '');
+    const link = (file: string) => monthlyReport.downloads.find((d: any) => d.file === file).path;
+    // A browser follows the signed link without a bearer token.
+    const pdf = await fetch(`${gateway}${link('report-zh-CN.pdf')}`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toBe('attachment; filename="carebridge-report-2026-11-v1-zh-CN.pdf"');
+    const document = await PDFDocument.load(new Uint8Array(await pdf.arrayBuffer()));
+    expect(document.getPageCount()).toBeGreaterThanOrEqual(3);
+    expect(document.getTitle()).toBe('月度管理报告 2026-11');
+    const csv = await fetch(`${gateway}${link('report.csv')}`);
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toContain('headline,complaintVolume,complaintVolume,1,0,0,');
+    const forged = await fetch(`${gateway}${link('report.csv').replace(/token=.*/, 'token=v1.forged')}`);
+    expect(forged.status).toBe(400);
+    expect((await forged.json()).error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'token' });
+
+    // The per-case export goes through the gateway too, for a signed-in reader only.
+    const token = signDevelopmentToken({ sub: 'sup-sue', roles: ['supervisor'] }, { secret: String(platform.gateway.options.env.JWT_SECRET) });
+    const cases = await fetch(`${gateway}/exports/cases.csv?kind=MONTH&date=2026-11-10&caseKind=COMPLAINT`, { headers: { authorization: `Bearer ${token}` } });
+    expect(cases.status).toBe(200);
+    // The header and the month's one complaint.
+    expect((await cases.text()).trim().split('\n')).toHaveLength(2);
+    expect((await fetch(`${gateway}/exports/cases.csv?kind=MONTH&date=2026-11-10`)).status).toBe(401);
   });
 
   it('npm run analytics:rebuild replays the streams into fresh tables beside the running service; the figures stay the same', async () => {

@@ -33,7 +33,7 @@ describe('customer communication through the gateway and the local SMTP catcher 
     await supervisor.data(`mutation($input: SetComplaintHandlerInput!) { setComplaintHandler(input: $input) { userId } }`, {
       input: { userId: 'spec-sam', name: 'Sam Specialist', department: 'Customer Relations' },
     });
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await platform?.stop();
@@ -72,7 +72,7 @@ describe('customer communication through the gateway and the local SMTP catcher 
     const mail = await mailArrives('wang.fang@example.cn', /^回复：行李额度$/);
     expect(mail.text).toContain('尊敬的王芳：');
     expect(mail.text).toContain('您可以托运两件 23 公斤的行李。');
-    expect(mail.replyTo).toMatch(/^support\+i[0-9a-f]{48}@carebridge\.localhost$/);
+    expect(mail.replyTo).toMatch(/^support\+v1\.i[\w-]{22}\.\d+\.[\w-]{43}@carebridge\.localhost$/);
 
     const customerMailer = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
     await customerMailer.sendMail({
@@ -182,6 +182,91 @@ describe('customer communication through the gateway and the local SMTP catcher 
     });
     await mailArrives('olga.out@example.com', /^A coupon for you$/);
     expect((await mailsTo('olga.out@example.com')).map((m) => m.subject)).toEqual(['A coupon for you']);
+  });
+
+  it("mails the post-trip survey's link in the customer's language, and the link alone answers the survey through the gateway", async () => {
+    const customerId = await customer('张伟', 'zhang.wei@example.cn', { preferredLanguage: 'zh-CN' });
+    const reservationSystem = platform.as('integration', 'reservation-system');
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    await eventually(() =>
+      reservationSystem.data(`mutation($input: ImportBookingsInput!) { importBookings(input: $input) { imported } }`, {
+        input: {
+          bookings: [
+            {
+              bookingReference: 'SRV318',
+              customerId,
+              status: 'COMPLETED',
+              changedAt: daysAgo(2),
+              segments: [
+                { kind: 'FLIGHT', carrier: 'CA', flightNumber: '931', origin: 'PEK', destination: 'FRA', departureAt: daysAgo(8), arrivalAt: daysAgo(7.6) },
+                { kind: 'FLIGHT', carrier: 'CA', flightNumber: '932', origin: 'FRA', destination: 'PEK', departureAt: daysAgo(4), arrivalAt: daysAgo(3.6) },
+              ],
+            },
+          ],
+        },
+      }),
+    );
+    const survey = await eventually(async () => {
+      const { followUpSurveys } = await platform.as('after_sales', 'as-alex').data(`query($id: ID!) { followUpSurveys(filter: { customerId: $id }) { edges { node { id status } } } }`, { id: customerId });
+      if (!followUpSurveys.edges.length) throw new Error('no survey yet');
+      return followUpSurveys.edges[0].node;
+    });
+    expect((await platform.runJob('after-sales', 'follow-up-surveys')).result.sent).toBeGreaterThanOrEqual(1);
+
+    const invitation = await mailArrives('zhang.wei@example.cn', /^您的旅程如何？$/);
+    expect(invitation.text).toContain('尊敬的张伟：');
+    const link = new URL(invitation.text.match(/https?:\/\/\S+/)?.[0] ?? '');
+    const answered = await platform.anonymous().data(`mutation($input: AnswerFollowUpSurveyInput!) { answerFollowUpSurvey(input: $input) { surveyId } }`, {
+      input: { token: link.searchParams.get('token'), nps: 9, ratings: [{ component: 'FLIGHT', score: 5 }] },
+    });
+    expect(answered.answerFollowUpSurvey.surveyId).toBe(survey.id);
+    // Once per survey: running the job again sends nothing more.
+    await platform.runJob('after-sales', 'follow-up-surveys');
+    await platform.runJob('communication', 'delivery-dispatch');
+    expect((await mailsTo('zhang.wei@example.cn')).filter((m) => /旅程/.test(m.subject))).toHaveLength(1);
+  });
+
+  // Moves the platform's clock: the last test of the file.
+  it("tells the assignee that a complaint's deadline is at risk, and the customer's e-mail answer ends the complaint's wait on them", async () => {
+    const customerId = await customer('Maria Rossi', 'maria.rossi@example.it');
+    const fields = `id createdAt waitingOnCustomer deadlines { kind dueAt state } conversation { direction body }`;
+    const registered = await eventually(
+      async () =>
+        (
+          await agent.data(`mutation($input: RegisterComplaintInput!) { registerComplaint(input: $input) { id createdAt deadlines { kind dueAt state } } }`, {
+            input: { customerId, channel: 'EMAIL', category: 'BAGGAGE', urgency: 'MEDIUM', description: 'My pram was damaged.', occurredAt: new Date(Date.now() - 3_600_000).toISOString(), peopleInvolved: [], attachments: [] },
+          })
+        ).registerComplaint,
+    );
+    const id = registered.id;
+    await specialist.data(complaintMutation('assignComplaint', 'AssignComplaintInput'), { input: { complaintId: id, assigneeId: 'spec-sam' } });
+    await specialist.data(complaintMutation('startComplaintWork', 'StartComplaintWorkInput'), { input: { complaintId: id } });
+
+    // In the last tenth of the feedback time the monitor warns once; the assignee finds it in their inbox.
+    const created = Date.parse(registered.createdAt);
+    const due = Date.parse(registered.deadlines.find((d: { kind: string }) => d.kind === 'FEEDBACK').dueAt);
+    await platform.setTime(new Date(due - (due - created) / 10));
+    expect((await platform.runJob('complaint', 'sla-monitor')).result.atRisk).toBeGreaterThanOrEqual(1);
+    const warning = await eventually(async () => {
+      const found = (await specialist.data(INBOX)).myNotifications.find((n: { kind: string; subjectId: string }) => n.kind === 'COMPLAINT_SLA_AT_RISK' && n.subjectId === id);
+      if (!found) throw new Error('no warning in the inbox yet');
+      return found;
+    });
+    expect(warning).toMatchObject({ subjectType: 'Complaint', readAt: null, title: expect.stringMatching(/^Deadline at risk: complaint /) });
+    expect((await platform.runJob('complaint', 'sla-monitor')).result.atRisk).toBeUndefined();
+
+    // The specialist waits on the customer; the customer answers the registration mail.
+    await specialist.data(`mutation($input: SetComplaintWaitingInput!) { setComplaintWaiting(input: $input) { id waitingOnCustomer } }`, { input: { complaintId: id, waiting: true, note: 'Asked for photos of the pram' } });
+    const mail = await mailArrives('maria.rossi@example.it', /is registered$/);
+    expect(mail.replyTo).toMatch(/^support\+v1\.c[\w-]{22}\.\d+\.[\w-]{43}@carebridge\.localhost$/);
+    const customerMailer = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
+    await customerMailer.sendMail({ from: 'Maria Rossi <maria.rossi@example.it>', to: mail.replyTo as string, subject: `Re: ${mail.subject}`, inReplyTo: mail.messageId, text: 'Here are the photos of the pram.' });
+    const answered = await eventually(async () => {
+      const { complaint } = await specialist.data(`query($id: ID!) { complaint(id: $id) { ${fields} } }`, { id });
+      if (complaint.waitingOnCustomer) throw new Error('still waiting on the customer');
+      return complaint;
+    }, 20_000);
+    expect(answered.conversation.map((m: { direction: string; body: string }) => [m.direction, m.body])).toContainEqual(['INBOUND', 'Here are the photos of the pram.']);
   });
 });
 

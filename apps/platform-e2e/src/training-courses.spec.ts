@@ -64,9 +64,17 @@ describe('training through the gateway: courses, QA reviews and evaluations (T-5
     const { createQaScorecard: scorecard } = await trainer.data(`mutation { createQaScorecard(input: { name: "Hotline 2026", autoFailItems: [{ key: "data_disclosed", label: "Disclosed personal data" }] }) { id categories { key weight } } }`);
     expect(scorecard.categories.map((c: { key: string }) => c.key)).toEqual(['greeting', 'understanding', 'correct_solution', 'tone', 'closing', 'documentation']);
     const scores = scorecard.categories.map((c: { key: string }) => ({ category: c.key, score: 92 }));
-    const { reviewCase } = await supervisor.data(`mutation($input: ReviewCaseInput!) { reviewCase(input: $input) { id score countsTowardAgent } }`, {
-      input: { scorecardId: scorecard.id, caseKind: 'INQUIRY', caseId: inquiry.id, agentUserId: 'agent-ana', scores, comment: 'Friendly and complete.' },
+    const REVIEW = `mutation($input: ReviewCaseInput!) { reviewCase(input: $input) { id score countsTowardAgent } }`;
+    const review = { input: { scorecardId: scorecard.id, caseKind: 'INQUIRY', caseId: inquiry.id, agentUserId: 'agent-ana', scores, comment: 'Friendly and complete.' } };
+    // A case that does not exist is refused; so is one the agent has not handled yet.
+    const unknown = await supervisor.request(REVIEW, { input: { ...review.input, caseId: '00000000-0000-4000-8000-000000000000' } });
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.caseId' });
+    await eventually(async () => {
+      const unanswered = await supervisor.request(REVIEW, review);
+      expect(unanswered.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.agentUserId' });
     });
+    await agent.data(`mutation($input: ReplyToInquiryInput!) { replyToInquiry(input: $input) { id } }`, { input: { inquiryId: inquiry.id, body: 'Economy fares include one bag of 23 kg.' } });
+    const reviewCase = await eventually(async () => (await supervisor.data(REVIEW, review)).reviewCase);
     expect(reviewCase).toMatchObject({ score: 92, countsTowardAgent: true });
     // The reviewed inquiry resolves through the inquiry service.
     const { myQaReviews } = await agent.data(`{ myQaReviews { score comment inquiry { id subject } } }`);

@@ -105,4 +105,32 @@ describe('knowledge base through the gateway (T-5.2, A-3.1.4)', () => {
       expect(citation).toMatchObject({ citedVersion: 1, currentVersion: 2 });
     });
   });
+
+  it("finds an article by a trainer's synonym, in English and Chinese, from the next request on", async () => {
+    const { createKnowledgeCategory: category } = await trainer.data(`mutation { createKnowledgeCategory(input: { slug: "baggage", name: "Baggage", sections: ["Rules"] }) { id } }`);
+    const publish = async (input: Record<string, unknown>) => {
+      const { createKnowledgeArticle: created } = await trainer.data(CREATE, { input: { kind: 'POLICY', visibility: 'INTERNAL', section: 'Rules', tags: [], categoryId: category.id, ...input } });
+      await trainer.data(SUBMIT, { id: created.id });
+      await supervisor.data(APPROVE, { id: created.id });
+      return created.id as string;
+    };
+    const english = await publish({ locale: 'EN', title: 'Checked baggage allowance', body: 'Economy fares include one checked bag of up to 23 kg.' });
+    const chinese = await publish({ locale: 'ZH_CN', title: '托运行李额度', body: '经济舱客票含一件不超过23公斤的免费托运行李。', translationOfId: english });
+    expect((await agent.data(SEARCH, { input: { text: 'luggage' } })).knowledgeSearch.total).toBe(0);
+
+    const SAVE = `mutation($input: SaveKnowledgeSynonymsInput!) { saveKnowledgeSynonyms(input: $input) { id terms } }`;
+    await trainer.data(SAVE, { input: { locale: 'EN', terms: ['luggage', 'baggage'] } });
+    await trainer.data(SAVE, { input: { locale: 'ZH_CN', terms: ['箱子', '托运行李'] } });
+    const luggage = (await agent.data(SEARCH, { input: { text: 'luggage allowance' } })).knowledgeSearch;
+    expect(luggage.hits[0]).toMatchObject({ articleId: english, titleHighlighted: 'Checked <mark>baggage</mark> <mark>allowance</mark>' });
+    expect((await agent.data(SEARCH, { input: { text: '箱子额度' } })).knowledgeSearch.hits[0]).toMatchObject({ articleId: chinese });
+
+    const refused = await agent.request(SAVE, { input: { locale: 'EN', terms: ['bike', 'bicycle'] } });
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const { knowledgeSynonymChanges } = await supervisor.data(`{ knowledgeSynonymChanges { change locale termsAfter changedBy } }`);
+    expect(knowledgeSynonymChanges).toEqual([
+      expect.objectContaining({ change: 'CREATED', locale: 'ZH_CN', changedBy: 'trainer-tess' }),
+      expect.objectContaining({ change: 'CREATED', locale: 'EN', termsAfter: ['luggage', 'baggage'], changedBy: 'trainer-tess' }),
+    ]);
+  });
 });

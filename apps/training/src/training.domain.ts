@@ -14,10 +14,10 @@ import { EvaluationSignOff } from './evaluation/evaluation-sign-off';
 import { evaluationStaffRecords } from './evaluation/evaluation-staff-records';
 import { KpiStandards } from './evaluation/kpi-standards';
 import { Calibration } from './quality/calibration';
-import { KnowledgeBaseProcedures } from './quality/knowledge-base-procedures';
 import { ProcedureFeedbackGiving } from './quality/procedure-feedback';
 import { QaReviewing } from './quality/qa-reviewing';
 import { qualityStaffRecords } from './quality/quality-staff-records';
+import { ReviewableCases } from './quality/reviewable-cases';
 import { ScorecardDesign } from './quality/scorecard-design';
 import { StaffDataRights } from './staff/staff-data-rights';
 import { StaffRoster } from './staff/staff-roster';
@@ -38,11 +38,13 @@ import { ContentGaps } from './search/content-gaps';
 import { InquiryContexts } from './search/inquiry-context';
 import { KnowledgeSearch } from './search/knowledge-search';
 import { KnowledgeSearchIndex } from './search/search-index';
+import { SynonymList } from './search/synonym-list';
 import type { TrainingSettings } from './training.settings';
 
 /** The training service's use cases, wired once: by the subgraph, and by the test fixture. */
 export function trainingDomain(runtime: Pick<SubgraphRuntime, 'dataSource' | 'outbox' | 'clock'>, settings: TrainingSettings) {
-  return { ...teamDevelopment(runtime, settings), knowledge: knowledgeBase(runtime, settings) };
+  const knowledge = knowledgeBase(runtime, settings);
+  return { ...teamDevelopment(runtime, settings, knowledge.queries), knowledge };
 }
 
 /**
@@ -50,7 +52,7 @@ export function trainingDomain(runtime: Pick<SubgraphRuntime, 'dataSource' | 'ou
  * (T-5.4), procedure feedback (A-6), on training's staff roster; each folder's records of a person
  * are listed once for their export and erasure.
  */
-function teamDevelopment({ dataSource, outbox, clock }: Pick<SubgraphRuntime, 'dataSource' | 'outbox' | 'clock'>, settings: TrainingSettings) {
+function teamDevelopment({ dataSource, outbox, clock }: Pick<SubgraphRuntime, 'dataSource' | 'outbox' | 'clock'>, settings: TrainingSettings, articles: ArticleQueries) {
   const staff = new StaffRoster(dataSource, clock);
   // Who read which staff member's evaluation unmasked (the log's subject is their roster id).
   const accessLog = new PersonalDataAccessLog(dataSource, clock);
@@ -61,7 +63,8 @@ function teamDevelopment({ dataSource, outbox, clock }: Pick<SubgraphRuntime, 'd
     roleOf: async (userId, manager) => (await staff.find(userId, manager))?.role ?? null,
   });
   const scorecards = new ScorecardDesign(dataSource, clock);
-  const qaReviewing = new QaReviewing(dataSource, outbox, clock, scorecards, staff);
+  const reviewableCases = new ReviewableCases();
+  const qaReviewing = new QaReviewing(dataSource, outbox, clock, scorecards, staff, reviewableCases);
   const kpiStandards = new KpiStandards(dataSource, clock);
   const evaluationDrafting = new EvaluationDrafting(dataSource, clock, kpiStandards, staff, qaReviewing, settings.recognitionScore);
   return {
@@ -71,7 +74,7 @@ function teamDevelopment({ dataSource, outbox, clock }: Pick<SubgraphRuntime, 'd
       ...sessionStaffRecords(),
       ...courseStaffRecords(),
       ...complianceStaffRecords(),
-      ...qualityStaffRecords(),
+      ...qualityStaffRecords(reviewableCases),
       ...evaluationStaffRecords(),
     ]),
     courseCatalogue,
@@ -85,8 +88,9 @@ function teamDevelopment({ dataSource, outbox, clock }: Pick<SubgraphRuntime, 'd
     trainingCompliance: new TrainingCompliance(dataSource, clock),
     scorecards,
     qaReviewing,
-    calibration: new Calibration(dataSource, clock, scorecards, staff),
-    procedureFeedback: new ProcedureFeedbackGiving(dataSource, outbox, clock, new KnowledgeBaseProcedures()),
+    reviewableCases,
+    calibration: new Calibration(dataSource, clock, scorecards, staff, reviewableCases),
+    procedureFeedback: new ProcedureFeedbackGiving(dataSource, outbox, clock, articles),
     kpiStandards,
     evaluationDrafting,
     evaluationSignOff: new EvaluationSignOff(dataSource, outbox, clock, evaluationDrafting, staff),
@@ -100,7 +104,8 @@ function knowledgeBase({ dataSource, outbox, clock }: Pick<SubgraphRuntime, 'dat
   const publication = new ArticlePublication(new KnowledgeSearchIndex(analysis), outbox);
   const queries = new ArticleQueries(dataSource);
   const writing = new ArticleWriting(dataSource, clock);
-  const search = new KnowledgeSearch(dataSource, clock, analysis);
+  const synonyms = new SynonymList(dataSource, clock);
+  const search = new KnowledgeSearch(dataSource, clock, analysis, synonyms);
   const inquiryContexts = new InquiryContexts();
   return {
     queries,
@@ -110,6 +115,7 @@ function knowledgeBase({ dataSource, outbox, clock }: Pick<SubgraphRuntime, 'dat
     feedback: new ArticleFeedbackGiving(dataSource, clock),
     solvedCases: new SolvedCases(dataSource, writing),
     search,
+    synonyms,
     contentGaps: new ContentGaps(dataSource),
     inquiryContexts,
     suggestions: new ArticleSuggestions(dataSource, inquiryContexts, search),

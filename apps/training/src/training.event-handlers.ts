@@ -3,6 +3,7 @@ import { onAgentPeriodClosed } from './evaluation/on-agent-period-closed';
 import { onComplaintClosed } from './knowledge/on-complaint-closed';
 import { onInquiryClosed } from './knowledge/on-inquiry-closed';
 import { onInquiryCustomerWrote } from './search/on-inquiry-customer-wrote';
+import { reviewableCaseEvents } from './quality/reviewable-case-events';
 import { onInquiryReceived } from './search/on-inquiry-received';
 import type { TrainingDomain } from './training.domain';
 
@@ -19,5 +20,7 @@ export function trainingEventHandlers(domain: TrainingDomain): EventHandler<any>
     onComplaintClosed(domain.knowledge.solvedCases),
     // analytics' per-agent period figures: kept, and the agent's evaluation drafted.
     onAgentPeriodClosed(domain.evaluationDrafting),
+    // Which inquiries and complaints exist and who handled them, for QA reviews.
+    ...reviewableCaseEvents(domain.reviewableCases),
   ];
 }

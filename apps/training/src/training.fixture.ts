@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Identity } from '@carebridge/auth';
+import { complaintAssigned, inquiryFirstResponded } from '@carebridge/event-contracts';
 import { openServiceUnderTest, type ServiceUnderTest, useServiceUnderTest } from '@carebridge/testing';
 import type { CreateKnowledgeArticleInput } from './knowledge/knowledge.inputs';
 import { type TrainingDomain, trainingDomain } from './training.domain';
@@ -73,4 +75,16 @@ export async function publishedArticle(
   );
   await world.knowledge.writing.submit(draft.id, people.trainer);
   return world.knowledge.review.approve({ articleId: draft.id }, people.supervisor);
+}
+
+/** An inquiry or a complaint that this member of staff handled, as inquiry's or complaint's events tell training: its id. */
+export async function handledCase(world: TrainingWorld, caseKind: 'INQUIRY' | 'COMPLAINT', userId: string): Promise<string> {
+  const caseId = randomUUID();
+  const at = world.db.clock.now().toISOString();
+  if (caseKind === 'INQUIRY') {
+    await world.deliver(inquiryFirstResponded, { inquiryId: caseId, customerId: null, channel: 'EMAIL', respondedBy: userId, respondedAt: at, firstResponseSeconds: 600, withinTarget: true });
+  } else {
+    await world.deliver(complaintAssigned, { complaintId: caseId, customerId: randomUUID(), assigneeId: userId, department: null, assignedBy: 'supervisor-sue', automatic: false, reason: null, assignedAt: at });
+  }
+  return caseId;
 }

@@ -6,6 +6,7 @@ import { StaffResolver } from './staff/staff.resolver';
 import { SessionEnrolmentResolver, TrainingSessionResolver } from './training-session/training-session.resolver';
 import { KnowledgeArticleResolver } from './knowledge/knowledge.resolver';
 import { InquirySuggestionsResolver, KnowledgeSearchResolver } from './search/search.resolver';
+import { KnowledgeSynonymResolver } from './search/synonym.resolver';
 import type { TrainingDomain } from './training.domain';
 
 /** The GraphQL resolvers of training; each calls use cases of the domain and nothing else. */
@@ -26,5 +27,6 @@ export function trainingResolvers(domain: TrainingDomain): object[] {
     new KnowledgeArticleResolver(domain.knowledge),
     new KnowledgeSearchResolver(domain.knowledge.search, domain.knowledge.contentGaps, domain.knowledge.queries),
     new InquirySuggestionsResolver(domain.knowledge.suggestions),
+    new KnowledgeSynonymResolver(domain.knowledge.synonyms),
   ];
 }

@@ -11,6 +11,9 @@ import { ArticleFeedback } from './knowledge/article-feedback.entity';
 import { KnowledgeArticle, KnowledgeArticleVersion, KnowledgeCategory } from './knowledge/knowledge-article.entity';
 import { KnowledgeBase1765200000000 } from './migrations/1765200000000-KnowledgeBase';
 import { TrainingAndQuality1765250000000 } from './migrations/1765250000000-TrainingAndQuality';
+import { SearchAtScale1765300000000 } from './migrations/1765300000000-SearchAtScale';
+import { SynonymsAndReviewableCases1765310000000 } from './migrations/1765310000000-SynonymsAndReviewableCases';
+import { KnowledgeSynonymChange, KnowledgeSynonymGroup } from './search/synonym.entity';
 import { CalibrationSession } from './quality/calibration-session.entity';
 import { ProcedureFeedback } from './quality/procedure-feedback.entity';
 import { QaReview } from './quality/qa-review.entity';
@@ -33,6 +36,8 @@ export const trainingSubgraph = defineSubgraph({
     KnowledgeArticle,
     KnowledgeArticleVersion,
     ArticleFeedback,
+    KnowledgeSynonymGroup,
+    KnowledgeSynonymChange,
     // Courses, sessions, compliance, quality, evaluation, staff
     StaffMember,
     Course,
@@ -51,7 +56,7 @@ export const trainingSubgraph = defineSubgraph({
     // Who read which staff member's evaluation
     ...PERSONAL_DATA_ACCESS_ENTITIES,
   ],
-  migrations: [KnowledgeBase1765200000000, TrainingAndQuality1765250000000, ...PERSONAL_DATA_ACCESS_MIGRATIONS],
+  migrations: [KnowledgeBase1765200000000, TrainingAndQuality1765250000000, SearchAtScale1765300000000, SynonymsAndReviewableCases1765310000000, ...PERSONAL_DATA_ACCESS_MIGRATIONS],
   build(runtime) {
     const settings = trainingSettings(runtime.env);
     const domain = trainingDomain(runtime, settings);

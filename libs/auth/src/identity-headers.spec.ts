@@ -1,4 +1,4 @@
-import { developmentSubgraphSecret, IDENTITY_HEADERS, identityFromHeaders, identityToHeaders, secretsMatch } from './identity-headers';
+import { acceptedRequestId, developmentSubgraphSecret, IDENTITY_HEADERS, identityFromHeaders, identityToHeaders, secretsMatch } from './identity-headers';
 import type { Identity } from './roles';
 
 const reader = (headers: Record<string, string>) => (name: string) => headers[name];
@@ -81,4 +81,16 @@ describe('developmentSubgraphSecret', () => {
     expect(secretsMatch(secret, developmentSubgraphSecret('complaint'))).toBe(true);
     expect(secretsMatch(secret, developmentSubgraphSecret('crm'))).toBe(false);
   });
+});
+
+describe('acceptedRequestId', () => {
+  const fresh = () => 'fresh-id';
+  it('keeps a short token of safe characters', () => {
+    expect(acceptedRequestId('client-req-1', fresh)).toBe('client-req-1');
+    expect(acceptedRequestId('0f8e:trace.7_a', fresh)).toBe('0f8e:trace.7_a');
+  });
+  it.each([['missing', undefined], ['empty', ''], ['spaces', 'a b'], ['a newline', 'a\nb'], ['markup', '<script>'], ['too long', 'r'.repeat(65)], ['non-ASCII', 'zoë']])(
+    'replaces one %s',
+    (_label, given) => expect(acceptedRequestId(given, fresh)).toBe('fresh-id'),
+  );
 });

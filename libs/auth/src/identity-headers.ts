@@ -13,6 +13,14 @@ export const IDENTITY_HEADERS = {
   requestId: 'x-request-id',
 } as const;
 
+/** A client's request id is kept only as a short token of safe characters: it goes into headers and log lines. */
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** The client's request id when it is a safe short token, otherwise a fresh one. */
+export function acceptedRequestId(given: string | undefined, fresh: () => string): string {
+  return given && SAFE_REQUEST_ID.test(given) ? given : fresh();
+}
+
 export function identityToHeaders(identity: Identity): Record<string, string> {
   const headers: Record<string, string> = {
     [IDENTITY_HEADERS.userId]: identity.userId,

@@ -3,3 +3,4 @@ export * from './identity-headers';
 export * from './tokens';
 export * from './signed-links';
 export * from './customer-tokens';
+export * from './trusted-documents';

@@ -76,17 +76,40 @@ describe('signDevelopmentToken and the HS256 verifier', () => {
     await expect(verify(token)).resolves.toEqual({ userId: 'u1', roles: ['agent', 'analyst'], name: undefined });
   });
 
-  it('gives no roles when the roles claim is missing or not a list', async () => {
+  it('refuses a token without a role Carebridge knows, whether the claim is missing, not a list or only unknown roles', async () => {
     const missing = jwt.sign({}, SECRET, { algorithm: 'HS256', subject: 'u1', expiresIn: 60 });
     const text = jwt.sign({ roles: 'admin' }, SECRET, { algorithm: 'HS256', subject: 'u2', expiresIn: 60 });
-    await expect(verify(missing)).resolves.toMatchObject({ userId: 'u1', roles: [] });
-    await expect(verify(text)).resolves.toMatchObject({ userId: 'u2', roles: [] });
+    const unknown = jwt.sign({ roles: ['superuser', 'ADMIN'] }, SECRET, { algorithm: 'HS256', subject: 'u3', expiresIn: 60 });
+    for (const token of [missing, text, unknown]) expect((await refusal(verify(token))).message).toBe('token carries no known role');
   });
 
   it('ignores a name that is not a string', async () => {
-    const token = jwt.sign({ roles: [], name: { first: 'x' } }, SECRET, { algorithm: 'HS256', subject: 'u1', expiresIn: 60 });
-    await expect(verify(token)).resolves.toEqual({ userId: 'u1', roles: [], name: undefined });
+    const token = jwt.sign({ roles: ['agent'], name: { first: 'x' } }, SECRET, { algorithm: 'HS256', subject: 'u1', expiresIn: 60 });
+    await expect(verify(token)).resolves.toEqual({ userId: 'u1', roles: ['agent'], name: undefined });
   });
+
+  it('refuses a token without an expiry', async () => {
+    const token = jwt.sign({ roles: ['agent'] }, SECRET, { algorithm: 'HS256', subject: 'u1' });
+    expect((await refusal(verify(token))).message).toBe('token has no expiry (exp)');
+  });
+
+  it('refuses a token living longer than the maximum, 12 hours unless configured', async () => {
+    const long = jwt.sign({ roles: ['agent'] }, SECRET, { algorithm: 'HS256', subject: 'u1', expiresIn: 12 * 3600 + 60 });
+    expect((await refusal(verify(long))).message).toBe('token lives longer than the 43200 s allowed');
+    const noIat = jwt.sign({ roles: ['agent'], exp: Math.floor(Date.now() / 1000) + 13 * 3600 }, SECRET, { algorithm: 'HS256', subject: 'u1', noTimestamp: true });
+    await refusal(verify(noIat));
+    const hourly = createTokenVerifier({ kind: 'hs256', secret: SECRET, maxLifetimeSeconds: 3600 });
+    await refusal(hourly(signDevelopmentToken({ sub: 'u1', roles: ['agent'] }, { secret: SECRET, expiresInSeconds: 7200 })));
+    await expect(hourly(signDevelopmentToken({ sub: 'u1', roles: ['agent'] }, { secret: SECRET, expiresInSeconds: 3600 }))).resolves.toMatchObject({ userId: 'u1' });
+  });
+
+  it.each([['a newline', 'u1\nadmin'], ['a NUL', 'u\u00001'], ['an escape', 'u\u001b[31m'], ['a C1 control', 'u\u00851'], ['too much', 'u'.repeat(257)]])(
+    'refuses a subject with %s',
+    async (_label, sub) => {
+      const token = jwt.sign({ roles: ['agent'] }, SECRET, { algorithm: 'HS256', subject: sub, expiresIn: 60 });
+      expect((await refusal(verify(token))).message).toBe('token subject (sub) holds control characters or is too long');
+    },
+  );
 
   describe('with an issuer and an audience', () => {
     const strict = createTokenVerifier({ kind: 'hs256', secret: SECRET, issuer: 'https://id.carebridge.test', audience: 'carebridge-api' });

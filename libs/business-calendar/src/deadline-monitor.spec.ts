@@ -221,6 +221,53 @@ describe('DeadlineMonitor (real Postgres)', () => {
     expect(() => monitorOf([acknowledge, acknowledge])).toThrow(/"ACKNOWLEDGE" is declared twice/);
   });
 
+  it('warns once of a deadline at risk before it passes, when the deadline declares it; a moved deadline is warned of again', async () => {
+    const ticketAtRisk = defineEvent({
+      type: 'ticket.deadline_at_risk',
+      version: 1,
+      producer: 'tickets',
+      topic: 'carebridge.tickets',
+      description: 'A ticket is close to a deadline (test contract).',
+      schema: z.object({ ticketId: field.id(), dueAt: field.time(), detectedAt: field.time() }),
+      key: (data) => data.ticketId,
+      personalData: 'none',
+    });
+    // At risk: within 10 minutes of the due time, not yet past it.
+    const warned = defineDeadline({
+      ...acknowledge,
+      atRisk: {
+        findAtRisk: (manager: EntityManager, now: Date, limit: number): Promise<OverdueTicket[]> =>
+          manager.query(
+            `SELECT t.id AS "subjectId", t.acknowledge_due_at AS "dueAt", t.priority FROM ticket t
+              WHERE t.acknowledged_at IS NULL AND t.acknowledge_due_at > $1 AND t.acknowledge_due_at <= $1::timestamptz + interval '10 minutes'
+                AND NOT EXISTS (SELECT 1 FROM ticket_breach b WHERE b.ticket_id = t.id AND b.kind = 'ACKNOWLEDGE_AT_RISK' AND b.due_at = t.acknowledge_due_at)
+              ORDER BY t.acknowledge_due_at, t.id LIMIT $2 FOR UPDATE OF t SKIP LOCKED`,
+            [now, limit],
+          ),
+        event: ticketAtRisk,
+        eventData: (warning) => ({ ticketId: warning.subject.subjectId, dueAt: warning.dueAt.toISOString(), detectedAt: warning.detectedAt.toISOString() }),
+      },
+    });
+    const close = await ticket({ acknowledgeDue: minutes(5) });
+    await ticket({ acknowledgeDue: minutes(30) });
+    const monitor = monitorOf([warned, resolve]);
+    expect(await monitor.run(T0)).toEqual({ breached: 0, atRisk: 1 });
+    expect(await monitor.run(minutes(1))).toEqual({ breached: 0 });
+    const warnings = (await db.outboxEvents()).filter((e) => e.type === 'ticket.deadline_at_risk');
+    expect(warnings.map((e) => e.data)).toEqual([{ ticketId: close, dueAt: minutes(5).toISOString(), detectedAt: T0.toISOString() }]);
+    expect(await escalations(close)).toBe(0);
+
+    await db.dataSource.query('UPDATE ticket SET acknowledge_due_at = $2 WHERE id = $1', [close, minutes(12)]);
+    expect(await monitor.run(minutes(3))).toEqual({ breached: 0, atRisk: 1 });
+    // The breach comes as before, and the warnings are told apart from it in the breach table.
+    expect(await monitor.run(minutes(13))).toMatchObject({ breached: 1 });
+    expect((await breachRows()).filter((r) => r.ticket_id === close).map((r) => [r.kind, r.due_at])).toEqual([
+      ['ACKNOWLEDGE_AT_RISK', minutes(5)],
+      ['ACKNOWLEDGE', minutes(12)],
+      ['ACKNOWLEDGE_AT_RISK', minutes(12)],
+    ]);
+  });
+
   it('runs as a scheduled job', async () => {
     await ticket({ acknowledgeDue: minutes(-5) });
     const job = deadlineMonitorJob(monitorOf([acknowledge]), { everyMs: 30_000 });

@@ -20,6 +20,33 @@ export interface Breach<S extends OverdueSubject = OverdueSubject> {
   breachedAt: Date;
 }
 
+/** A deadline found at risk: still unmet, in the last part of its time (the service says which part). */
+export interface AtRisk<S extends OverdueSubject = OverdueSubject> {
+  deadline: string;
+  subject: S;
+  dueAt: Date;
+  detectedAt: Date;
+}
+
+/**
+ * An optional warning before a deadline passes. The monitor records it once per subject and due
+ * time, in the breach table under the deadline name with `AT_RISK_SUFFIX`, and publishes its event
+ * in the same transaction. A deadline that moves and comes close again is warned of again.
+ */
+export interface AtRiskWarning<S extends OverdueSubject = OverdueSubject, C extends EventContract = EventContract> {
+  /**
+   * Subjects at risk at `now` and not yet past the deadline, at most `limit`, soonest due first; like
+   * `findOverdue`, locked `FOR UPDATE SKIP LOCKED` and leaving out those whose warning is recorded
+   * (the breach table's row for `<name>_AT_RISK` and the due time).
+   */
+  findAtRisk(manager: EntityManager, now: Date, limit: number): Promise<S[]>;
+  event: C;
+  eventData(warning: AtRisk<S>): EventData<C>;
+}
+
+/** How a deadline's at-risk warnings are named in the breach table's deadline column. */
+export const AT_RISK_SUFFIX = '_AT_RISK';
+
 /**
  * A deadline a service watches, declared: how to find what is past it, what else a breach changes,
  * and the event that announces it. The monitor does the rest: one transaction per batch, the breach
@@ -40,6 +67,8 @@ export interface Deadline<S extends OverdueSubject = OverdueSubject, C extends E
   /** The event announcing the breach, published through the outbox in the same transaction. */
   event: C;
   eventData(breach: Breach<S>): EventData<C>;
+  /** A warning before the breach; none when left out. */
+  atRisk?: AtRiskWarning<S, any>;
 }
 
 /** Declares a deadline, keeping the types of its subject and event together. */
@@ -61,6 +90,12 @@ export interface BreachTable {
   dueColumn?: string;
   /** Default `breached_at`. */
   breachedAtColumn?: string;
+  /**
+   * Where at-risk warnings are recorded when not in this table (its deadline column may be an enum
+   * of the deadlines, or its rows may mean "missed" elsewhere, as in a customer's data export): a
+   * table with the same subject, deadline and due columns and the same unique key, and `detectedAtColumn`.
+   */
+  warnings?: { table: string; detectedAtColumn: string };
 }
 
 export interface DeadlineMonitorOptions {
@@ -83,17 +118,21 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
  */
 export class DeadlineMonitor {
   private readonly insertSql: string;
+  private readonly insertWarningSql: string;
   private readonly batchSize: number;
 
   constructor(private readonly options: DeadlineMonitorOptions) {
-    const { table, subjectColumn, deadlineColumn = 'deadline', dueColumn = 'due_at', breachedAtColumn = 'breached_at' } = options.breaches;
-    for (const name of [table, subjectColumn, deadlineColumn, dueColumn, breachedAtColumn]) {
+    const { table, subjectColumn, deadlineColumn = 'deadline', dueColumn = 'due_at', breachedAtColumn = 'breached_at', warnings } = options.breaches;
+    for (const name of [table, subjectColumn, deadlineColumn, dueColumn, breachedAtColumn, ...(warnings ? [warnings.table, warnings.detectedAtColumn] : [])]) {
       if (!IDENTIFIER.test(name)) throw new Error(`DeadlineMonitor: "${name}" is not a lower-case table or column name`);
     }
     const names = options.deadlines.map((d) => d.name);
     const repeated = names.find((name, i) => names.indexOf(name) !== i);
     if (repeated) throw new Error(`DeadlineMonitor: the deadline "${repeated}" is declared twice`);
     this.insertSql = `INSERT INTO ${table} (${subjectColumn}, ${deadlineColumn}, ${dueColumn}, ${breachedAtColumn}) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING ${subjectColumn}`;
+    this.insertWarningSql = warnings
+      ? `INSERT INTO ${warnings.table} (${subjectColumn}, ${deadlineColumn}, ${dueColumn}, ${warnings.detectedAtColumn}) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING ${subjectColumn}`
+      : this.insertSql;
     this.batchSize = options.batchSize ?? 200;
   }
 
@@ -101,9 +140,10 @@ export class DeadlineMonitor {
     return this.options.deadlines;
   }
 
-  /** One run: records every breach due by `now`, deadline by deadline, batch by batch; says how many were new. */
-  async run(now: Date): Promise<{ breached: number }> {
+  /** One run: records every breach due by `now`, then every new at-risk warning, deadline by deadline, batch by batch; says how many were new. */
+  async run(now: Date): Promise<{ breached: number; atRisk?: number }> {
     let breached = 0;
+    let atRisk = 0;
     for (const deadline of this.options.deadlines) {
       for (;;) {
         const { found, recorded } = await this.options.dataSource.transaction(async (manager) => {
@@ -116,8 +156,29 @@ export class DeadlineMonitor {
         // A full batch may leave more behind; one that recorded nothing new would only find the same rows again.
         if (found < this.batchSize || recorded === 0) break;
       }
+      const warning = deadline.atRisk;
+      if (!warning) continue;
+      for (;;) {
+        const { found, recorded } = await this.options.dataSource.transaction(async (manager) => {
+          const subjects = await warning.findAtRisk(manager, now, this.batchSize);
+          let recorded = 0;
+          for (const subject of subjects) if (await this.warn(manager, deadline, warning, subject, now)) recorded += 1;
+          return { found: subjects.length, recorded };
+        });
+        atRisk += recorded;
+        if (found < this.batchSize || recorded === 0) break;
+      }
     }
-    return { breached };
+    // Warnings are counted when there were any, so a run that warned of nothing reads as it always did.
+    return atRisk ? { breached, atRisk } : { breached };
+  }
+
+  private async warn<S extends OverdueSubject>(manager: EntityManager, deadline: Deadline<S, any>, warning: AtRiskWarning<S, any>, subject: S, detectedAt: Date): Promise<boolean> {
+    const dueAt = new Date(subject.dueAt);
+    const inserted: unknown[] = await manager.query(this.insertWarningSql, [subject.subjectId, `${deadline.name}${AT_RISK_SUFFIX}`, dueAt, detectedAt]);
+    if (!inserted.length) return false;
+    await this.options.outbox.publish(manager, warning.event, warning.eventData({ deadline: deadline.name, subject, dueAt, detectedAt }));
+    return true;
   }
 
   /**

@@ -27,3 +27,31 @@ export const REPORTED_TIME_TOLERANCE_MS = 5 * 60_000;
 export function ensureNotInFuture(time: Date, now: Date, field: string): void {
   if (time.getTime() > now.getTime() + REPORTED_TIME_TOLERANCE_MS) throw BadUserInputError.field(field, 'past', 'must not be in the future');
 }
+
+/**
+ * The limits every input of every service is held to (the service kit applies them to each
+ * argument before a resolver runs). Values outside them are mistakes or probes, never business.
+ */
+export const PLAUSIBLE_INPUT = {
+  /** Dates (DateTime values, and text that is an ISO date) lie in these years: no year 0001 or 9999. */
+  earliestYear: 1900,
+  latestYear: 2200,
+  /** Money: a refund, a fare, a fee, in the currency's major unit. */
+  maxAmount: 1_000_000,
+  /** Counts of things: travellers, seats, items. */
+  maxQuantity: 10_000,
+  /** Loyalty points and miles. */
+  maxPoints: 100_000_000,
+} as const;
+
+/** Characters that reorder text as it is shown (Trojan-source spoofing): embeddings, overrides and isolates. */
+export const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+
+/** Input fields that are names of people or things, where reordering characters are refused. */
+export const NAME_FIELD = /name$/i;
+/** Input fields that are amounts of money (numbers or decimal text, `"250.00"`). */
+export const AMOUNT_FIELD = /(amount|price|fee|fare)$/i;
+/** Input fields that count things. */
+export const QUANTITY_FIELD = /(quantity|travellers|capacity|seats)$/i;
+/** Input fields that count points or miles. */
+export const POINTS_FIELD = /(points|miles)$/i;

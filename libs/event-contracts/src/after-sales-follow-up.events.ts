@@ -25,7 +25,7 @@ export const followUpSurveySent = defineEvent({
   producer: 'after-sales',
   topic: TOPICS.followUpSurvey,
   description:
-    'A post-trip survey is due to reach the customer (reminder: false), or its one reminder is (reminder: true). Ids only: the communication service delivers it, fetching the signed link with followUpSurveyLink (role integration).',
+    'A post-trip survey is due to reach the customer (reminder: false), or its one reminder is (reminder: true). Ids only: the communication service delivers it with the signed link it makes from surveyId and linkExpiresAt (purpose followup-survey, the same secret as after-sales).',
   schema: z.object({
     surveyId: field.id(),
     tripId: field.id(),

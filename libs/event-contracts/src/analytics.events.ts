@@ -41,3 +41,23 @@ export const agentPeriodClosed = defineEvent({
   key: (data) => data.agentId,
   personalData: "agentId (the agent's user id) and their figures: training evaluates the agent against the KPI standards",
 });
+
+export const monthlyReportPublished = defineEvent({
+  type: 'analytics.monthly_report_published',
+  version: 1,
+  producer: 'analytics',
+  topic: TOPICS.monthlyReport,
+  description:
+    'A version of the monthly management report (A-3.3.3) was generated: by the schedule after the month ended, or on demand by a manager. ' +
+    'Ids and the period only; whoever delivers it (mail) reads the report through GraphQL with its own rights. A month generated again publishes its next version.',
+  schema: z.object({
+    reportId: field.id(),
+    /** The reported calendar month, YYYY-MM, in the company's time zone. */
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+    period: z.object({ start: field.time(), end: field.time() }),
+    version: z.number().int().min(1),
+    generatedAt: field.time(),
+  }),
+  key: (data) => data.month,
+  personalData: 'none: report id, month and version only',
+});

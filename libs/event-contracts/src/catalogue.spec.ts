@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { contractId, dataSchemaUri, defineEvent, field } from './contract';
 import { customerExportContributors, EVENT_CATALOGUE, findContract } from './catalogue';
 import { defineCustomerExportPrepared } from './customer-export';
-import { TOPICS, deadLetterTopic } from './topics';
+import { TOPICS, deadLetterTopic, legacyDeadLetterTopic } from './topics';
 
 describe('the event catalogue', () => {
   it('declares each type and version once', () => {
@@ -46,7 +46,8 @@ describe('the event catalogue', () => {
   });
 
   it('names the dead-letter topic of a consumer group', () => {
-    expect(deadLetterTopic('carebridge.crm')).toBe('carebridge.dead-letter.carebridge.crm');
+    expect(deadLetterTopic('carebridge.crm')).toBe('carebridge.dead-letter.crm');
+    expect(legacyDeadLetterTopic('carebridge.crm')).toBe('carebridge.dead-letter.carebridge.crm');
   });
 });
 

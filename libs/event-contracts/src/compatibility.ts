@@ -16,6 +16,8 @@ export function incompatibleChanges(contracts: readonly EventContract[], publish
   const current = new Set(contracts.map(contractId));
   for (const id of Object.keys(published)) {
     // Consumers and replays still read a published version: it may be superseded, not dropped.
+    // (Only event versions count: the dead-letter message is the envelope of any of them.)
+    if (!/\.v\d+$/.test(id)) continue;
     if (!current.has(id)) problems.push(`${id.replace(/\.v(\d+)$/, ' v$1')} was published and is no longer declared — keep its contract`);
   }
   const topicOf = new Map<string, string>();

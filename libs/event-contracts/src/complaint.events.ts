@@ -141,6 +141,24 @@ export const complaintReopened = defineEvent({
   personalData: 'none',
 });
 
+export const complaintMerged = defineEvent({
+  type: 'complaint.merged',
+  version: 1,
+  producer: 'complaint',
+  topic: TOPICS.complaint,
+  description:
+    'A duplicate complaint (the same bag, the same matter) was merged into another of the same customer: the duplicate is closed without a satisfaction survey and its deadlines stop; both keep their history.',
+  schema: z.object({
+    complaintId: field.id(),
+    intoComplaintId: field.id(),
+    customerId: field.id(),
+    mergedBy: z.string(),
+    mergedAt: field.time(),
+  }),
+  key: (data) => data.complaintId,
+  personalData: 'none',
+});
+
 export const complaintSlaBreached = defineEvent({
   type: 'complaint.sla_breached',
   version: 1,
@@ -154,6 +172,25 @@ export const complaintSlaBreached = defineEvent({
     urgency,
     dueAt: field.time(),
     breachedAt: field.time(),
+    assigneeId: z.string().nullable(),
+  }),
+  key: (data) => data.complaintId,
+  personalData: 'none',
+});
+
+export const complaintSlaAtRisk = defineEvent({
+  type: 'complaint.sla_at_risk',
+  version: 1,
+  producer: 'complaint',
+  topic: TOPICS.complaint,
+  description: 'A complaint is in the last part of the time for one of its deadlines (COMPLAINT_AT_RISK_PERCENT), still unmet; emitted once per deadline and due time, before any breach.',
+  schema: z.object({
+    complaintId: field.id(),
+    customerId: field.id(),
+    deadline: z.enum(COMPLAINT_DEADLINES),
+    urgency,
+    dueAt: field.time(),
+    detectedAt: field.time(),
     assigneeId: z.string().nullable(),
   }),
   key: (data) => data.complaintId,

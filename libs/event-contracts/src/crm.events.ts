@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMPENSATION_KINDS, COMPLAINT_CATEGORIES } from './complaint-taxonomy';
 import { defineEvent, field } from './contract';
 import { COUPON_SOURCES, COUPON_VALUE_TYPES, CUSTOMER_TIERS, FOLLOW_UP_KINDS, FOLLOW_UP_OUTCOMES, FOLLOW_UP_REASONS, FOLLOW_UP_REASONS_V1, LOYALTY_ENTRY_KINDS } from './crm-taxonomy';
 import { TOPICS } from './topics';
@@ -121,6 +122,48 @@ export const customerExportRequested = defineEvent({
   // Keyed by the customer, so it arrives after every earlier merge of this customer and before a later erasure.
   key: (data) => data.customerId,
   personalData: 'none',
+});
+
+/** One agreed compensation rule of a key account: what may be granted to its members, up to a maximum. */
+export const compensationRuleSchema = z.object({
+  /** null: a complaint of any category. */
+  category: z.enum(COMPLAINT_CATEGORIES).nullable(),
+  kind: z.enum(COMPENSATION_KINDS),
+  /** Decimal string with currency (REFUND, VOUCHER). */
+  maxAmount: z.string().nullable(),
+  currency: z.string().length(3).nullable(),
+  /** Whole points or miles (LOYALTY_POINTS, MILES). */
+  maxQuantity: z.number().int().nullable(),
+  /** Up to the maximum, no supervisor approval is needed for this account. */
+  preApproved: z.boolean(),
+});
+
+/** The service terms a key account agreed (T-2.4), as they apply to each member customer. */
+export const serviceTermsSchema = z.object({
+  /** Agreed first-response time, counted in calendar time (24/7), not business hours. */
+  responseTargetMinutes: z.number().int().min(1).max(10080),
+  /** The staff member the account deals with. */
+  dedicatedContact: z.object({ userId: z.string(), name: z.string().nullable() }).nullable(),
+  compensationRules: z.array(compensationRuleSchema),
+  /** After this instant the terms no longer apply; no event is sent when they lapse. */
+  validUntil: field.time().nullable(),
+});
+
+export const customerServiceTermsChanged = defineEvent({
+  type: 'customer.service_terms_changed',
+  version: 1,
+  producer: 'crm',
+  topic: TOPICS.customer,
+  description:
+    "The key-account service terms that apply to a customer now: published when the customer joins or leaves a key account, when the account's terms, dedicated contact or status change, and for the survivor of a merge. keyAccountId and terms are null when none apply. Consumers keep the statement with the latest changedAt; inquiry and complaint shorten the customer's response deadlines with it.",
+  schema: z.object({
+    customerId: field.id(),
+    keyAccountId: field.id().nullable(),
+    terms: serviceTermsSchema.nullable(),
+    changedAt: field.time(),
+  }),
+  key: (data) => data.customerId,
+  personalData: "none: the dedicated contact is a staff member's id and name",
 });
 
 /** Superseded by v2 (a follow-up may now come from a care contact); kept for consumers and replays of what was published. */

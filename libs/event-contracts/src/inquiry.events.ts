@@ -103,6 +103,25 @@ export const inquirySlaBreached = defineEvent({
   personalData: 'none',
 });
 
+export const inquirySlaAtRisk = defineEvent({
+  type: 'inquiry.sla_at_risk',
+  version: 1,
+  producer: 'inquiry',
+  topic: TOPICS.inquiry,
+  description: 'An inquiry is in the last part of the time for its running response target (INQUIRY_AT_RISK_PERCENT), still unmet; emitted once per target and due time, before any breach.',
+  schema: z.object({
+    inquiryId: field.id(),
+    customerId: field.id().nullable(),
+    channel,
+    target: z.enum(RESPONSE_TARGETS),
+    dueAt: field.time(),
+    detectedAt: field.time(),
+    assigneeId: z.string().nullable(),
+  }),
+  key: (data) => data.inquiryId,
+  personalData: 'none',
+});
+
 export const inquiryClosed = defineEvent({
   type: 'inquiry.closed',
   version: 1,
@@ -164,6 +183,14 @@ export const inquiryEscalated = defineEvent({
     urgency: z.enum(COMPLAINT_URGENCIES),
     description: z.string().min(1),
     occurredAt: field.time().nullable(),
+    /** The complaint's id, assigned by inquiry when escalating: the complaint service registers the complaint under it. Absent in events published before it was carried. */
+    complaintId: field.id().optional(),
+    /** Flight number, upper case without spaces (e.g. NH204). */
+    flightNumber: z.string().nullable().optional(),
+    /** Where it happened. */
+    location: z.string().nullable().optional(),
+    /** Booking reference (PNR), upper case. */
+    bookingReference: z.string().nullable().optional(),
     conversation: z.array(
       z.object({
         direction: z.enum(MESSAGE_DIRECTIONS),

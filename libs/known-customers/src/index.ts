@@ -3,3 +3,5 @@ export * from './customer-records';
 export * from './customer-reference';
 export type { CustomerStanding } from './known-customers';
 export * from './migrations';
+export * from './key-account-terms';
+export * from './key-account-terms.entity';

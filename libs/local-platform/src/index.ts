@@ -3,3 +3,4 @@ export * from './platform';
 export * from './ports';
 export * from './service-process';
 export * from './test-database';
+export * from './subgraph-definitions';

@@ -31,9 +31,11 @@ export class ServiceProcess {
 
   async start(): Promise<void> {
     if (this.running) return;
-    const child = spawn(process.execPath, ['--require', join(REPOSITORY_ROOT, 'tools/register.js'), join(REPOSITORY_ROOT, this.options.entry)], {
+    // Tracing is preloaded, before the service's first import, so its modules load instrumented.
+    const preload = ['--require', join(REPOSITORY_ROOT, 'tools/register.js'), '--require', join(REPOSITORY_ROOT, 'libs/service-kit/src/telemetry-preload.ts')];
+    const child = spawn(process.execPath, [...preload, join(REPOSITORY_ROOT, this.options.entry)], {
       cwd: REPOSITORY_ROOT,
-      env: { ...process.env, ...this.options.env },
+      env: { ...process.env, OTEL_SERVICE_NAME: this.options.name, ...this.options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -47,7 +49,7 @@ export class ServiceProcess {
     child.stdout?.on('data', forward);
     child.stderr?.on('data', forward);
 
-    const deadline = Date.now() + (this.options.startTimeoutMs ?? 60_000);
+    const deadline = Date.now() + (this.options.startTimeoutMs ?? 150_000);
     while (Date.now() < deadline) {
       if (!this.running) throw new Error(`${this.options.name} exited during start:\n${recent}`);
       try {
@@ -59,7 +61,7 @@ export class ServiceProcess {
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
     await this.stop();
-    throw new Error(`${this.options.name} was not ready within ${this.options.startTimeoutMs ?? 60_000} ms:\n${recent}`);
+    throw new Error(`${this.options.name} was not ready within ${this.options.startTimeoutMs ?? 150_000} ms:\n${recent}`);
   }
 
   /** SIGTERM, then SIGKILL if it has not exited within `graceMs`. */

@@ -1,8 +1,10 @@
+import { type Link, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { type EventContract, deadLetterTopic } from '@carebridge/event-contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type ReceivedEvent, MalformedEventError, decodeEnvelope } from './envelope';
 import { type MessagingLogger, silentLogger } from './logger';
-import { withTrace } from './trace';
+import type { MessagingMetrics } from './metrics';
+import { contextOf, linkTo, messagingTracer } from './trace';
 import type { EventTransport, Subscription, TransportMessage } from './transport';
 
 /** What a service does when an event arrives, inside the transaction that records the event as processed. */
@@ -25,7 +27,14 @@ export interface EventConsumerOptions {
   /** Attempts before a failing event goes to the dead-letter topic. */
   maxAttempts?: number;
   retryBackoffMs?: number;
+  metrics?: MessagingMetrics;
 }
+
+/**
+ * Set on an event re-published from a group's dead letters: only that group applies it; every other
+ * group (which handled or dead-lettered it on its own) skips it, so a replay never doubles theirs.
+ */
+export const REPLAYED_FOR_GROUP_HEADER = 'carebridge_replayed_for_group';
 
 export function consumerGroup(service: string): string {
   return `carebridge.${service}`;
@@ -76,6 +85,9 @@ export class EventConsumer {
     } catch (error) {
       return { refused: error as Error };
     }
+    // A dead letter replayed for one consumer group (npm run events:dead-letters -- replay) is that group's alone.
+    const replayedFor = message.headers[REPLAYED_FOR_GROUP_HEADER];
+    if (replayedFor && replayedFor !== this.group) return { skip: true };
     const forType = this.options.handlers.filter((h) => h.contract.type === envelope.type);
     if (!forType.length) return { skip: true }; // another event type on a shared topic
     const handlers = forType.filter((h) => h.contract.version === envelope.version);
@@ -114,15 +126,17 @@ export class EventConsumer {
           // An event delivered twice within the batch is applied once.
           if (!fresh.delete(event.id)) continue;
           failing = event;
-          await withTrace(event.traceparent, async () => {
+          await this.traced(event, async () => {
             for (const handler of handlers) await handler.handle(event, manager);
           });
           failing = undefined;
         }
       });
+      for (const { event } of events) this.options.metrics?.handled.inc({ group: this.group, event_type: event.type });
     } catch (error) {
       if (!(await this.databaseReachable())) throw error;
       const at = failing ? messages.findIndex((_, i) => 'event' in read[i] && read[i].event.id === failing?.id) : -1;
+      if (failing) this.options.metrics?.handlerFailures.inc({ group: this.group, event_type: failing.type });
       this.logger.debug({ err: (error as Error).message, events: messages.length, failingAt: at }, 'a batch failed; applying it again around the failing event');
       if (at < 0) {
         for (const message of messages) await this.deliver(message);
@@ -148,7 +162,7 @@ export class EventConsumer {
     }
     for (let attempt = (tried?.attempts ?? 0) + 1; ; attempt++) {
       try {
-        await withTrace(event.traceparent, () =>
+        const applied = await this.traced(event, () =>
           this.options.dataSource.transaction(async (manager) => {
             const recorded: unknown[] = await manager.query(
               `INSERT INTO processed_event (event_id, event_type, source) VALUES ($1, $2, $3) ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
@@ -156,20 +170,58 @@ export class EventConsumer {
             );
             if (!recorded.length) {
               this.logger.debug({ eventId: event.id, type: event.type }, 'duplicate event ignored');
-              return;
+              return false;
             }
             for (const handler of handlers) await handler.handle(event, manager);
+            return true;
           }),
         );
+        if (applied) this.options.metrics?.handled.inc({ group: this.group, event_type: event.type });
         return;
       } catch (error) {
         // With the database gone, no attempt can succeed: leave the offset, redeliver later.
         if (!(await this.databaseReachable())) throw error;
+        this.options.metrics?.handlerFailures.inc({ group: this.group, event_type: event.type });
         if (attempt >= maxAttempts) return this.deadLetter(message, error as Error, attempt);
         this.logger.warn({ err: (error as Error).message, eventId: event.id, type: event.type, attempt }, 'event handler failed; retrying');
         await this.backOff(attempt);
       }
     }
+  }
+
+  /**
+   * Runs a handler in a consumer span: the child of the event's outbox write (the trace of the
+   * request that caused it), linked to the hop that delivered it.
+   */
+  private traced<T>(event: ReceivedEvent, work: () => Promise<T>): Promise<T> {
+    const hop = event.transportTraceparent !== event.traceparent ? linkTo(event.transportTraceparent) : undefined;
+    return messagingTracer().startActiveSpan(
+      `${event.type} process`,
+      {
+        kind: SpanKind.CONSUMER,
+        links: [hop].filter((link): link is Link => link !== undefined),
+        attributes: {
+          'messaging.system': 'carebridge.events',
+          'messaging.consumer.group.name': this.group,
+          'messaging.destination.name': event.topic,
+          'messaging.message.id': event.id,
+          'cloudevents.event_type': event.type,
+          ...(event.partition !== undefined ? { 'messaging.destination.partition.id': String(event.partition) } : {}),
+        },
+      },
+      contextOf(event.traceparent),
+      async (span) => {
+        try {
+          return await work();
+        } catch (error) {
+          span.recordException(error as Error);
+          span.setStatus({ code: SpanStatusCode.ERROR });
+          throw error;
+        } finally {
+          span.end();
+        }
+      },
+    );
   }
 
   private backOff(attempt: number): Promise<void> {
@@ -186,6 +238,7 @@ export class EventConsumer {
   }
 
   private async deadLetter(message: TransportMessage, error: Error, attempts: number): Promise<void> {
+    this.options.metrics?.deadLetters.inc({ group: this.group });
     this.logger.error({ err: error.message, topic: message.topic, partition: message.partition, offset: message.offset, eventId: message.headers.ce_id }, 'event dead-lettered');
     await this.options.transport.publish([
       {

@@ -1,6 +1,6 @@
 import { Client, Pool } from 'pg';
 import { type MessagingLogger, silentLogger } from './logger';
-import type { EventTransport, SubscribeOptions, Subscription, TransportMessage } from './transport';
+import type { EventTransport, SubscribeOptions, Subscription, TransportMessage, PartitionLag } from './transport';
 import { WakeUp } from './wake-up';
 
 export interface EmbeddedTransportOptions {
@@ -197,6 +197,19 @@ export class EmbeddedTransport implements EventTransport {
   /** An embedded member retries for as long as it runs: its consumption never stops for good. */
   stoppedGroups(): string[] {
     return [];
+  }
+
+  async consumerLag(groupId: string, topics: string[]): Promise<PartitionLag[]> {
+    await this.init();
+    // A partition the group has not read yet lags by everything it holds (groups start from the beginning).
+    const { rows } = await this.pool.query<{ topic: string; partition: number; lag: string }>(
+      `SELECT p.topic, p.partition, p.next_offset - COALESCE(o.committed_offset, 0) AS lag
+       FROM event_log_partition p
+       LEFT JOIN event_log_consumer_offset o ON o.group_id = $1 AND o.topic = p.topic AND o.partition = p.partition
+       WHERE p.topic = ANY($2::text[]) ORDER BY p.topic, p.partition`,
+      [groupId, topics],
+    );
+    return rows.map((row) => ({ topic: row.topic, partition: row.partition, lag: Number(row.lag) }));
   }
 
   async close(): Promise<void> {

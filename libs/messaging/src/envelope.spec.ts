@@ -21,7 +21,7 @@ describe('CloudEvents envelope (Kafka binary content mode)', () => {
       ce_subject: data.customerId,
       ce_dataschema: 'urn:carebridge:events:customer.created:v1',
       'content-type': 'application/json',
-      traceparent,
+      ce_traceparent: traceparent,
     });
     expect(JSON.parse(message.value.toString('utf8'))).toEqual(data);
   });
@@ -37,6 +37,7 @@ describe('CloudEvents envelope (Kafka binary content mode)', () => {
       time,
       subject: data.customerId,
       traceparent,
+      transportTraceparent: undefined,
       topic: 'carebridge.crm.customer',
       partition: 2,
       offset: '41',
@@ -50,8 +51,16 @@ describe('CloudEvents envelope (Kafka binary content mode)', () => {
     const b = encodeEvent(customerCreated, data, { source: 'crm', time });
     expect(a.headers.ce_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(a.headers.ce_id).not.toBe(b.headers.ce_id);
-    expect(a.headers).not.toHaveProperty('traceparent');
+    expect(a.headers).not.toHaveProperty('ce_traceparent');
     expect(decodeEnvelope(a).traceparent).toBeUndefined();
+  });
+
+  it('reads the cause from ce_traceparent and the hop from traceparent; an older event has only traceparent', () => {
+    const hop = '00-4bf92f3577b34da6a3ce929d0e0e4736-b7ad6b7169203331-01';
+    const message = encodeEvent(customerCreated, data, { source: 'crm', time, id, traceparent });
+    expect(decodeEnvelope({ ...message, headers: { ...message.headers, traceparent: hop } })).toMatchObject({ traceparent, transportTraceparent: hop });
+    const { ce_traceparent: _cause, ...older } = message.headers;
+    expect(decodeEnvelope({ ...message, headers: { ...older, traceparent: hop } })).toMatchObject({ traceparent: hop, transportTraceparent: hop });
   });
 
   it('falls back to the message key when ce_subject is absent', () => {

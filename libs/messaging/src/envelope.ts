@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type EventContract, type EventData, dataSchemaUri } from '@carebridge/event-contracts';
+import { EVENT_TRACE_HEADER, TRANSPORT_TRACE_HEADER } from './trace';
 import type { TransportMessage } from './transport';
 
 /** An event as a consumer receives it: the CloudEvents attributes and the validated data. */
@@ -11,7 +12,10 @@ export interface ReceivedEvent<C extends EventContract = EventContract> {
   time: Date;
   subject: string;
   data: EventData<C>;
+  /** The trace context of the outbox write that recorded the event (CloudEvents `traceparent` extension). */
   traceparent?: string;
+  /** The trace context of the hop that delivered it (the relay's publish, or Kafka's send). */
+  transportTraceparent?: string;
   topic: string;
   partition?: number;
   offset?: string;
@@ -41,7 +45,7 @@ export function encodeEvent<C extends EventContract>(
     ce_dataschema: dataSchemaUri(contract),
     'content-type': 'application/json',
   };
-  if (options.traceparent) headers.traceparent = options.traceparent;
+  if (options.traceparent) headers[EVENT_TRACE_HEADER] = options.traceparent;
   return { topic: contract.topic, key, headers, value: Buffer.from(JSON.stringify(data)) };
 }
 
@@ -67,7 +71,9 @@ export function decodeEnvelope(message: TransportMessage): Omit<ReceivedEvent, '
     source: h.ce_source,
     time: new Date(h.ce_time),
     subject: h.ce_subject ?? message.key,
-    traceparent: h.traceparent,
+    // Events recorded before the extension header carried their cause's context as `traceparent` only.
+    traceparent: h[EVENT_TRACE_HEADER] ?? h[TRANSPORT_TRACE_HEADER],
+    transportTraceparent: h[TRANSPORT_TRACE_HEADER],
     topic: message.topic,
     partition: message.partition,
     offset: message.offset,

@@ -3,6 +3,7 @@ export * from './embedded-transport';
 export * from './envelope';
 export * from './kafka-transport';
 export * from './logger';
+export * from './metrics';
 export * from './migrations';
 export * from './outbox';
 export * from './settings';

@@ -1,6 +1,7 @@
 import { type Admin, type Consumer, type EachMessagePayload, Kafka, type KafkaConfig, logLevel, type Producer, type LogEntry } from 'kafkajs';
+import { topicRetention } from '@carebridge/event-contracts';
 import { type MessagingLogger, silentLogger } from './logger';
-import type { EventTransport, SubscribeOptions, Subscription, TransportMessage } from './transport';
+import type { EventTransport, PartitionLag, SubscribeOptions, Subscription, TransportMessage } from './transport';
 
 export interface KafkaTransportOptions {
   brokers: string[];
@@ -39,6 +40,8 @@ export class KafkaTransport implements EventTransport {
   private readonly logger: MessagingLogger;
   private readonly provisioned = new Set<string>();
   private topicCreationRefused = false;
+  /** One admin connection for the lag /metrics reads, opened on the first scrape. */
+  private lagAdmin?: Promise<Admin>;
 
   constructor(private readonly options: KafkaTransportOptions) {
     this.logger = options.logger ?? silentLogger;
@@ -78,7 +81,13 @@ export class KafkaTransport implements EventTransport {
       await admin.connect();
       await admin.createTopics({
         waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 4, replicationFactor: this.options.replicationFactor ?? -1 })),
+        // Retention as the catalogue states it (topicRetention in libs/event-contracts).
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions: this.options.partitions ?? 4,
+          replicationFactor: this.options.replicationFactor ?? -1,
+          configEntries: [{ name: 'retention.ms', value: String(topicRetention(topic).ms) }],
+        })),
       });
       for (const t of missing) this.provisioned.add(t);
     } catch (error) {
@@ -184,11 +193,34 @@ export class KafkaTransport implements EventTransport {
     return [...this.stopped];
   }
 
+  async consumerLag(groupId: string, topics: string[]): Promise<PartitionLag[]> {
+    this.lagAdmin ??= (async () => {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      return admin;
+    })();
+    this.lagAdmin.catch(() => (this.lagAdmin = undefined));
+    const admin = await this.lagAdmin;
+    const [ends, committed] = await Promise.all([Promise.all(topics.map((topic) => admin.fetchTopicOffsets(topic))), admin.fetchOffsets({ groupId, topics })]);
+    const lags: PartitionLag[] = [];
+    topics.forEach((topic, index) => {
+      const committedOf = new Map((committed.find((c) => c.topic === topic)?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+      for (const end of ends[index]) {
+        // -1: nothing committed yet, so the group would start from the oldest retained message.
+        const from = committedOf.get(end.partition) ?? -1;
+        lags.push({ topic, partition: end.partition, lag: Math.max(0, Number(end.high) - (from < 0 ? Number(end.low) : from)) });
+      }
+    });
+    return lags;
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((c) => c.disconnect().catch(() => undefined)));
     this.consumers.clear();
     const producer = await this.producer?.catch(() => undefined);
     await producer?.disconnect().catch(() => undefined);
+    const admin = await this.lagAdmin?.catch(() => undefined);
+    await admin?.disconnect().catch(() => undefined);
   }
 }
 

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { type Link, ROOT_CONTEXT, SpanKind, SpanStatusCode, context } from '@opentelemetry/api';
 import type { EventContract, EventData } from '@carebridge/event-contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { encodeEvent } from './envelope';
 import { type MessagingLogger, silentLogger } from './logger';
-import { currentTraceparent, newTraceparent } from './trace';
-import type { EventTransport } from './transport';
+import type { MessagingMetrics } from './metrics';
+import { EVENT_TRACE_HEADER, TRANSPORT_TRACE_HEADER, linkTo, messagingTracer, traceparentOf } from './trace';
+import type { EventTransport, TransportMessage } from './transport';
 import { WakeUp } from './wake-up';
 
 const NOTIFY_CHANNEL = 'carebridge_outbox';
@@ -28,14 +30,30 @@ export class Outbox {
     // A producer never sends what its own contract refuses.
     const checked = contract.schema.parse(data) as EventData<C>;
     const id = randomUUID();
-    const message = encodeEvent(contract, checked, { source: this.source, time: this.now(), id, traceparent: currentTraceparent() ?? newTraceparent() });
-    // One round trip: the row, and the NOTIFY that wakes the relay when the transaction commits
-    // (Postgres sends a transaction's notifications at its commit, identical ones once).
-    await manager.query(
-      `INSERT INTO outbox_event (id, topic, key, event_type, headers, payload) VALUES ($1, $2, $3, $4, $5, $6) RETURNING pg_notify($7, '')`,
-      [id, message.topic, message.key, contract.type, JSON.stringify(message.headers), message.value.toString('utf8'), NOTIFY_CHANNEL],
+    // The write is a span of the request or reaction that causes the event; the event keeps its
+    // context, so the consumers' work continues this trace.
+    return messagingTracer().startActiveSpan(
+      `outbox write ${contract.type}`,
+      { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'carebridge.outbox', 'messaging.destination.name': contract.topic, 'messaging.message.id': id, 'cloudevents.event_type': contract.type } },
+      async (span) => {
+        try {
+          const message = encodeEvent(contract, checked, { source: this.source, time: this.now(), id, traceparent: traceparentOf() });
+          // One round trip: the row, and the NOTIFY that wakes the relay when the transaction commits
+          // (Postgres sends a transaction's notifications at its commit, identical ones once).
+          await manager.query(
+            `INSERT INTO outbox_event (id, topic, key, event_type, headers, payload) VALUES ($1, $2, $3, $4, $5, $6) RETURNING pg_notify($7, '')`,
+            [id, message.topic, message.key, contract.type, JSON.stringify(message.headers), message.value.toString('utf8'), NOTIFY_CHANNEL],
+          );
+          return id;
+        } catch (error) {
+          span.recordException(error as Error);
+          span.setStatus({ code: SpanStatusCode.ERROR });
+          throw error;
+        } finally {
+          span.end();
+        }
+      },
     );
-    return id;
   }
 }
 
@@ -47,6 +65,7 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
   /** Published rows are kept this long (for audits and re-sends), then pruned. */
   retentionMs?: number;
+  metrics?: MessagingMetrics;
   /** Tests stand in for a crash between sending and marking a batch. */
   afterSend?: (count: number) => void | Promise<void>;
 }
@@ -135,10 +154,13 @@ export class OutboxRelay {
         await runner.commitTransaction();
         return 0;
       }
-      await this.options.transport.publish(rows.map((r) => ({ topic: r.topic, key: r.key, headers: r.headers, value: Buffer.from(r.payload, 'utf8') })));
-      await this.options.afterSend?.(rows.length);
-      await runner.query('UPDATE outbox_event SET published_at = now() WHERE sequence = ANY($1::bigint[])', [rows.map((r) => r.sequence)]);
-      await runner.commitTransaction();
+      await this.publishTraced(rows, async (messages) => {
+        await this.options.transport.publish(messages);
+        await this.options.afterSend?.(rows.length);
+        await runner.query('UPDATE outbox_event SET published_at = now() WHERE sequence = ANY($1::bigint[])', [rows.map((r) => r.sequence)]);
+        await runner.commitTransaction();
+      });
+      this.options.metrics?.published.inc(rows.length);
       this.publishedCount += rows.length;
       return rows.length;
     } catch (error) {
@@ -147,6 +169,31 @@ export class OutboxRelay {
     } finally {
       await runner.release();
     }
+  }
+
+  /**
+   * One span per batch, a root of its own linked to the outbox write of every event in it (a batch
+   * mixes traces); each message carries the span as its transport `traceparent`.
+   */
+  private publishTraced(rows: { topic: string; key: string; headers: Record<string, string>; payload: string }[], send: (messages: TransportMessage[]) => Promise<void>): Promise<void> {
+    const links = rows.map((r) => linkTo(r.headers[EVENT_TRACE_HEADER] ?? r.headers[TRANSPORT_TRACE_HEADER])).filter((link): link is Link => link !== undefined);
+    return messagingTracer().startActiveSpan(
+      'outbox relay publish',
+      { kind: SpanKind.PRODUCER, links, attributes: { 'messaging.system': 'carebridge.outbox', 'messaging.batch.message_count': rows.length } },
+      ROOT_CONTEXT,
+      async (span) => {
+        try {
+          const hop = traceparentOf(context.active());
+          await send(rows.map((r) => ({ topic: r.topic, key: r.key, headers: hop ? { ...r.headers, [TRANSPORT_TRACE_HEADER]: hop } : r.headers, value: Buffer.from(r.payload, 'utf8') })));
+        } catch (error) {
+          span.recordException(error as Error);
+          span.setStatus({ code: SpanStatusCode.ERROR });
+          throw error;
+        } finally {
+          span.end();
+        }
+      },
+    );
   }
 
   private async pruneIfDue(): Promise<void> {

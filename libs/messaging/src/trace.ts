@@ -1,28 +1,34 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomBytes } from 'node:crypto';
+import { type Context, type Link, ROOT_CONTEXT, context, isSpanContextValid, propagation, trace } from '@opentelemetry/api';
 
 /**
- * W3C trace context carried from the client request through the outbox and across services, so
- * one trace id follows a complaint from the gateway into every consumer's effects.
+ * Trace context across the event hop, through the OpenTelemetry API (a no-op until a process
+ * registers the SDK). An event carries two W3C trace contexts:
+ * - `ce_traceparent` (the CloudEvents distributed-tracing extension in Kafka binary mode): the
+ *   outbox write that recorded it, inside the request or reaction that caused it; it never changes;
+ * - `traceparent`: the hop itself, the relay's publish (Kafka's instrumentation replaces it with its
+ *   send span).
+ * A consumer continues the first (one trace from the client's request to every service's effect)
+ * and links to the second.
  */
-const storage = new AsyncLocalStorage<string>();
-const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
+export const EVENT_TRACE_HEADER = 'ce_traceparent';
+export const TRANSPORT_TRACE_HEADER = 'traceparent';
 
-export function newTraceparent(): string {
-  return `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
+export const messagingTracer = () => trace.getTracer('@carebridge/messaging');
+
+/** The W3C traceparent of `ctx` (the active context by default); undefined when nothing is traced. */
+export function traceparentOf(ctx: Context = context.active()): string | undefined {
+  const carrier: Record<string, string> = {};
+  propagation.inject(ctx, carrier);
+  return carrier.traceparent;
 }
 
-/** The same trace, a new span: what a step caused by `parent` carries. */
-export function childTraceparent(parent: string | undefined): string {
-  const match = parent ? TRACEPARENT.exec(parent) : null;
-  if (!match) return newTraceparent();
-  return `00-${match[1]}-${randomBytes(8).toString('hex')}-${match[3]}`;
+/** The context a traceparent names, as the parent of what follows from it; the root context without one. */
+export function contextOf(traceparent: string | undefined): Context {
+  return traceparent ? propagation.extract(ROOT_CONTEXT, { traceparent }) : ROOT_CONTEXT;
 }
 
-export function currentTraceparent(): string | undefined {
-  return storage.getStore();
-}
-
-export function withTrace<T>(traceparent: string | undefined, work: () => T): T {
-  return storage.run(childTraceparent(traceparent), work);
+/** A span link to the span a traceparent names, if it names a valid one. */
+export function linkTo(traceparent: string | undefined): Link | undefined {
+  const spanContext = trace.getSpanContext(contextOf(traceparent));
+  return spanContext && isSpanContextValid(spanContext) ? { context: spanContext } : undefined;
 }

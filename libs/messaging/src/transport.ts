@@ -26,6 +26,12 @@ export interface SubscribeOptions {
   handleBatch?(messages: TransportMessage[]): Promise<void>;
 }
 
+export interface PartitionLag {
+  topic: string;
+  partition: number;
+  lag: number;
+}
+
 export interface Subscription {
   stop(): Promise<void>;
 }
@@ -42,5 +48,7 @@ export interface EventTransport {
   subscribe(options: SubscribeOptions): Promise<Subscription>;
   /** Consumer groups whose consumption has stopped for good (a service with one is not ready). */
   stoppedGroups(): string[];
+  /** Per partition of `topics`, how many messages lie after `groupId`'s committed offset (for /metrics). */
+  consumerLag?(groupId: string, topics: string[]): Promise<PartitionLag[]>;
   close(): Promise<void>;
 }

@@ -53,7 +53,7 @@ export class PersonalDataAccessFilter {
 
 @ArgsType()
 export class PersonalDataAccessArgs extends PageArgs {
-  @Field(() => PersonalDataAccessFilter, { nullable: true })
+  @Field(() => PersonalDataAccessFilter, { nullable: true, description: 'Only the reads of this customer, by this user or in this time range; null for all reads.' })
   @IsOptional()
   @ValidateNested()
   filter?: PersonalDataAccessFilter;

@@ -5,7 +5,9 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Arg, Args, ArgsType, Authorized, Directive, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from './context';
 import { BadUserInputError, ConflictError, ErrorCode, ForbiddenError, NotFoundError } from '@carebridge/domain';
-import { fieldProblems, formatGraphQLError, UnauthenticatedError } from './errors';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CLIENT_ERROR_CODES, fieldProblems, formatGraphQLError, UnauthenticatedError } from './errors';
 import { createLogger } from './logger';
 import { PageArgs } from './pagination';
 import { buildFederatedSchema, entityReference } from './schema';
@@ -398,5 +400,14 @@ describe('typed errors', () => {
       message: 'first: must be 1 to 100',
       extensions: { code: 'BAD_USER_INPUT', field: 'first', problems: [{ field: 'first', rule: 'range', message: 'must be 1 to 100' }] },
     });
+  });
+});
+
+describe('the error codes clients receive', () => {
+  it('are the ones the README lists, no more and no fewer', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+    const table = /<!-- error-codes: start -->([\s\S]*?)<!-- error-codes: end -->/.exec(readme)?.[1] ?? '';
+    const listed = [...table.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
+    expect([...listed].sort()).toEqual([...CLIENT_ERROR_CODES].sort());
   });
 });

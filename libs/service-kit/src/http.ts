@@ -34,6 +34,8 @@ export interface HttpHostOptions<TContext extends BaseContext> {
   scope?: <T>(request: IncomingMessage, run: () => Promise<T>) => Promise<T>;
   logger: Logger;
   maxBodyBytes?: number;
+  /** Runs first on every request: may set headers (CORS) and answer it itself (a preflight); true when it answered. */
+  intercept?: (request: IncomingMessage, response: ServerResponse) => boolean;
 }
 
 export interface HttpHost {
@@ -68,6 +70,7 @@ export async function hostApollo<TContext extends BaseContext>(options: HttpHost
   server.keepAliveTimeout = 65_000;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (options.intercept?.(request, response)) return;
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') return sendJson(response, draining ? 503 : 200, { status: draining ? 'draining' : 'ok' });
     if (url.pathname === '/readyz') {
@@ -79,7 +82,8 @@ export async function hostApollo<TContext extends BaseContext>(options: HttpHost
       response.end(await options.metrics());
       return;
     }
-    const routeMethod = request.method === 'GET' || (options.routesAnswerHead === true && request.method === 'HEAD');
+    // PUT reaches only routes that declare it (an upload); the routes callback refuses it for the others.
+    const routeMethod = request.method === 'GET' || request.method === 'PUT' || (options.routesAnswerHead === true && request.method === 'HEAD');
     if (options.routes && routeMethod && url.pathname !== '/graphql' && url.pathname !== '/') {
       if (options.refuse?.(request)) return sendJson(response, 401, { error: 'unauthenticated' });
       const reply = await options.routes(url, request);

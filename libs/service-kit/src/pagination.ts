@@ -7,16 +7,16 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 @Directive('@shareable')
 @ObjectType({ description: 'Where a page of a connection stands (Relay cursor connections).' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'Whether items follow this page: ask for them with `after: endCursor`.' })
   hasNextPage: boolean;
 
-  @Field()
+  @Field({ description: 'Whether items come before this page.' })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The first item's cursor; null on an empty page." })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The last item's cursor, to pass as `after` for the next page; null on an empty page." })
   endCursor: string | null;
 }
 
@@ -33,24 +33,24 @@ export interface Connection<T> {
 
 /** `<Name>Connection` and `<Name>Edge` object types for a node type. */
 export function ConnectionType<T extends object>(nodeType: ClassType<T>, name = nodeType.name): ClassType<Connection<T>> {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
   class EdgeType {
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name}.` })
     node: T;
 
-    @Field()
+    @Field({ description: 'Where this item stands in the list: pass it as `after` to read on from here.' })
     cursor: string;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items (Relay cursor connection).` })
   class ConnectionObject {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The items of this page, in the order asked for.' })
     edges: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where this page stands: whether more follow, and the cursors to get them.' })
     pageInfo: PageInfo;
 
-    @Field(() => Int)
+    @Field(() => Int, { description: 'How many items the whole list holds under the same filter (counted only when asked for).' })
     totalCount: number;
   }
   return ConnectionObject;

@@ -6,6 +6,7 @@ import { GraphQLDateTime } from 'graphql-scalars';
 import { type NonEmptyArray, buildSchema, createResolversMap } from 'type-graphql';
 import DataLoader from 'dataloader';
 import { authChecker, type RequestContext } from './context';
+import { refuseImplausibleInput } from './input-plausibility';
 import { nextTurn } from './loading';
 import { resolvingConnection } from './pagination';
 
@@ -80,6 +81,7 @@ export async function buildFederatedSchema(resolvers: object[], references: Refe
     resolvers: resolverMap as GraphQLResolverMap<unknown>,
   });
   countOnlyWhenSelected(federated);
+  refuseImplausibleInput(federated);
   return federated;
 }
 

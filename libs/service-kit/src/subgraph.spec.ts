@@ -369,7 +369,7 @@ describe('startSubgraph (real Postgres)', () => {
     it('applied the kit’s and its own migrations once', async () => {
       expect(widgetMigrationRuns).toBe(1);
       const applied = await subgraph.dataSource.query('SELECT name FROM migrations ORDER BY id');
-      expect(applied.map((m: { name: string }) => m.name)).toEqual(['CreateMessagingTables1763700000000', 'CreateWidget1763900000001']);
+      expect(applied.map((m: { name: string }) => m.name)).toEqual(['CreateMessagingTables1763700000000', 'CreateIdempotencyKeys1763700000100', 'CreateWidget1763900000001']);
     });
   });
 
@@ -382,7 +382,7 @@ describe('startSubgraph (real Postgres)', () => {
 
     it('applies no migration again and keeps the data', async () => {
       expect(widgetMigrationRuns).toBe(1);
-      expect((await second.dataSource.query('SELECT count(*)::int AS n FROM migrations'))[0].n).toBe(2);
+      expect((await second.dataSource.query('SELECT count(*)::int AS n FROM migrations'))[0].n).toBe(3);
       const reply = await post(second.url, { query: '{ widgets { name } }' }, fromGateway());
       expect(reply.body.data.widgets.map((w: { name: string }) => w.name)).toEqual(['Admin widget', 'Boarding pass printer']);
     });

@@ -13,18 +13,21 @@ import {
   messagingSettings,
   Outbox,
   OutboxRelay,
-  withTrace,
+  consumerGroup,
 } from '@carebridge/messaging';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { z } from 'zod';
 import { AdjustableClock, type Clock, systemClock } from './clock';
 import { answeredByKit, finishAnswer, type RequestContext, requestContext } from './context';
 import { countStatements, ensureDatabase, openDatabase } from './database';
-import { formatGraphQLError } from './errors';
+import { formatGraphQLError, withInputFields } from './errors';
+import { CreateIdempotencyKeys1763700000100, IdempotentMutations } from './idempotency';
 import { type HttpHost, type HttpReply, headerValue, hostApollo } from './http';
 import { JobScheduler, type ScheduledJob } from './jobs';
-import { createLogger, type Logger } from './logger';
+import { createLogger, type LogDestination, type Logger } from './logger';
 import { buildFederatedSchema, type ReferenceResolvers } from './schema';
+import { ServiceMetrics } from './service-metrics';
+import { stopTelemetry } from './telemetry';
 
 /** What a service's composition root gets to build its domain services and resolvers from. */
 export interface SubgraphRuntime {
@@ -55,6 +58,8 @@ export interface SubgraphParts {
 /** One GET route under a path prefix (`/documents/`); the part after the prefix is `rest`. */
 export interface SubgraphRoute {
   prefix: string;
+  /** The methods it answers: GET by default; a PUT route takes an upload from `body`. */
+  methods?: readonly ('GET' | 'PUT')[];
   handle(request: SubgraphRouteRequest): Promise<HttpReply>;
 }
 
@@ -65,6 +70,10 @@ export interface SubgraphRouteRequest {
   identity?: Identity;
   requestId: string;
   logger: Logger;
+  /** GET when not given; HEAD is served as GET. */
+  method?: string;
+  /** The request body as it arrives (a PUT's upload); the route bounds what it reads. */
+  body?: AsyncIterable<Uint8Array>;
 }
 
 /** Domain errors of a route as JSON with their HTTP status; anything else is logged and answered 500 without details. */
@@ -93,9 +102,9 @@ export function defineSubgraph(definition: SubgraphDefinition): SubgraphDefiniti
   return definition;
 }
 
-/** Every service's migrations start with the outbox and processed-event tables of the kit. */
+/** Every service's migrations start with the kit's tables: outbox, processed events, idempotency keys. */
 export function migrationsOf(definition: SubgraphDefinition): Function[] {
-  return [CreateMessagingTables1763700000000, ...definition.migrations];
+  return [CreateMessagingTables1763700000000, CreateIdempotencyKeys1763700000100, ...definition.migrations];
 }
 
 export function subgraphSettings(name: string, env: Environment) {
@@ -113,6 +122,8 @@ export function subgraphSettings(name: string, env: Environment) {
         DATABASE_POOL_SIZE: setting.positiveInt(10),
         SUBGRAPH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
         SHUTDOWN_TIMEOUT_MS: setting.milliseconds(10_000),
+        IDEMPOTENCY_KEY_RETENTION_HOURS: setting.positiveInt(24),
+        IDEMPOTENCY_WAIT_MS: setting.milliseconds(10_000),
       },
       env,
     ),
@@ -154,7 +165,7 @@ export interface RunningSubgraph {
  */
 export async function startSubgraph(
   definition: SubgraphDefinition,
-  options: { env?: Environment; clock?: Clock } = {},
+  options: { env?: Environment; clock?: Clock; logDestination?: LogDestination } = {},
 ): Promise<RunningSubgraph> {
   const env = options.env ?? process.env;
   const problems: string[] = [];
@@ -162,7 +173,7 @@ export async function startSubgraph(
   const messaging = collectProblems(problems, () => messagingSettings(env));
   if (!settings || !messaging) throw new ConfigurationError(problems);
   const development = settings.NODE_ENV === 'development';
-  const logger = createLogger({ service: definition.name, level: settings.LOG_LEVEL });
+  const logger = createLogger({ service: definition.name, level: settings.LOG_LEVEL, destination: options.logDestination });
   // Under NODE_ENV=test, end-to-end tests move this service's time through PUT /test/clock.
   const testClock = settings.NODE_ENV === 'test' && !options.clock ? new AdjustableClock() : undefined;
   const clock = options.clock ?? testClock ?? systemClock;
@@ -181,6 +192,9 @@ export async function startSubgraph(
   const transport = createTransport(messaging, { service: definition.name, databaseServerUrl: settings.DATABASE_URL, logger });
   if (transport.kind === 'embedded') await ensureDatabase(messaging.EVENTS_DATABASE_URL ?? settings.DATABASE_URL, messaging.EVENTS_DATABASE_NAME, logger);
   const outbox = new Outbox(definition.name, () => clock.now());
+  // /metrics: prom-client series of this process (service-metrics.ts).
+  const metrics = new ServiceMetrics(definition.name);
+  metrics.watchPool(dataSource);
   const relay = new OutboxRelay({
     dataSource,
     transport,
@@ -188,9 +202,15 @@ export async function startSubgraph(
     batchSize: messaging.OUTBOX_BATCH_SIZE,
     pollIntervalMs: messaging.OUTBOX_POLL_INTERVAL_MS,
     retentionMs: messaging.OUTBOX_RETENTION_HOURS * 3600_000,
+    metrics: metrics.messaging,
   });
-  // What GraphQL requests cost the database, for /metrics (statements per request = one over the other).
-  const served = { requests: 0, statements: 0 };
+  metrics.messaging.watchOutbox(relay);
+  const keyed = new IdempotentMutations(
+    dataSource,
+    { retentionMs: settings.IDEMPOTENCY_KEY_RETENTION_HOURS * 3600_000, waitMs: settings.IDEMPOTENCY_WAIT_MS },
+    clock,
+    logger,
+  );
   let consumer: EventConsumer | undefined;
   let scheduler: JobScheduler | undefined;
   let host: HttpHost | undefined;
@@ -214,10 +234,12 @@ export async function startSubgraph(
       handlers: parts.eventHandlers ?? [],
       logger,
       maxAttempts: messaging.CONSUMER_MAX_ATTEMPTS,
+      metrics: metrics.messaging,
       retryBackoffMs: messaging.CONSUMER_RETRY_BACKOFF_MS,
     });
     await consumer.start();
-    scheduler = new JobScheduler(parts.jobs ?? [], dataSource, clock, logger);
+    metrics.messaging.watchConsumerLag(transport, consumerGroup(definition.name), parts.eventHandlers?.length ? consumer.topics : []);
+    scheduler = new JobScheduler(metrics.measuredJobs([...(parts.jobs ?? []), keyed.purgeJob()]), dataSource, clock, logger);
     scheduler.start();
     const jobs = scheduler;
 
@@ -231,11 +253,14 @@ export async function startSubgraph(
       plugins: [
         ApolloServerPluginLandingPageDisabled(),
         ApolloServerPluginInlineTraceDisabled(),
+        metrics.plugin<RequestContext>(),
         {
-          // What resolvers left for the end of the request (`beforeAnswer`) is done before the answer leaves.
+          // What resolvers left for the end of the request (`beforeAnswer`) is done before the answer leaves;
+          // a keyed mutation then commits its unit of work with its answer (idempotency.ts).
           async requestDidStart() {
             return {
-              async willSendResponse({ contextValue, response }) {
+              responseForOperation: async (request) => (await keyed.begin(request)) ?? null,
+              async willSendResponse({ contextValue, response, request }) {
                 try {
                   await finishAnswer(contextValue);
                 } catch (error) {
@@ -243,6 +268,10 @@ export async function startSubgraph(
                   if (response.http) response.http.status = 500;
                   response.body = { kind: 'single', singleResult: { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } };
                 }
+                if (response.body.kind !== 'single') return;
+                const { errors } = response.body.singleResult;
+                if (errors) response.body.singleResult = { ...response.body.singleResult, errors: withInputFields(errors, request.query) };
+                response.body.singleResult = await keyed.finish(response.body.singleResult);
               },
             };
           },
@@ -261,18 +290,18 @@ export async function startSubgraph(
         secretsMatch(settings.SUBGRAPH_SECRET, headerValue(request, IDENTITY_HEADERS.secret)) ? undefined : 'This service is reached through the Carebridge gateway only',
       context: async (request) =>
         answeredByKit(requestContext(identityFromHeaders((name) => headerValue(request, name)), logger, headerValue(request, IDENTITY_HEADERS.requestId))),
-      scope: (request, run) =>
-        withTrace(headerValue(request, 'traceparent'), async () => {
-          const { result, statements } = await countStatements(run);
-          served.requests += 1;
-          served.statements += statements;
-          return result;
-        }),
+      // The request's trace context is the HTTP server span, continuing the gateway's traceparent (telemetry.ts).
+      scope: async (_request, run) => {
+        const { result, statements } = await keyed.scope(() => countStatements(run));
+        metrics.requests.inc();
+        metrics.statements.inc(statements);
+        return result;
+      },
       routes: async (url, request) => {
         const route = (parts.httpRoutes ?? []).find((r) => url.pathname.startsWith(r.prefix));
-        if (!route) return undefined;
+        if (!route || !(route.methods ?? ['GET']).includes(request.method === 'PUT' ? 'PUT' : 'GET')) return undefined;
         const context = requestContext(identityFromHeaders((name) => headerValue(request, name)), logger, headerValue(request, IDENTITY_HEADERS.requestId));
-        return answerRoute(route, { url, rest: url.pathname.slice(route.prefix.length), identity: context.identity, requestId: context.requestId, logger: context.logger });
+        return answerRoute(route, { url, rest: url.pathname.slice(route.prefix.length), identity: context.identity, requestId: context.requestId, logger: context.logger, method: request.method ?? 'GET', body: request });
       },
       operatorRoutes: async (url, request, body) => {
         // Test-only controls; they do not exist outside NODE_ENV=test.
@@ -300,28 +329,7 @@ export async function startSubgraph(
           return { ready: false, details: { database: 'unreachable', transport: transport.kind } };
         }
       },
-      metrics: async () => {
-        const lag = await relay.lag().catch(() => undefined);
-        const label = `service="${definition.name}"`;
-        return [
-          '# HELP carebridge_outbox_pending_events Events written to the outbox and not yet published.',
-          '# TYPE carebridge_outbox_pending_events gauge',
-          `carebridge_outbox_pending_events{${label}} ${lag?.pending ?? 'NaN'}`,
-          '# HELP carebridge_outbox_oldest_pending_seconds Age of the oldest unpublished outbox event (relay lag).',
-          '# TYPE carebridge_outbox_oldest_pending_seconds gauge',
-          `carebridge_outbox_oldest_pending_seconds{${label}} ${lag?.oldestPendingSeconds ?? 'NaN'}`,
-          '# HELP carebridge_outbox_published_total Events this instance has published.',
-          '# TYPE carebridge_outbox_published_total counter',
-          `carebridge_outbox_published_total{${label}} ${lag?.published ?? 0}`,
-          '# HELP carebridge_graphql_requests_total GraphQL requests this instance answered.',
-          '# TYPE carebridge_graphql_requests_total counter',
-          `carebridge_graphql_requests_total{${label}} ${served.requests}`,
-          '# HELP carebridge_graphql_sql_statements_total SQL statements (transaction control included) run to answer GraphQL requests.',
-          '# TYPE carebridge_graphql_sql_statements_total counter',
-          `carebridge_graphql_sql_statements_total{${label}} ${served.statements}`,
-          '',
-        ].join('\n');
-      },
+      metrics: () => metrics.text(),
     });
   } catch (error) {
     await cleanUp();
@@ -357,7 +365,8 @@ export function runProcess(start: () => Promise<{ stop(): Promise<void>; logger?
       const shutdown = (signal: string) => {
         running.logger?.info({ signal }, 'shutting down');
         running.stop().then(
-          () => process.exit(0),
+          // Spans still buffered leave before the process does.
+          () => stopTelemetry().finally(() => process.exit(0)),
           (error) => {
             running.logger?.error({ err: error }, 'shutdown failed');
             process.exit(1);

@@ -1,15 +1,28 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { asyncApiDocument, type EventContract, eventCatalogueMarkdown, incompatibleChanges } from '@carebridge/event-contracts';
+import {
+  asyncApiDocument,
+  dataSchemaDocument,
+  dataSchemaPath,
+  type EventConsumption,
+  type EventContract,
+  eventCatalogueMarkdown,
+  incompatibleChanges,
+} from '@carebridge/event-contracts';
 
 export const REPOSITORY_ROOT = join(__dirname, '..', '..', '..');
 export const EVENTS_MARKDOWN = 'docs/events.md';
 export const ASYNCAPI_DOCUMENT = 'docs/asyncapi.yaml';
 
-/** The generated files, by path relative to the repository root. */
-export function catalogueFiles(contracts: readonly EventContract[]): Record<string, string> {
-  return { [EVENTS_MARKDOWN]: eventCatalogueMarkdown(contracts), [ASYNCAPI_DOCUMENT]: asyncApiDocument(contracts) };
+/** The generated files, by path relative to the repository root: the catalogue, the AsyncAPI document and one JSON Schema per event version. */
+export function catalogueFiles(contracts: readonly EventContract[], consumers: readonly EventConsumption[]): Record<string, string> {
+  const files: Record<string, string> = {
+    [EVENTS_MARKDOWN]: eventCatalogueMarkdown(contracts, consumers),
+    [ASYNCAPI_DOCUMENT]: asyncApiDocument(contracts, consumers),
+  };
+  for (const contract of contracts) files[`docs/${dataSchemaPath(contract)}`] = dataSchemaDocument(contract);
+  return files;
 }
 
 export function readRepositoryFile(path: string, root = REPOSITORY_ROOT): string | undefined {

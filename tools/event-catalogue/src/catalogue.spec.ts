@@ -2,14 +2,32 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { asyncApiDocument, contractId, defineEvent, EVENT_CATALOGUE, field, incompatibleChanges, payloadSchema } from '@carebridge/event-contracts';
+import {
+  asyncApiDocument,
+  contractId,
+  dataSchemaDocument,
+  dataSchemaUri,
+  deadLetterTopic,
+  defineEvent,
+  EVENT_CATALOGUE,
+  type EventConsumption,
+  field,
+  incompatibleChanges,
+  payloadSchema,
+} from '@carebridge/event-contracts';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { ASYNCAPI_DOCUMENT, catalogueFiles, compatibilityProblems, publishedAsyncApi, staleFiles } from './catalogue-files';
+import { eventConsumption } from './event-consumers';
+
+let consumers: EventConsumption[];
+beforeAll(async () => {
+  consumers = await eventConsumption();
+}, 120_000);
 
 describe('the committed event catalogue', () => {
-  it('is up to date with the contracts', () => {
-    const stale = staleFiles(catalogueFiles(EVENT_CATALOGUE));
+  it('is up to date with the contracts and the services\' event handlers', () => {
+    const stale = staleFiles(catalogueFiles(EVENT_CATALOGUE, consumers));
     if (stale.length) throw new Error(`${stale.join(' and ')} ${stale.length > 1 ? 'are' : 'is'} stale: run npm run events:catalogue`);
   });
 
@@ -23,17 +41,21 @@ describe('the committed event catalogue', () => {
 });
 
 describe('the AsyncAPI document', () => {
-  const document = parse(asyncApiDocument(EVENT_CATALOGUE));
+  let document: any;
+  beforeAll(() => {
+    document = parse(asyncApiDocument(EVENT_CATALOGUE, consumers));
+  });
 
   it('is AsyncAPI 3.0.0', () => {
     expect(document.asyncapi).toBe('3.0.0');
     expect(document.info.title).toBe('Carebridge events');
   });
 
-  it('has a channel per topic, holding the messages of that topic', () => {
-    const channels = Object.values<any>(document.channels);
+  it('has a channel per topic, holding the messages of that topic, with its retention', () => {
+    const channels = Object.values<any>(document.channels).filter((c) => !c.address.startsWith('carebridge.dead-letter.'));
     const topics = [...new Set(EVENT_CATALOGUE.map((c) => c.topic))];
     expect(channels.map((c) => c.address).sort()).toEqual(topics.sort());
+    for (const channel of channels) expect(channel.bindings.kafka.topicConfiguration['retention.ms']).toBeGreaterThan(0);
     for (const contract of EVENT_CATALOGUE) {
       const channel = channels.find((c) => c.address === contract.topic);
       expect(channel.messages[contractId(contract)]).toEqual({ $ref: `#/components/messages/${contractId(contract)}` });
@@ -42,7 +64,7 @@ describe('the AsyncAPI document', () => {
 
   it('has a message per contract with the CloudEvents headers and the payload schema', () => {
     const messages = document.components.messages;
-    expect(Object.keys(messages).sort()).toEqual(EVENT_CATALOGUE.map(contractId).sort());
+    expect(Object.keys(messages).filter((id) => id !== 'deadLetter').sort()).toEqual(EVENT_CATALOGUE.map(contractId).sort());
     for (const contract of EVENT_CATALOGUE) {
       const message = messages[contractId(contract)];
       expect(message.name).toBe(contract.type);
@@ -55,8 +77,38 @@ describe('the AsyncAPI document', () => {
     expect(Object.keys(headers.properties)).toContain('traceparent');
   });
 
-  it('has a send operation per contract (receive for an inbound stream), and every $ref resolves', () => {
-    expect(Object.values<any>(document.operations).map((o) => o.action)).toEqual(EVENT_CATALOGUE.map((c) => (c.inbound ? 'receive' : 'send')));
+  it('has a send operation per contract a service publishes, none for an inbound stream', () => {
+    const sends = Object.entries<any>(document.operations).filter(([id, o]) => o.action === 'send' && !id.endsWith('-sends-dead-letters'));
+    expect(sends).toHaveLength(EVENT_CATALOGUE.filter((c) => !c.inbound).length);
+  });
+
+  it('has a receive operation per service and event version it consumes, with its consumer group', () => {
+    const receives = Object.values<any>(document.operations).filter((o) => o.action === 'receive');
+    expect(receives).toHaveLength(consumers.reduce((sum, c) => sum + c.events.length, 0));
+    const complaint = receives.filter((o) => o['x-carebridge-consumer'] === 'complaint');
+    expect(complaint.length).toBeGreaterThan(0);
+    expect(complaint[0].bindings.kafka.groupId.const).toBe('carebridge.complaint');
+    // Every inbound stream has a Carebridge consumer.
+    for (const contract of EVENT_CATALOGUE.filter((c) => c.inbound)) {
+      expect({ contract: contract.type, consumed: receives.some((o) => o.messages[0].$ref.endsWith(`/${contractId(contract)}`)) }).toEqual({ contract: contract.type, consumed: true });
+    }
+  });
+
+  it('declares the dead-letter topic of every consumer group', () => {
+    const addresses = Object.values<any>(document.channels).map((c) => c.address);
+    for (const consumer of consumers.filter((c) => c.events.length)) expect(addresses).toContain(deadLetterTopic(consumer.group));
+    expect(document.components.schemas.DeadLetterHeaders.required).toContain('dlq_consumer_group');
+  });
+
+  it('resolves each ce_dataschema to a served JSON Schema with that $id', () => {
+    for (const contract of EVENT_CATALOGUE) {
+      const message = document.components.messages[contractId(contract)];
+      expect(message['x-carebridge-dataschema-document']).toBe(`schemas/events/${contractId(contract)}.json`);
+      expect(JSON.parse(dataSchemaDocument(contract)).$id).toBe(dataSchemaUri(contract));
+    }
+  });
+
+  it('every $ref resolves', () => {
     const refs: string[] = [];
     const collect = (value: unknown): void => {
       if (Array.isArray(value)) value.forEach(collect);

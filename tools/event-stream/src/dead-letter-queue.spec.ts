@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { customerCreated, TOPICS } from '@carebridge/event-contracts';
-import { EmbeddedTransport, encodeEvent, EventConsumer, onEvent, type TransportMessage } from '@carebridge/messaging';
+import { EmbeddedTransport, encodeEvent, EventConsumer, onEvent, REPLAYED_FOR_GROUP_HEADER, type TransportMessage } from '@carebridge/messaging';
 import { databaseUrl } from '@carebridge/config';
 import { createTestDatabase } from '@carebridge/testing';
 import type { DataSource } from 'typeorm';
@@ -60,7 +60,7 @@ describe('events:dead-letters on the embedded event log', () => {
     records.sort((a, b) => bad.findIndex((m) => m.headers.ce_id === a.id) - bad.findIndex((m) => m.headers.ce_id === b.id));
     expect(records[0]).toEqual(
       expect.objectContaining({
-        topic: 'carebridge.dead-letter.carebridge.complaint',
+        topic: 'carebridge.dead-letter.complaint',
         key: bad[0].key,
         originalTopic: TOPICS.customer,
         originalPartition: bad[0].partition,
@@ -90,7 +90,7 @@ describe('events:dead-letters on the embedded event log', () => {
       const copy = copies.find((m) => m.offset !== original.offset || m.partition !== original.partition);
       expect(copy?.key).toBe(original.key);
       expect(copy?.value.equals(original.value)).toBe(true);
-      expect(copy?.headers).toEqual(original.headers);
+      expect(copy?.headers).toEqual({ ...original.headers, [REPLAYED_FOR_GROUP_HEADER]: 'carebridge.complaint' });
     }
 
     const second = await replayAll();
@@ -114,8 +114,34 @@ describe('events:dead-letters on the embedded event log', () => {
     expect(await listDeadLetters(transport, { service: 'complaint' }, out.write)).toBe(3);
   });
 
+  it('hands a replayed event to the group whose dead letter it was, and to no other group', async () => {
+    const seen: string[] = [];
+    const inquiry = new EventConsumer({
+      service: 'inquiry',
+      dataSource: {} as DataSource,
+      transport,
+      handlers: [onEvent(customerCreated, async (event) => void seen.push(event.id))],
+    });
+    const [replayed] = (await replayedOnTopic()).filter((m) => m.headers[REPLAYED_FOR_GROUP_HEADER]);
+    // Refused at once by complaint's consumer (it is that group's replay), skipped by inquiry's: no new dead letter there.
+    await inquiry.deliver(replayed);
+    expect(seen).toEqual([]);
+    const out = collect();
+    expect(await listDeadLetters(transport, { service: 'inquiry' }, out.write)).toBe(0);
+  });
+
+  it('still lists and replays dead letters left under the legacy topic name', async () => {
+    const legacy = { ...bad[0], topic: 'carebridge.dead-letter.carebridge.complaint', headers: { ...bad[0].headers, dlq_original_topic: TOPICS.customer, dlq_consumer_group: 'carebridge.complaint' } };
+    await transport.publish([{ topic: legacy.topic, key: legacy.key, value: legacy.value, headers: legacy.headers }]);
+    const listed = collect();
+    expect(await listDeadLetters(transport, { service: 'complaint' }, listed.write)).toBe(4);
+    expect(listed.records()[0].topic).toBe('carebridge.dead-letter.carebridge.complaint');
+    const replay = await replayAll();
+    expect(replay.result.replayed).toBe(1);
+  });
+
   it('names the topics and groups after the service', () => {
-    expect(deadLetterTopicOf('complaint')).toBe('carebridge.dead-letter.carebridge.complaint');
+    expect(deadLetterTopicOf('complaint')).toBe('carebridge.dead-letter.complaint');
     expect(replayGroupOf('complaint')).toBe('carebridge.complaint.dead-letter-replay');
   });
 });

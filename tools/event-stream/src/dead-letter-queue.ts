@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { SUBGRAPHS } from '@carebridge/config';
-import { deadLetterTopic } from '@carebridge/event-contracts';
-import { consumerGroup, type EventTransport, type TransportMessage } from '@carebridge/messaging';
+import { deadLetterTopic, legacyDeadLetterTopic } from '@carebridge/event-contracts';
+import { consumerGroup, type EventTransport, REPLAYED_FOR_GROUP_HEADER, type TransportMessage } from '@carebridge/messaging';
 import { checkedArguments, positiveInteger, UsageError } from './cli';
 import { deadLetterRecord, ndjson } from './ndjson';
 import { readTopic, type StreamPositions } from './topic-reader';
@@ -14,6 +14,18 @@ export const DEAD_LETTERS_USAGE = [
 /** Where a service's consumer group puts the events it gave up on. */
 export function deadLetterTopicOf(service: string): string {
   return deadLetterTopic(consumerGroup(service));
+}
+
+/** Every topic that may hold a service's dead letters: the legacy name (older first), then today's. */
+export function deadLetterTopicsOf(service: string): string[] {
+  return [legacyDeadLetterTopic(consumerGroup(service)), deadLetterTopicOf(service)];
+}
+
+/** The topics to read: on Kafka a legacy topic that does not exist (any more) is left out rather than waited on. */
+async function topicsToRead(service: string, positions: StreamPositions | undefined): Promise<string[]> {
+  const [legacy, current] = deadLetterTopicsOf(service);
+  if (positions && !(await positions.positions(legacy, undefined))) return [current];
+  return [legacy, current];
 }
 
 /** The consumer group whose committed position says which dead letters `replay --all` has replayed. */
@@ -62,24 +74,29 @@ export async function listDeadLetters(
   write: (line: string) => void | Promise<void>,
 ): Promise<number> {
   let printed = 0;
-  await readTopic(transport, { topic: deadLetterTopicOf(options.service), start: 'beginning', follow: false, signal: options.signal, positions: options.positions }, async (message) => {
-    await write(ndjson(deadLetterRecord(message)));
-    printed += 1;
-    return options.limit !== undefined && printed >= options.limit ? 'stop' : 'continue';
-  });
+  for (const topic of await topicsToRead(options.service, options.positions)) {
+    if (options.limit !== undefined && printed >= options.limit) break;
+    await readTopic(transport, { topic, start: 'beginning', follow: false, signal: options.signal, positions: options.positions }, async (message) => {
+      await write(ndjson(deadLetterRecord(message)));
+      printed += 1;
+      return options.limit !== undefined && printed >= options.limit ? 'stop' : 'continue';
+    });
+  }
   return printed;
 }
 
 /**
  * The event as it was before it failed: its original topic, key, value and headers (the same
- * ce_id, so consumers that had handled it absorb it), without the dlq_* headers. Undefined when
- * the dead letter does not say where it came from.
+ * ce_id), without the dlq_* headers, marked for the one consumer group whose dead letter it was:
+ * the other groups on that topic skip it, so a replay neither applies an event twice nor doubles
+ * another group's dead letters. Undefined when the dead letter does not say where it came from.
  */
 export function replayMessage(deadLetter: TransportMessage): TransportMessage | undefined {
   const topic = deadLetter.headers.dlq_original_topic;
-  if (!topic) return undefined;
+  const group = deadLetter.headers.dlq_consumer_group;
+  if (!topic || !group) return undefined;
   const headers = Object.fromEntries(Object.entries(deadLetter.headers).filter(([name]) => !name.startsWith('dlq_')));
-  return { topic, key: deadLetter.key, value: deadLetter.value, headers };
+  return { topic, key: deadLetter.key, value: deadLetter.value, headers: { ...headers, [REPLAYED_FOR_GROUP_HEADER]: group } };
 }
 
 export interface ReplayResult {
@@ -110,13 +127,13 @@ export async function replayDeadLetters(
   },
   write: (line: string) => void | Promise<void>,
 ): Promise<ReplayResult> {
-  const topic = deadLetterTopicOf(options.service);
+  const topics = await topicsToRead(options.service, options.positions);
   const result: ReplayResult = { replayed: 0, missing: [], skipped: 0 };
   const replay = async (deadLetter: TransportMessage) => {
     const message = replayMessage(deadLetter);
     if (!message) {
       result.skipped += 1;
-      process.stderr.write(`skipped dead letter ${topic}/${deadLetter.partition}/${deadLetter.offset}: it has no dlq_original_topic header\n`);
+      process.stderr.write(`skipped dead letter ${deadLetter.topic}/${deadLetter.partition}/${deadLetter.offset}: it has no dlq_original_topic or dlq_consumer_group header\n`);
       return;
     }
     await transport.publish([message]);
@@ -125,29 +142,33 @@ export async function replayDeadLetters(
   };
 
   if (options.all) {
-    await readTopic(
-      transport,
-      {
-        topic,
-        start: 'beginning',
-        follow: false,
-        groupId: replayGroupOf(options.service),
-        signal: options.signal,
-        idleMs: options.idleMs,
-        firstMessageTimeoutMs: options.firstMessageTimeoutMs,
-        positions: options.positions,
-      },
-      replay,
-    );
+    for (const topic of topics) {
+      await readTopic(
+        transport,
+        {
+          topic,
+          start: 'beginning',
+          follow: false,
+          groupId: replayGroupOf(options.service),
+          signal: options.signal,
+          idleMs: options.idleMs,
+          firstMessageTimeoutMs: options.firstMessageTimeoutMs,
+          positions: options.positions,
+        },
+        replay,
+      );
+    }
     return result;
   }
 
   const wanted = new Set(options.ids ?? []);
   const latest = new Map<string, TransportMessage>();
-  await readTopic(transport, { topic, start: 'beginning', follow: false, signal: options.signal, positions: options.positions }, (message) => {
-    const id = message.headers.ce_id;
-    if (id && wanted.has(id)) latest.set(id, message);
-  });
+  for (const topic of topics) {
+    await readTopic(transport, { topic, start: 'beginning', follow: false, signal: options.signal, positions: options.positions }, (message) => {
+      const id = message.headers.ce_id;
+      if (id && wanted.has(id)) latest.set(id, message);
+    });
+  }
   for (const id of wanted) {
     const deadLetter = latest.get(id);
     if (deadLetter) await replay(deadLetter);

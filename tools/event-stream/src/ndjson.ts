@@ -1,4 +1,4 @@
-import type { TransportMessage } from '@carebridge/messaging';
+import { EVENT_TRACE_HEADER, TRANSPORT_TRACE_HEADER, type TransportMessage } from '@carebridge/messaging';
 
 /** One event as a line of NDJSON: where it sits in the stream, its CloudEvents attributes, its data. */
 export interface EventRecord {
@@ -47,7 +47,8 @@ export function eventRecord(message: TransportMessage): EventRecord {
     time: h.ce_time ?? null,
     subject: h.ce_subject ?? null,
     dataschema: h.ce_dataschema ?? null,
-    traceparent: h.traceparent ?? null,
+    // The event's own trace context (CloudEvents tracing extension); events recorded before it carried only the transport's.
+    traceparent: h[EVENT_TRACE_HEADER] ?? h[TRANSPORT_TRACE_HEADER] ?? null,
     data: null,
   };
   const text = message.value.toString('utf8');

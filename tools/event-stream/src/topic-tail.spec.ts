@@ -123,6 +123,16 @@ describe('events:tail on the embedded event log', () => {
     expect(JSON.parse(lines[0]).id).toBe(fresh.headers.ce_id);
   });
 
+  it('resumes as a named group: a second run shows only what came since the first', async () => {
+    const group = `analysts.tail-${randomUUID().slice(0, 8)}`;
+    const first = await tail({ group, idleMs: 800 });
+    expect(first.records.length).toBeGreaterThan(0);
+    const fresh = encodeEvent(customerCreated, { customerId: randomUUID(), tier: 'GOLD', preferredLanguage: 'en', createdAt: new Date().toISOString() }, { source: 'crm', time: new Date() });
+    await transport.publish([fresh]);
+    const second = await tail({ group, idleMs: 800 });
+    expect(second.records.map((r) => r.id)).toEqual([fresh.headers.ce_id]);
+  });
+
   it('reads only its topic', async () => {
     const { records } = await tail({ topic: TOPICS.complaint });
     expect(records.map((r) => r.type)).toEqual(['complaint.registered']);
@@ -138,8 +148,10 @@ describe('events:tail arguments', () => {
       types: ['complaint.registered'],
       follow: false,
       limit: 5,
+      group: undefined,
     });
     expect(parseTailArguments(['--topic', TOPICS.customer, '--follow']).follow).toBe(true);
+    expect(parseTailArguments(['--topic', TOPICS.customer, '--group', 'analysts.customers']).group).toBe('analysts.customers');
   });
 
   it.each([
@@ -149,11 +161,13 @@ describe('events:tail arguments', () => {
     [['--topic', TOPICS.customer, '--from', 'yesterday'], /--from must be an ISO 8601 time/],
     [['--topic', TOPICS.customer, '--from-beginning', '--limit', '0'], /--limit must be a positive whole number/],
     [['--topic', TOPICS.customer, '--from-beginning', '--colour'], /Unknown option '--colour'/],
+    [['--topic', TOPICS.customer, '--group', 'carebridge.crm'], /belong to the services/],
+    [['--topic', TOPICS.customer, '--group', 'two words'], /--group: letters/],
   ])('refuses %j', (args, message) => {
     expect(() => parseTailArguments(args as string[])).toThrow(message);
   });
 
   it('knows the event topics and the dead-letter topics', () => {
-    expect(knownTopics()).toEqual(expect.arrayContaining([TOPICS.customer, TOPICS.complaint, 'carebridge.dead-letter.carebridge.complaint']));
+    expect(knownTopics()).toEqual(expect.arrayContaining([TOPICS.customer, TOPICS.complaint, 'carebridge.dead-letter.complaint']));
   });
 });

@@ -7,7 +7,7 @@ import { eventRecord, eventTime, ndjson } from './ndjson';
 import { readTopic, type ReadResult, type StreamPositions } from './topic-reader';
 
 export const TAIL_USAGE =
-  'usage: npm run events:tail -- --topic <topic> [--from-beginning | --from <ISO time>] [--type <event type>]... [--follow] [--limit <n>]';
+  'usage: npm run events:tail -- --topic <topic> [--from-beginning | --from <ISO time>] [--type <event type>]... [--follow] [--limit <n>] [--group <name>]';
 
 export interface TailOptions {
   topic: string;
@@ -20,6 +20,11 @@ export interface TailOptions {
   follow: boolean;
   /** Stop after printing this many events. */
   limit?: number;
+  /**
+   * A consumer group of the reader's own: it commits as it reads, so the next run with the same
+   * group resumes where this one stopped (a new group starts as --from-beginning, or at the end).
+   */
+  group?: string;
   signal?: AbortSignal;
   idleMs?: number;
   firstMessageTimeoutMs?: number;
@@ -42,6 +47,7 @@ export function parseTailArguments(args: string[]): TailOptions {
         type: { type: 'string', multiple: true },
         follow: { type: 'boolean', short: 'f', default: false },
         limit: { type: 'string' },
+        group: { type: 'string' },
       },
     }),
   );
@@ -54,8 +60,14 @@ export function parseTailArguments(args: string[]): TailOptions {
     types: values.type?.flatMap((t) => t.split(',')).filter(Boolean),
     follow: values.follow,
     limit: positiveInteger('limit', values.limit),
+    group: values.group,
   };
-  if (!options.fromBeginning && !options.from && !options.follow) {
+  if (options.group !== undefined) {
+    if (!/^[A-Za-z0-9._-]{1,120}$/.test(options.group)) throw new UsageError('--group: letters, digits, dot, dash and underscore, at most 120');
+    // A service's own group holds its place in the stream: a reader must never move it.
+    if (options.group.startsWith('carebridge.')) throw new UsageError('--group: names starting with carebridge. belong to the services; choose your own (e.g. analysts.complaints)');
+  }
+  if (!options.fromBeginning && !options.from && !options.follow && !options.group) {
     throw new UsageError('Nothing to show: give --from-beginning or --from <time> for past events, or --follow for new ones');
   }
   return options;
@@ -74,6 +86,7 @@ export async function tailTopic(transport: EventTransport, options: TailOptions,
       topic: options.topic,
       start: options.fromBeginning || options.from ? 'beginning' : 'end',
       follow: options.follow,
+      groupId: options.group,
       signal: options.signal,
       idleMs: options.idleMs,
       firstMessageTimeoutMs: options.firstMessageTimeoutMs,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { SUBGRAPHS } from '@carebridge/config';
 import { type DocumentNode, type ObjectTypeDefinitionNode, Kind, parse, print } from 'graphql';
 import { type Composition, composeSupergraph, REPOSITORY_ROOT, SUPERGRAPH_FILE, supergraphFile } from './compose';
-import { definitionModule, loadSubgraphDefinition } from './subgraph-definitions';
+import { definitionModule, loadSubgraphDefinition } from '@carebridge/local-platform';
 
 function objectType(document: DocumentNode, name: string): ObjectTypeDefinitionNode {
   const found = document.definitions.find((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === name);

@@ -1,44 +1,13 @@
 import { type CompositionSuccess, composeServices } from '@apollo/composition';
 import { join } from 'node:path';
 import { SUBGRAPHS } from '@carebridge/config';
-import { Outbox } from '@carebridge/messaging';
-import { buildFederatedSchema, createLogger, type SubgraphDefinition, systemClock } from '@carebridge/service-kit';
-import { type GraphQLError, type GraphQLSchema, execute, parse } from 'graphql';
-import { DataSource } from 'typeorm';
-import { loadSubgraphDefinition } from './subgraph-definitions';
+import { loadSubgraphDefinition, subgraphSdl } from '@carebridge/local-platform';
+import { type GraphQLError, parse } from 'graphql';
 
 export const REPOSITORY_ROOT = join(__dirname, '..', '..', '..');
 
 /** The composed supergraph, relative to the repository root. */
 export const SUPERGRAPH_FILE = 'infra/supergraph.graphql';
-
-/**
- * A subgraph's SDL (with its federation directives), built in-process without a database: the
- * composition root gets a DataSource that is never initialised, which is enough because building
- * resolvers does not query.
- */
-export async function subgraphSdl(definition: SubgraphDefinition): Promise<string> {
-  const dataSource = new DataSource({ type: 'postgres' });
-  const parts = await definition.build({
-    name: definition.name,
-    dataSource,
-    outbox: new Outbox(definition.name, () => systemClock.now()),
-    logger: createLogger({ service: definition.name, level: 'silent' }),
-    clock: systemClock,
-    env: {},
-  });
-  const schema = await buildFederatedSchema(parts.resolvers, parts.references, parts.orphanedTypes);
-  return serviceSdl(schema, definition.name);
-}
-
-async function serviceSdl(schema: GraphQLSchema, name: string): Promise<string> {
-  const result = await execute({ schema, document: parse('{ _service { sdl } }') });
-  const sdl = (result.data as { _service?: { sdl?: string } } | null | undefined)?._service?.sdl;
-  if (result.errors?.length || !sdl) {
-    throw new Error(`Subgraph ${name} did not return its SDL: ${result.errors?.map((e) => e.message).join('; ') ?? 'no _service.sdl'}`);
-  }
-  return sdl;
-}
 
 type CompositionHint = CompositionSuccess['hints'][number];
 

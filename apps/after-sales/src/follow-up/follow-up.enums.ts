@@ -1,5 +1,5 @@
 import { enumOf, type EnumValue, SURVEY_COMPONENTS } from '@carebridge/event-contracts';
-import { registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TripSegmentKind } from '../trip/trip.enums';
 
 /** Where a post-trip survey stands. */
@@ -42,4 +42,50 @@ export function npsCategory(nps: number): 'PROMOTER' | 'PASSIVE' | 'DETRACTOR' {
 export interface ComponentRating {
   component: SurveyComponent;
   score: number;
+}
+
+@ObjectType('ComponentSatisfaction', { description: 'The average CSAT (1–5) of one part of the trip.' })
+export class ComponentSatisfaction {
+  @Field(() => SurveyComponent, { description: 'The part of the trip rated (FLIGHT, HOTEL, GUIDE, TRANSFER).' })
+  component: SurveyComponent;
+
+  @Field(() => Int, { description: 'How many answered surveys rated this part.' })
+  ratings: number;
+
+  @Field(() => Float, { description: 'The average score of those ratings, 1 to 5, to two decimals.' })
+  average: number;
+}
+
+/** How satisfied customers were with their trips over a period, from the answered surveys: figures only, no words, no customers. */
+@ObjectType('FollowUpSatisfaction', { description: 'Post-trip satisfaction over a period: answers, NPS and CSAT per component (no customer, no words).' })
+export class FollowUpSatisfaction {
+  @Field({ description: 'Trips that ended at or after this.' })
+  from: Date;
+
+  @Field({ description: 'Trips that ended before this.' })
+  to: Date;
+
+  @Field(() => Int, { description: 'Surveys sent (answered, expired or still open).' })
+  sent: number;
+
+  @Field(() => Int, { description: 'Surveys the customer answered.' })
+  answered: number;
+
+  @Field(() => Float, { nullable: true, description: 'answered / sent; null when none was sent.' })
+  responseRate: number | null;
+
+  @Field(() => Int, { description: 'Answers with a likelihood to recommend of 9 or 10.' })
+  promoters: number;
+
+  @Field(() => Int, { description: 'Answers with a likelihood to recommend of 7 or 8.' })
+  passives: number;
+
+  @Field(() => Int, { description: 'Answers with a likelihood to recommend of 0 to 6.' })
+  detractors: number;
+
+  @Field(() => Float, { nullable: true, description: 'Net promoter score, -100 to 100: promoters (9–10) minus detractors (0–6), in percent of the answers with an NPS.' })
+  nps: number | null;
+
+  @Field(() => [ComponentSatisfaction], { description: 'The average rating of each part of the trip rated at least once in the period; parts nobody rated are left out.' })
+  components: ComponentSatisfaction[];
 }

@@ -1,5 +1,5 @@
 import { PageArgs } from '@carebridge/service-kit';
-import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsDate, IsIn, IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { FollowUpCallOutcome, FollowUpSurveyStatus, SurveyComponent } from './follow-up.enums';
 
@@ -126,4 +126,15 @@ export class SurveyIdArgs {
   @Field(() => ID)
   @Matches(/^[0-9a-f-]{36}$/i, { message: 'must be a survey id (UUID)' })
   surveyId: string;
+}
+
+@ArgsType()
+export class FollowUpSatisfactionArgs {
+  @Field({ description: 'Trips that ended at or after this.' })
+  @IsDate({ message: 'must be a date and time' })
+  from: Date;
+
+  @Field({ description: 'Trips that ended before this.' })
+  @IsDate({ message: 'must be a date and time' })
+  to: Date;
 }

@@ -1,5 +1,5 @@
 import { hasAnyRole } from '@carebridge/auth';
-import { ForbiddenError } from '@carebridge/domain';
+import { BadUserInputError, ForbiddenError } from '@carebridge/domain';
 import type { PersonalDataAccessLog } from '@carebridge/personal-data-access';
 import { caller, type Connection, type RequestContext } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
@@ -9,12 +9,16 @@ import { CustomerContactPreference } from './contact-preference.entity';
 import type { FollowUpCalls } from './follow-up-calls';
 import { FollowUpCall } from './follow-up-call.entity';
 import type { FollowUpQueries } from './follow-up-queries';
+import { FollowUpSatisfaction } from './follow-up.enums';
 import { FollowUpSurvey, FollowUpSurveyConnection } from './follow-up-survey.entity';
-import { AnswerFollowUpSurveyInput, FollowUpSurveysArgs, RecordFollowUpCallInput, SetCustomerContactPreferencesInput, SurveyIdArgs } from './follow-up.inputs';
+import { AnswerFollowUpSurveyInput, FollowUpSatisfactionArgs, FollowUpSurveysArgs, RecordFollowUpCallInput, SetCustomerContactPreferencesInput, SurveyIdArgs } from './follow-up.inputs';
 import type { SurveyAnswering } from './survey-answering';
 
-/** Who works with follow-ups; analysts read the figures of surveys, without the customers' words or whose they are. */
-const FOLLOW_UP_STAFF = ['after_sales'] as const;
+/**
+ * Who works with follow-ups, and supervisors who oversee them, read the customers' words (each read
+ * logged); analysts read the figures of surveys, without the words or whose they are.
+ */
+const FOLLOW_UP_STAFF = ['after_sales', 'supervisor'] as const;
 const seesWords = (context: RequestContext) => hasAnyRole(context.identity, FOLLOW_UP_STAFF);
 
 @ObjectType('FollowUpSurveyReceipt', { description: 'What the customer’s app gets back for an answer: nothing beyond the survey id.' })
@@ -50,13 +54,20 @@ export class FollowUpResolver {
     private readonly accessLog: PersonalDataAccessLog,
   ) {}
 
-  @Authorized('after_sales', 'analyst')
+  @Authorized('after_sales', 'supervisor', 'analyst')
+  @Query(() => FollowUpSatisfaction, { description: 'Post-trip satisfaction of trips that ended in [from, to): answers, NPS, CSAT per component; figures only.' })
+  followUpSatisfaction(@Args() args: FollowUpSatisfactionArgs): Promise<FollowUpSatisfaction> {
+    if (args.to <= args.from) throw BadUserInputError.field('to', 'after-from', 'must be after from');
+    return this.queries.satisfaction(args.from, args.to);
+  }
+
+  @Authorized('after_sales', 'supervisor', 'analyst')
   @Query(() => FollowUpSurvey, { nullable: true, description: 'One post-trip survey.' })
   followUpSurvey(@Arg('id', () => ID) id: string): Promise<FollowUpSurvey | null> {
     return this.queries.findById(id);
   }
 
-  @Authorized('after_sales', 'analyst')
+  @Authorized('after_sales', 'supervisor', 'analyst')
   @Query(() => FollowUpSurveyConnection, { description: 'Post-trip surveys, newest first.' })
   followUpSurveys(@Args() args: FollowUpSurveysArgs, @Ctx() context: RequestContext): Promise<Connection<FollowUpSurvey>> {
     if (args.filter?.customerId && !seesWords(context)) throw new ForbiddenError('Analysts see figures, not the surveys of one customer');

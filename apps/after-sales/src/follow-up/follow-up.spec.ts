@@ -301,4 +301,29 @@ describe('post-trip follow-up: surveys, signed links, service recovery (real Pos
     expect(document.followUpCalls).toEqual([expect.objectContaining({ note: 'Still angry about the bag.' })]);
     expect(document.contactPreferences).toHaveLength(2);
   });
+
+  it('gives supervisors the surveys with the words (logged) and analysts the satisfaction in figures only', async () => {
+    const supervisor = { userId: 'sup-sue', roles: ['supervisor' as const] };
+    const SATISFACTION = `query($from: DateTime!, $to: DateTime!) { followUpSatisfaction(from: $from, to: $to) { sent answered promoters passives detractors nps responseRate components { component ratings average } } }`;
+    const window = { from: '2026-12-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' };
+    const before = (await world.run(people.analyst, SATISFACTION, window)).data?.followUpSatisfaction;
+    const { tripId } = await completedTrip(await world.learnCustomer());
+    world.db.clock.set('2026-12-22T00:00:00.000Z');
+    await world.followUpScheduling.run();
+    const survey = await surveyOf(tripId);
+    const { token } = await world.surveyAnswering.linkOf(survey.id);
+    await world.run(people.agent, ANSWER, { input: { token, nps: 10, npsReason: 'Wonderful guide', ratings: [{ component: 'GUIDE', score: 5 }] } }, customerApp);
+
+    const after = (await world.run(people.analyst, SATISFACTION, window)).data?.followUpSatisfaction;
+    expect([after.sent - before.sent, after.answered - before.answered, after.promoters - before.promoters]).toEqual([1, 1, 1]);
+    expect(after.nps).toBeCloseTo((100 * (after.promoters - after.detractors)) / (after.promoters + after.passives + after.detractors), 1);
+    expect(after.components.find((c: any) => c.component === 'GUIDE').ratings).toBeGreaterThan(0);
+    expect((await world.run(people.analyst, SATISFACTION, { from: window.to, to: window.from })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+    expect((await world.run(people.agent, SATISFACTION, window)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const read = await world.run(supervisor, `query($id: ID!) { followUpSurvey(id: $id) { npsReason customer { id } } }`, { id: survey.id });
+    expect(read.data?.followUpSurvey).toEqual({ npsReason: 'Wonderful guide', customer: { id: survey.customerId } });
+    const logged = await world.run({ userId: 'admin-ada', roles: ['admin'] }, `{ afterSalesPersonalDataAccessLog(first: 5) { edges { node { customerId accessedBy fields } } } }`);
+    expect(logged.data?.afterSalesPersonalDataAccessLog.edges[0].node).toEqual({ customerId: survey.customerId, accessedBy: 'sup-sue', fields: ['followUpSurvey.npsReason'] });
+  });
 });

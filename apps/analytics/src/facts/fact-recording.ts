@@ -7,6 +7,7 @@ import type {
   complaintReopened,
   complaintResolved,
   complaintSlaBreached,
+  courseCompleted,
   customerErased,
   customerMerged,
   EventData,
@@ -18,11 +19,12 @@ import type {
   inquiryReceived,
   inquiryReopened,
   inquirySlaBreached,
+  trainingOverdue,
 } from '@carebridge/event-contracts';
 import type { EntityManager } from 'typeorm';
 
 /** The tables the facts live in: replayed from the streams by a rebuild, then swapped in together. */
-export const FACT_TABLES = ['case_fact', 'open_spell', 'resolution', 'satisfaction_answer', 'survey_answer', 'compensation_grant', 'customer_tier', 'qa_review'] as const;
+export const FACT_TABLES = ['case_fact', 'open_spell', 'resolution', 'satisfaction_answer', 'survey_answer', 'compensation_grant', 'customer_tier', 'qa_review', 'course_completion', 'training_overdue'] as const;
 
 /**
  * Turns events into facts, keyed by when each step happened (the event's own time, not its
@@ -198,6 +200,24 @@ export class FactRecording {
       `INSERT INTO qa_review (review_id, agent_id, case_id, completed_at, score_hundredths, auto_failed) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (review_id) DO NOTHING`,
       [d.reviewId, d.agentId, d.caseId, d.completedAt, Math.round(d.score * 100), d.autoFailed],
+    );
+  }
+
+  /** training's course completion (a certificate): once per certificate. */
+  async courseCompleted(m: EntityManager, d: EventData<typeof courseCompleted>): Promise<void> {
+    await m.query(
+      `INSERT INTO course_completion (certificate_id, course_id, staff_user_id, recertification, quiz_score_hundredths, completed_at) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (certificate_id) DO NOTHING`,
+      [d.certificateId, d.courseId, d.staffUserId, d.recertification, d.quizScore === null ? null : Math.round(d.quizScore * 100), d.completedAt],
+    );
+  }
+
+  /** training's overdue mandatory course: once per person, course and due date. */
+  async trainingOverdue(m: EntityManager, d: EventData<typeof trainingOverdue>): Promise<void> {
+    await m.query(
+      `INSERT INTO training_overdue (course_id, staff_user_id, due_at, team, reason, detected_at) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (course_id, staff_user_id, due_at) DO NOTHING`,
+      [d.courseId, d.staffUserId, d.dueAt, d.team, d.reason, d.detectedAt],
     );
   }
 

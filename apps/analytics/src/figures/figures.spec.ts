@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   complaintClosed,
+  courseCompleted,
+  trainingOverdue,
   complaintRegistered,
   complaintReopened,
   complaintResolved,
@@ -96,6 +98,29 @@ describe('figures from the event streams (real Postgres)', () => {
     await world.deliver(customerErased, { customerId: survivor, erasedAt: '2026-11-27T10:00:00.000Z' });
     const afterErasure = await figures({ from: '2026-11-25', to: '2026-11-25' }, ['CUSTOMER_TIER']);
     expect(afterErasure.breakdown.map((row) => row.values[0].value)).toEqual([null]);
+  });
+
+  it('counts training: completions and renewals with their quiz scores, and overdue courses by reason, per staff member and team', async () => {
+    const course = randomUUID();
+    const completed = (staffUserId: string, at: string, quizScore: number | null, recertification = false) =>
+      world.deliver(courseCompleted, { courseId: course, certificateId: randomUUID(), staffUserId, recertification, quizScore, completedAt: at, expiresAt: null });
+    await completed('agent-1', '2026-11-03T09:00:00.000Z', 80);
+    await completed('agent-2', '2026-11-04T09:00:00.000Z', 95.5, true);
+    await completed('agent-2', '2026-11-05T09:00:00.000Z', null);
+    await completed('agent-3', '2026-10-30T09:00:00.000Z', 70);
+    const overdue = { courseId: course, staffUserId: 'agent-4', team: 'REFUNDS', reason: 'NEVER_COMPLETED' as const, dueAt: '2026-11-01T00:00:00.000Z', detectedAt: '2026-11-02T00:00:00.000Z' };
+    const id = randomUUID();
+    await world.deliver(trainingOverdue, overdue, id);
+    await world.deliver(trainingOverdue, overdue, id);
+    await world.deliver(trainingOverdue, { ...overdue, staffUserId: 'agent-1', team: null, reason: 'CERTIFICATE_EXPIRED' });
+
+    const november = await figures(NOVEMBER, ['AGENT']);
+    expect(november.figures.training).toEqual({ completions: 3, recertifications: 1, averageQuizScore: 87.75, overdue: 2, overdueNeverCompleted: 1, overdueCertificateExpired: 1 });
+    const byAgent = Object.fromEntries(november.breakdown.map((row) => [row.values[0].value, row.figures.training]));
+    expect(byAgent['agent-2']).toEqual({ completions: 2, recertifications: 1, averageQuizScore: 95.5, overdue: 0, overdueNeverCompleted: 0, overdueCertificateExpired: 0 });
+    expect(byAgent['agent-4']).toMatchObject({ completions: 0, overdue: 1 });
+    const refunds = await world.figureQueries.table(NOVEMBER as never, [], [{ dimension: 'TEAM', value: 'REFUNDS' }]);
+    expect(refunds.figures.training).toMatchObject({ completions: 0, overdue: 1, overdueNeverCompleted: 1 });
   });
 
   it('answers a manager every metric of a month in one query, a trend and a drill-down; refuses other roles and bad periods', async () => {

@@ -49,6 +49,12 @@ export interface FigureCounts {
   qaReviews: number;
   qaScoreHundredthsSum: number;
   qaAutoFailed: number;
+  trainingCompletions: number;
+  trainingRecertifications: number;
+  trainingQuizScores: number;
+  trainingQuizScoreHundredthsSum: number;
+  trainingOverdueNeverCompleted: number;
+  trainingOverdueCertificateExpired: number;
   casesEnded: number;
   casesReopened: number;
   inquiriesClosed: number;
@@ -82,6 +88,7 @@ export interface Figures {
   nps: { answered: number; promoters: number; passives: number; detractors: number; score: number | null };
   tripCsat: { answered: number; satisfied: number; rate: number | null; averageScore: number | null };
   qa: { reviews: number; averageScore: number | null; autoFailed: number };
+  training: { completions: number; recertifications: number; averageQuizScore: number | null; overdue: number; overdueNeverCompleted: number; overdueCertificateExpired: number };
   reopened: number;
   reopenRate: number | null;
   oneTouchResolved: number;
@@ -139,6 +146,12 @@ export function emptyCounts(): FigureCounts {
     qaReviews: 0,
     qaScoreHundredthsSum: 0,
     qaAutoFailed: 0,
+    trainingCompletions: 0,
+    trainingRecertifications: 0,
+    trainingQuizScores: 0,
+    trainingQuizScoreHundredthsSum: 0,
+    trainingOverdueNeverCompleted: 0,
+    trainingOverdueCertificateExpired: 0,
     casesEnded: 0,
     casesReopened: 0,
     inquiriesClosed: 0,
@@ -190,6 +203,14 @@ export function figuresFrom(c: FigureCounts): Figures {
       averageScore: c.tripRatings ? round(c.tripRatingSum / c.tripRatings, 3) : null,
     },
     qa: { reviews: c.qaReviews, averageScore: c.qaReviews ? round(c.qaScoreHundredthsSum / 100 / c.qaReviews, 3) : null, autoFailed: c.qaAutoFailed },
+    training: {
+      completions: c.trainingCompletions,
+      recertifications: c.trainingRecertifications,
+      averageQuizScore: c.trainingQuizScores ? round(c.trainingQuizScoreHundredthsSum / 100 / c.trainingQuizScores, 3) : null,
+      overdue: c.trainingOverdueNeverCompleted + c.trainingOverdueCertificateExpired,
+      overdueNeverCompleted: c.trainingOverdueNeverCompleted,
+      overdueCertificateExpired: c.trainingOverdueCertificateExpired,
+    },
     reopened: c.casesReopened,
     reopenRate: ratio(c.casesReopened, c.casesEnded),
     oneTouchResolved: c.oneTouchResolved,

@@ -64,6 +64,22 @@ export class QaFigure {
   autoFailed: number;
 }
 
+@ObjectType('TrainingFigure', { description: D.training })
+export class TrainingFigure {
+  @Field(() => Int, { description: 'Course completions in the period, by completedAt.' })
+  completions: number;
+  @Field(() => Int, { description: 'Completions that renewed a certificate.' })
+  recertifications: number;
+  @Field(() => Float, { nullable: true, description: 'Average quiz score (0 to 100) of the completions with a quiz.' })
+  averageQuizScore: number | null;
+  @Field(() => Int, { description: 'overdueNeverCompleted + overdueCertificateExpired.' })
+  overdue: number;
+  @Field(() => Int, { description: 'Mandatory courses found overdue in the period (by detectedAt) that the staff member never completed.' })
+  overdueNeverCompleted: number;
+  @Field(() => Int, { description: 'Mandatory courses found overdue in the period (by detectedAt) because their certificate expired.' })
+  overdueCertificateExpired: number;
+}
+
 @ObjectType('CompensationFigure', { description: D.compensation })
 export class CompensationFigure {
   @Field({ description: 'REFUND, VOUCHER, LOYALTY_POINTS, MILES or SERVICE_GESTURE.' })
@@ -122,6 +138,8 @@ export class FigureSet {
   tripCsat: CsatFigure;
   @Field(() => QaFigure, { description: D.qa })
   qa: QaFigure;
+  @Field(() => TrainingFigure, { description: D.training })
+  training: TrainingFigure;
   @Field(() => Int, { description: 'Cases counted as reopened by reopenRate.' })
   reopened: number;
   @Field(() => Float, { nullable: true, description: D.reopenRate })

@@ -20,6 +20,8 @@ export const METRIC_DEFINITIONS = {
   nps: "after-sales' post-trip surveys answered in the period: promoters (9-10), passives (7-8), detractors (0-6), score = (promoters - detractors) * 100 / answered.",
   tripCsat: "after-sales' post-trip survey ratings (1 to 5 for each trip component: flight, hotel, guide, transfer) answered in the period: ratings, satisfied (4 or 5), rate = satisfied / ratings, average score.",
   qa: "training's QA reviews completed in the period (qa_review.completed; calibration reviews are not published): reviews, the average score (0 to 100), how many failed automatically. AGENT is the reviewed agent; the other dimensions are the reviewed case's.",
+  training:
+    "training's course completions (course.completed) and overdue mandatory courses (training.overdue) in the period: completions (by completedAt) and how many renewed a certificate, the average quiz score (0 to 100) of the completions with a quiz, and the overdue ones (by detectedAt), never completed or with an expired certificate. AGENT is the staff member, TEAM the team training names for an overdue course; the other dimensions are null.",
   reopenRate: 'Of the cases opened in the period that were closed (inquiry) or resolved (complaint), the share reopened at least once.',
   oneTouchResolutionRate: 'Of the inquiries opened in the period that were closed, the share closed without a reopening and without an escalation to a complaint.',
   escalationRate: 'Of the inquiries opened in the period, the share escalated into a complaint (inquiry.escalated).',

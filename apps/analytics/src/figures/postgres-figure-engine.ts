@@ -15,6 +15,9 @@ const CASE_DIMENSION: Record<DimensionValue, string> = {
 };
 /** A QA review counts for the reviewed agent, and for the dimensions of its case when analytics knows the case. */
 const QA_DIMENSION: Record<DimensionValue, string> = { ...CASE_DIMENSION, AGENT: 'q.agent_id' };
+/** A course completion or overdue course is the staff member's (AGENT); an overdue one carries its TEAM; nothing else. */
+const TRAINING_DIMENSION: Record<DimensionValue, string> = { ...mapAll(() => 'NULL::text'), AGENT: 'x.staff_user_id' };
+const OVERDUE_DIMENSION: Record<DimensionValue, string> = { ...TRAINING_DIMENSION, TEAM: 'x.team' };
 /** Survey answers carry only the customer: every other dimension is null for them. */
 const SURVEY_DIMENSION: Record<DimensionValue, string> = { ...mapAll(() => 'NULL::text'), CUSTOMER_TIER: 't.tier' };
 
@@ -59,8 +62,9 @@ const INQUIRY_CLOSED = `f.kind = 'INQUIRY' AND f.first_resolved_at IS NOT NULL`;
 const ONE_TOUCH = `${INQUIRY_CLOSED} AND f.reopen_count = 0 AND f.escalated_at IS NULL`;
 
 /**
- * Figures computed by SQL over the fact tables: six statements (cases by their opening, resolutions,
- * open spells, closing satisfaction, surveys, compensation), each grouped by period and breakdown.
+ * Figures computed by SQL over the fact tables: one statement per kind of fact (cases by their
+ * opening, in two, resolutions, open spells, closing satisfaction, surveys, compensation, QA reviews,
+ * course completions, overdue courses), run side by side, each grouped by period and breakdown.
  */
 export class PostgresFigureEngine implements FigureEngine {
   constructor(
@@ -113,7 +117,12 @@ export class PostgresFigureEngine implements FigureEngine {
            LEFT JOIN customer_tier t ON t.customer_id = f.customer_id
            WHERE true ${openedWhere} GROUP BY ${groupBy(CASE_DIMENSION)}`;
     // The durations' sorts run beside the counts of the same cases, so two cores share the heaviest statement.
-    const [opened, durations, resolved, due, satisfaction, surveys, compensation, reviews] = await Promise.all([
+    const staffQuery = (dimensions: Record<DimensionValue, string>, sql: (dims: string, where: string, group: string) => string) => {
+      const staffParams: unknown[] = [];
+      const staffWhere = filterSql(query.filters, dimensions, params.length, staffParams);
+      return this.dataSource.query(sql(select(dimensions), staffWhere, groupBy(dimensions)), [...params, ...staffParams]) as Promise<Record<string, any>[]>;
+    };
+    const [opened, durations, resolved, due, satisfaction, surveys, compensation, reviews, completions, overdue] = await Promise.all([
       run(`SELECT b.label${caseDims},
              count(*) FILTER (WHERE f.kind = 'INQUIRY') AS inquiry_volume, count(*) FILTER (WHERE f.kind = 'COMPLAINT') AS complaint_volume
              ${sla},
@@ -153,6 +162,19 @@ export class PostgresFigureEngine implements FigureEngine {
          WHERE true ${qaWhere} GROUP BY ${groupBy(QA_DIMENSION)}`,
         [...params, ...qaParams],
       ) as Promise<Record<string, any>[]>,
+      staffQuery(
+        TRAINING_DIMENSION,
+        (dims, where, group) => `SELECT b.label${dims}, count(*) AS completions, count(*) FILTER (WHERE x.recertification) AS recertifications,
+           count(x.quiz_score_hundredths) AS quizzes, sum(x.quiz_score_hundredths) AS quiz_sum
+         FROM ${periods} JOIN course_completion x ON x.completed_at >= b.start_at AND x.completed_at < b.end_at
+         WHERE true ${where} GROUP BY ${group}`,
+      ),
+      staffQuery(
+        OVERDUE_DIMENSION,
+        (dims, where, group) => `SELECT b.label${dims}, count(*) FILTER (WHERE x.reason = 'NEVER_COMPLETED') AS never_completed, count(*) FILTER (WHERE x.reason = 'CERTIFICATE_EXPIRED') AS expired
+         FROM ${periods} JOIN training_overdue x ON x.detected_at >= b.start_at AND x.detected_at < b.end_at
+         WHERE true ${where} GROUP BY ${group}`,
+      ),
     ]);
 
     for (const r of opened) {
@@ -200,6 +222,18 @@ export class PostgresFigureEngine implements FigureEngine {
       c.qaReviews = +r.reviews;
       c.qaScoreHundredthsSum = +r.score_sum;
       c.qaAutoFailed = +r.auto_failed;
+    }
+    for (const r of completions) {
+      const c = row(r);
+      c.trainingCompletions = +r.completions;
+      c.trainingRecertifications = +r.recertifications;
+      c.trainingQuizScores = +r.quizzes;
+      c.trainingQuizScoreHundredthsSum = r.quiz_sum == null ? 0 : +r.quiz_sum;
+    }
+    for (const r of overdue) {
+      const c = row(r);
+      c.trainingOverdueNeverCompleted = +r.never_completed;
+      c.trainingOverdueCertificateExpired = +r.expired;
     }
     for (const r of compensation) {
       row(r).compensation.push({

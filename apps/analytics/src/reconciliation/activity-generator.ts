@@ -18,6 +18,8 @@ import {
   inquiryReopened,
   inquirySlaBreached,
   qaReviewCompleted,
+  courseCompleted,
+  trainingOverdue,
 } from '@carebridge/event-contracts';
 
 /** One generated event: what the streams would carry, and when it happened. */
@@ -57,6 +59,8 @@ const ROOT_CAUSES = ['WEATHER', 'CREW_SHORTAGE', 'SYSTEM_OUTAGE', 'BAGGAGE_HANDL
 const DEPARTMENTS = ['CUSTOMER_RELATIONS', 'BAGGAGE_SERVICES', 'REFUNDS', 'GROUND_OPERATIONS'];
 const TIERS = ['STANDARD', 'SILVER', 'GOLD', 'VIP'] as const;
 const SCORECARD_ID = '5c0e0a3e-2f4b-4c1d-9a7e-3b6d8f1a2c4e';
+/** training's mandatory courses (ids only). */
+const COURSES = ['7d1f3a2b-4c5d-4e6f-8a9b-0c1d2e3f4a5b', '8e2a4b3c-5d6e-4f70-9b8c-1d2e3f4a5b6c', '9f3b5c4d-6e7f-4a81-8c9d-2e3f4a5b6c7d'];
 
 /** A seeded generator (mulberry32): the same seed gives the same year, which reconciliation and benchmarks need. */
 class Dice {
@@ -142,7 +146,7 @@ class DeliveryQueue {
  * A realistic stretch of a customer-service department's activity as the streams carry it:
  * inquiries on four channels with first responses, breaches, closings with satisfaction,
  * reopenings and escalations; complaints assigned, answered, resolved with compensation, closed,
- * reopened; tier changes from crm; post-trip surveys; QA reviews from training. Volume follows the season, the weekday
+ * reopened; tier changes from crm; post-trip surveys; QA reviews, course completions and overdue courses from training. Volume follows the season, the weekday
  * and a few incident days (a storm: many delay complaints, slow answers). Yields the events in
  * the order they reach analytics: each case's own events in order, some cases late.
  */
@@ -299,6 +303,17 @@ export function* generateActivity(options: ActivityOptions): Generator<ActivityE
         at,
         0,
       );
+    }
+    // training: staff complete courses now and then (some renewing a certificate); some mandatory ones go overdue.
+    if (dice.chance(0.4)) {
+      const at = dayStart + dice.int(9 * 60, 17 * 60) * MINUTE;
+      const quizScore = dice.chance(0.7) ? Math.round((60 + dice.next() * 40) * 10) / 10 : null;
+      emit(courseCompleted, { courseId: dice.pick(COURSES), certificateId: dice.uuid(), staffUserId: dice.pick(agents), recertification: dice.chance(0.25), quizScore, completedAt: iso(at), expiresAt: iso(at + 365 * DAY) }, at, 0);
+    }
+    if (dice.chance(0.15)) {
+      const at = dayStart + 2 * HOUR;
+      const agent = dice.pick(agents);
+      emit(trainingOverdue, { courseId: dice.pick(COURSES), staffUserId: agent, team: dice.chance(0.9) ? dice.pick(DEPARTMENTS) : null, reason: dice.chance(0.7) ? 'NEVER_COMPLETED' : 'CERTIFICATE_EXPIRED', dueAt: iso(at - DAY), detectedAt: iso(at) }, at, 0);
     }
     // Everything due for delivery by the end of this day reaches analytics now.
     while (queue.size && queue.peekDue() < dayStart + DAY) yield queue.pop();

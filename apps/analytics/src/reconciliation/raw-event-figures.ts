@@ -46,6 +46,8 @@ export class RawEventFigures {
   private readonly compensation = new Map<string, { caseId: string; at: number; kind: string; currency: string | null; cents: bigint | null; quantity: number | null }>();
   private readonly tiers = new Map<string, { tier: string; at: number }>();
   private readonly reviews = new Map<string, { agent: string; caseId: string; at: number; hundredths: number; autoFailed: boolean }>();
+  private readonly completions = new Map<string, { staff: string; at: number; recertification: boolean; quizHundredths: number | null }>();
+  private readonly overdue = new Map<string, { staff: string; team: string | null; at: number; reason: string }>();
 
   constructor(
     private readonly calendar: BusinessCalendar,
@@ -163,6 +165,14 @@ export class RawEventFigures {
       case 'qa_review.completed':
         if (!this.reviews.has(d.reviewId)) this.reviews.set(d.reviewId, { agent: d.agentId, caseId: d.caseId, at: t(d.completedAt), hundredths: Math.round(d.score * 100), autoFailed: d.autoFailed });
         break;
+      case 'course.completed':
+        if (!this.completions.has(d.certificateId)) this.completions.set(d.certificateId, { staff: d.staffUserId, at: t(d.completedAt), recertification: d.recertification, quizHundredths: d.quizScore === null ? null : Math.round(d.quizScore * 100) });
+        break;
+      case 'training.overdue': {
+        const key = `${d.courseId}|${d.staffUserId}|${t(d.dueAt)}`;
+        if (!this.overdue.has(key)) this.overdue.set(key, { staff: d.staffUserId, team: d.team, at: t(d.detectedAt), reason: d.reason });
+        break;
+      }
       case 'followup_survey.answered':
         this.surveys.set(d.surveyId, { customer: d.customerId, at: t(d.answeredAt), nps: d.nps, ratings: d.ratings.map((r: { score: number }) => r.score) });
         break;
@@ -268,6 +278,25 @@ export class RawEventFigures {
         c.qaReviews++;
         c.qaScoreHundredthsSum += review.hundredths;
         if (review.autoFailed) c.qaAutoFailed++;
+      }
+      const staffDims = (staff: string, team: string | null) => ({ CHANNEL: null, CATEGORY: null, URGENCY: null, ROOT_CAUSE: null, TEAM: team, AGENT: staff, CUSTOMER_TIER: null });
+      for (const completion of this.completions.values()) {
+        const dims = staffDims(completion.staff, null);
+        if (!within(p, completion.at) || !keep(dims)) continue;
+        const c = target(p, dims).row.counts;
+        c.trainingCompletions++;
+        if (completion.recertification) c.trainingRecertifications++;
+        if (completion.quizHundredths !== null) {
+          c.trainingQuizScores++;
+          c.trainingQuizScoreHundredthsSum += completion.quizHundredths;
+        }
+      }
+      for (const late of this.overdue.values()) {
+        const dims = staffDims(late.staff, late.team);
+        if (!within(p, late.at) || !keep(dims)) continue;
+        const c = target(p, dims).row.counts;
+        if (late.reason === 'NEVER_COMPLETED') c.trainingOverdueNeverCompleted++;
+        else c.trainingOverdueCertificateExpired++;
       }
       const totals = new Map<string, { entry: FigureCounts; kind: string; currency: string | null; items: number; cents: bigint | null; quantity: number | null }>();
       for (const item of this.compensation.values()) {

@@ -28,7 +28,7 @@ describe('reconciliation: what analytics serves equals the figures recomputed fr
   it('a year of generated activity has seasons, reopenings, escalations, breaches and late events', () => {
     const types = new Set(events.map((e) => e.contract.type));
     expect(events.length).toBeGreaterThan(2500);
-    for (const type of ['inquiry.reopened', 'inquiry.escalated', 'inquiry.sla_breached', 'complaint.reopened', 'complaint.sla_breached', 'followup_survey.answered', 'qa_review.completed']) expect(types).toContain(type);
+    for (const type of ['inquiry.reopened', 'inquiry.escalated', 'inquiry.sla_breached', 'complaint.reopened', 'complaint.sla_breached', 'followup_survey.answered', 'qa_review.completed', 'course.completed', 'training.overdue']) expect(types).toContain(type);
     const late = events.filter((e, i) => i > 0 && e.at.getTime() < events[i - 1].at.getTime() - 3_600_000);
     expect(late.length).toBeGreaterThan(0);
   });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { complaintFeedbackGiven, complaintRegistered, complaintResolved, couponIssued, customerErased, inquiryReplied } from '@carebridge/event-contracts';
+import { developmentLinkSecret, SignedLinks } from '@carebridge/auth';
+import { complaintFeedbackGiven, complaintRegistered, complaintResolved, couponIssued, customerErased, followUpSurveySent, inquiryReplied } from '@carebridge/event-contracts';
 import { ERASED_PLACEHOLDER } from '@carebridge/known-customers';
 import { SendFailure } from '../channel/channel';
 import { people, useCommunication } from '../communication.fixture';
@@ -37,7 +38,7 @@ describe('telling customers (real Postgres)', () => {
     expect(mail.subject).toBe('回复：Seat on my flight');
     expect(mail.text).toContain('尊敬的王芳：');
     expect(mail.text).toContain('We have reserved seat 14C for you.');
-    expect(world.replyTokens.caseOf(mail.replyTo as string)).toEqual({ kind: 'INQUIRY', id: data.inquiryId });
+    expect(world.replyTokens.caseOf(mail.replyTo as string, world.db.clock.now())).toEqual({ kind: 'INQUIRY', id: data.inquiryId });
     const [delivery] = await world.deliveriesOf(customerId);
     expect(delivery).toMatchObject({ status: DeliveryStatus.SENT, attempts: 1, sentAt: world.db.clock.now() });
     const sent = (await world.db.outboxEvents()).filter((e) => e.type === 'notification.sent' && e.key === delivery.id);
@@ -107,6 +108,49 @@ describe('telling customers (real Postgres)', () => {
     expect(set.data?.setCustomerChannelConsent).toEqual(expect.arrayContaining([{ purpose: 'MARKETING', channel: 'EMAIL', granted: false, statedBy: 'agent-ana' }]));
     await world.deliver(couponIssued, coupon(consenting));
     expect(await world.deliveriesOf(consenting)).toHaveLength(1);
+  });
+
+  it("sends a survey's link in the customer's language, once per survey and once for its reminder; a follow-up refusal stops it, a marketing refusal does not", async () => {
+    const customerId = await world.knownCustomer({ name: '陈静', preferredLanguage: 'zh-CN', marketingConsent: false });
+    const refusing = await world.knownCustomer({ followUpConsent: false });
+    const survey = (customer: string, reminder = false) => ({
+      surveyId: randomUUID(),
+      tripId: randomUUID(),
+      customerId: customer,
+      components: ['FLIGHT' as const],
+      reminder,
+      sentAt: at(),
+      linkExpiresAt: '2026-12-02T09:00:00.000Z',
+    });
+    const sent = survey(customerId);
+    const eventId = randomUUID();
+    await world.deliver(followUpSurveySent, sent, eventId);
+    await world.deliver(followUpSurveySent, sent, eventId);
+    world.db.clock.advance(60_000);
+    await world.deliver(followUpSurveySent, { ...sent, reminder: true, sentAt: at() });
+    await world.deliver(followUpSurveySent, survey(refusing));
+    expect(await world.deliveriesOf(refusing)).toEqual([]);
+    const deliveries = await world.deliveriesOf(customerId);
+    expect(deliveries.map((d) => [d.templateKey, d.purpose, d.locale])).toEqual([
+      ['survey.invitation', 'FOLLOW_UP', 'zh-CN'],
+      ['survey.reminder', 'FOLLOW_UP', 'zh-CN'],
+    ]);
+    expect(deliveries[0].subject).toBe('您的旅程如何？');
+    expect(deliveries[0].body).toContain('尊敬的陈静：');
+
+    // The link is the one after-sales' verifier takes: its purpose, its (development) secret, the survey and the expiry the event states.
+    const link = new URL(deliveries[0].body.match(/https?:\/\/\S+/)?.[0] ?? '');
+    expect(`${link.origin}${link.pathname}`).toBe('http://localhost:4000/survey');
+    const checked = new SignedLinks('followup-survey', developmentLinkSecret('followup-survey')).check(link.searchParams.get('token') ?? '', world.db.clock.now());
+    expect(checked).toEqual({ valid: true, subject: sent.surveyId, expiresAt: new Date(sent.linkExpiresAt) });
+    expect(deliveries[1].body).toContain(link.toString());
+    // Nothing of the link leaves on an event, and staff read the message without the token.
+    const token = link.searchParams.get('token') as string;
+    expect(JSON.stringify(await world.db.outboxEvents())).not.toContain(token);
+    const seen = await world.run(people.agent, `query($id: ID!) { deliveries(customerId: $id) { templateKey body } }`, { id: customerId });
+    expect(seen.errors).toBeUndefined();
+    expect(JSON.stringify(seen.data)).not.toContain(token);
+    expect(seen.data?.deliveries.find((d: { templateKey: string }) => d.templateKey === 'survey.invitation').body).toContain('http://localhost:4000/survey?token=…');
   });
 
   it('retries a failed send with a doubling wait, and gives up after the last attempt with notification.failed', async () => {

@@ -21,9 +21,12 @@ describe("communication's customer records (real Postgres)", () => {
     expect((await world.contacts.of(world.db.dataSource.manager, survivor))?.email).toBe('kim@example.com');
   });
 
-  it('refuses to start in production without an SMTP server and a reply-token secret, and a partial DKIM key', () => {
-    expect(() => communicationSettings({ NODE_ENV: 'production' })).toThrow(/COMMUNICATION_SMTP_URL: must be set in production[\s\S]*COMMUNICATION_REPLY_TOKEN_SECRET: must be set in production/);
+  it('refuses to start in production without an SMTP server, a reply-token secret and the survey-link secret, and a partial DKIM key', () => {
+    expect(() => communicationSettings({ NODE_ENV: 'production' })).toThrow(
+      /COMMUNICATION_SMTP_URL: must be set in production[\s\S]*COMMUNICATION_REPLY_TOKEN_SECRET: must be set in production[\s\S]*COMMUNICATION_SURVEY_LINK_SECRET: must be set in production/,
+    );
+    expect(() => communicationSettings({ COMMUNICATION_REPLY_TOKEN_SECRET: 'too short' })).toThrow(/COMMUNICATION_REPLY_TOKEN_SECRET/);
     expect(() => communicationSettings({ COMMUNICATION_DKIM_DOMAIN: 'example.com' })).toThrow(/set all three or none/);
-    expect(communicationSettings({ NODE_ENV: 'production', COMMUNICATION_SMTP_URL: 'smtp://mail.example.com:587', COMMUNICATION_REPLY_TOKEN_SECRET: 'x'.repeat(32), COMMUNICATION_STATUS_LINK_SECRET: 'y'.repeat(32) }).localMail.enabled).toBe(false);
+    expect(communicationSettings({ NODE_ENV: 'production', COMMUNICATION_SMTP_URL: 'smtp://mail.example.com:587', COMMUNICATION_REPLY_TOKEN_SECRET: 'x'.repeat(32), COMMUNICATION_STATUS_LINK_SECRET: 'y'.repeat(32), COMMUNICATION_SURVEY_LINK_SECRET: 'z'.repeat(32), COMMUNICATION_SURVEY_PAGE_URL: 'https://travel.example.com/survey' }).localMail.enabled).toBe(false);
   });
 });

@@ -58,7 +58,7 @@ export class Delivery {
   @Column({ type: 'text' })
   subject: string;
 
-  @Field()
+  // In the graph through DeliveryResolver.body, without the tokens of the links in it.
   @Column({ type: 'text' })
   body: string;
 

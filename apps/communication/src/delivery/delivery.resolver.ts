@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { DeliveryQueries } from './delivery-queries';
 import type { DeliveryReports } from './delivery-reports';
 import { Delivery } from './delivery.entity';
@@ -16,6 +16,12 @@ export class DeliveryResolver {
   @Query(() => [Delivery], { description: 'The messages sent to a customer or on an inquiry or complaint, newest first, with their status.' })
   deliveries(@Args() args: DeliveriesArgs): Promise<Delivery[]> {
     return this.queries.list(args);
+  }
+
+  // A link's token (a survey link) is the customer's credential: staff read the message with the link but not its token.
+  @FieldResolver(() => String)
+  body(@Root() delivery: Delivery): string {
+    return delivery.body.replace(/([?&]token=)[^\s&]+/g, '$1…');
   }
 
   @Authorized('integration')

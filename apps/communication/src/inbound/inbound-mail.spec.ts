@@ -32,7 +32,7 @@ describe('e-mail through the local SMTP catcher, inbound mail and the webhook (r
     });
     const sender = new EmailSender(settings.email, settings.localMail);
     const deliveryId = randomUUID();
-    const receipt = await sender.send({ deliveryId, to: 'Traveller@Example.com', subject: '您好', text: 'Hello', replyTo: world.replyTokens.replyAddress('INQUIRY' as never, randomUUID()) });
+    const receipt = await sender.send({ deliveryId, to: 'Traveller@Example.com', subject: '您好', text: 'Hello', replyTo: world.replyTokens.replyAddress('INQUIRY' as never, randomUUID(), world.db.clock.now()) });
     sender.close();
     expect(receipt.providerMessageId).toBe(`<${deliveryId}@carebridge.localhost>`);
 
@@ -40,7 +40,7 @@ describe('e-mail through the local SMTP catcher, inbound mail and the webhook (r
     expect(box.errors).toBeUndefined();
     const [mail] = box.data?.developmentMailbox ?? [];
     expect(mail).toMatchObject({ subject: '您好', text: 'Hello\n', messageId: receipt.providerMessageId, envelopeFrom: `bounces+${deliveryId.replace(/-/g, '')}@carebridge.localhost` });
-    expect(mail.replyTo).toMatch(/^support\+i[0-9a-f]{48}@carebridge\.localhost$/);
+    expect(mail.replyTo).toMatch(/^support\+v1\.i[\w-]{22}\.\d+\.[\w-]{43}@carebridge\.localhost$/);
     expect(mail.dkimSignature).toMatch(/d=carebridge\.localhost; .*s=mail2026/s);
   });
 
@@ -79,7 +79,7 @@ describe('e-mail through the local SMTP catcher, inbound mail and the webhook (r
     expect((await received()).at(-1)?.data).toMatchObject({ thread: { kind: 'INQUIRY', id: inquiryId }, body: 'Thanks!' });
 
     // A forged token threads nothing.
-    const forged = String(sent.replyTo).replace(/[0-9a-f]{16}@/, '0000000000000000@');
+    const forged = String(sent.replyTo).replace(/[\w-]{4}@/, 'AAAA@');
     await customerMail().sendMail({ from: 'jun@example.com', to: forged, subject: 'Hi', text: 'Forged' });
     expect((await received()).at(-1)?.data).toMatchObject({ thread: null, body: 'Forged' });
   });

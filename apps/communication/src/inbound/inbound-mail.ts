@@ -51,7 +51,8 @@ export class InboundMail {
   async receive(raw: Buffer | string, envelopeRecipients: string[] = []): Promise<InboundMessage> {
     const mail = await simpleParser(raw);
     const rawText = Buffer.isBuffer(raw) ? raw.toString('utf8') : raw;
-    const recipients = [...envelopeRecipients, ...addressesOf(mail.to), ...addressesOf(mail.cc)].map((a) => a.toLowerCase());
+    // As written: a reply token's signature is case-sensitive; the addresses around it are compared without case.
+    const recipients = [...envelopeRecipients, ...addressesOf(mail.to), ...addressesOf(mail.cc)];
     const headerMessageId = mail.messageId ?? `<sha256-${createHash('sha256').update(rawText).digest('hex')}>`;
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
@@ -80,7 +81,7 @@ export class InboundMail {
           manager.create(InboundMessage, { ...base, body: '', customerId: null, threadKind: null, threadId: null, outcome: dropped ? InboundOutcome.DROPPED_LOOP : InboundOutcome.DROPPED_AUTO_REPLY, dropReason: dropped ?? auto }),
         );
       }
-      const thread = this.threadFromAddress(recipients) ?? (await this.threadFromHeaders(manager, mail));
+      const thread = this.threadFromAddress(recipients, now) ?? (await this.threadFromHeaders(manager, mail));
       const customerId = sender?.address ? await this.contacts.customerWithEmail(manager, sender.address) : null;
       const body = newText(mail);
       const message = await manager.save(
@@ -114,9 +115,9 @@ export class InboundMail {
     });
   }
 
-  private threadFromAddress(recipients: string[]): { kind: ThreadKind; id: string } | null {
+  private threadFromAddress(recipients: string[], now: Date): { kind: ThreadKind; id: string } | null {
     for (const recipient of recipients) {
-      const found = this.tokens.caseOf(recipient);
+      const found = this.tokens.caseOf(recipient, now);
       if (found) return found;
     }
     return null;

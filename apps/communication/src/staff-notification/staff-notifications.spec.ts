@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { compensationApprovalRequested, complaintAssigned, complaintRegistered, complaintSlaBreached } from '@carebridge/event-contracts';
+import { compensationApprovalRequested, complaintAssigned, complaintRegistered, complaintSlaAtRisk, complaintSlaBreached, inquirySlaAtRisk, trainingOverdue } from '@carebridge/event-contracts';
 import { people, useCommunication } from '../communication.fixture';
 
 describe('the staff notification inbox (real Postgres)', () => {
@@ -59,6 +59,58 @@ describe('the staff notification inbox (real Postgres)', () => {
     ]);
     await world.dispatch.dispatchDue();
     expect(world.email.sent.filter((m) => m.to === 'sam@carebridge.example').map((m) => m.subject).sort()).toEqual(['已超期：投诉 C-2026-000902', '投诉 C-2026-000902 已分配给您']);
+  });
+
+  it("tells a complaint's assignee, else the supervisors, that a deadline is at risk, once per event", async () => {
+    const complaintId = randomUUID();
+    await world.deliver(complaintRegistered, { complaintId, registrationNumber: 'C-2026-000903', customerId: randomUUID(), channel: 'EMAIL', category: 'DELAY', urgency: 'HIGH', registeredBy: 'agent-ana', registeredAt: at() });
+    const warning = { complaintId, customerId: randomUUID(), deadline: 'FEEDBACK' as const, urgency: 'HIGH' as const, dueAt: '2026-11-03T09:00:00.000Z', detectedAt: at(), assigneeId: people.agent.userId };
+    const eventId = randomUUID();
+    await world.deliver(complaintSlaAtRisk, warning, eventId);
+    await world.deliver(complaintSlaAtRisk, warning, eventId);
+    await world.deliver(complaintSlaAtRisk, { ...warning, assigneeId: null });
+    const agent = (await world.run(people.agent, inbox)).data?.myNotifications.filter((n: { kind: string }) => n.kind === 'COMPLAINT_SLA_AT_RISK');
+    expect(agent).toEqual([expect.objectContaining({ title: 'Deadline at risk: complaint C-2026-000903', body: 'The FEEDBACK deadline of complaint C-2026-000903 is close: due Nov 3, 2026, 09:00 AM UTC.', subjectId: complaintId })]);
+    const sue = (await world.run(people.supervisor, inbox)).data?.myNotifications.filter((n: { kind: string }) => n.kind === 'COMPLAINT_SLA_AT_RISK');
+    expect(sue).toHaveLength(1);
+  });
+
+  it("tells an inquiry's assignee, else the supervisors, that its response target is at risk, once per event", async () => {
+    const inquiryId = randomUUID();
+    const warning = { inquiryId, customerId: null, channel: 'EMAIL' as const, target: 'FIRST_RESPONSE' as const, dueAt: '2026-11-03T09:00:00.000Z', detectedAt: at(), assigneeId: people.agent.userId };
+    const eventId = randomUUID();
+    await world.deliver(inquirySlaAtRisk, warning, eventId);
+    await world.deliver(inquirySlaAtRisk, warning, eventId);
+    await world.deliver(inquirySlaAtRisk, { ...warning, assigneeId: null });
+    const agent = (await world.run(people.agent, inbox)).data?.myNotifications.filter((n: { kind: string }) => n.kind === 'INQUIRY_SLA_AT_RISK');
+    expect(agent).toEqual([
+      expect.objectContaining({
+        title: 'Response target at risk on an EMAIL inquiry',
+        body: 'The FIRST_RESPONSE target of an EMAIL inquiry is close: due Nov 3, 2026, 09:00 AM UTC.',
+        subjectType: 'Inquiry',
+        subjectId: inquiryId,
+      }),
+    ]);
+    for (const supervisor of [people.supervisor, people.otherSupervisor]) {
+      expect((await world.run(supervisor, inbox)).data?.myNotifications.filter((n: { kind: string }) => n.kind === 'INQUIRY_SLA_AT_RISK')).toHaveLength(1);
+    }
+  });
+
+  it('tells a trainee that their mandatory training is overdue, and the supervisors whose it is', async () => {
+    const courseId = randomUUID();
+    const overdue = { courseId, staffUserId: people.agent.userId, team: 'Hotline', reason: 'CERTIFICATE_EXPIRED' as const, dueAt: '2026-11-01T00:00:00.000Z', detectedAt: at() };
+    const eventId = randomUUID();
+    await world.deliver(trainingOverdue, overdue, eventId);
+    await world.deliver(trainingOverdue, overdue, eventId);
+    const own = (await world.run(people.agent, inbox)).data?.myNotifications.filter((n: { subjectId: string }) => n.subjectId === courseId);
+    expect(own.map((n: { kind: string; title: string; body: string }) => [n.kind, n.title, n.body])).toEqual([
+      ['TRAINING_OVERDUE', 'Mandatory training overdue', 'A course mandatory for your role is overdue (certificate expired, due Nov 1, 2026, 12:00 AM UTC). Please complete it in the training catalogue.'],
+    ]);
+    for (const supervisor of [people.supervisor, people.otherSupervisor]) {
+      const seen = (await world.run(supervisor, inbox)).data?.myNotifications.filter((n: { subjectId: string }) => n.subjectId === courseId);
+      expect(seen.map((n: { kind: string; title: string }) => [n.kind, n.title])).toEqual([['TEAM_TRAINING_OVERDUE', 'Training overdue: agent-ana (Hotline)']]);
+    }
+    expect((await world.run(people.specialist, inbox)).data?.myNotifications.some((n: { subjectId: string }) => n.subjectId === courseId)).toBe(false);
   });
 
   it('keeps the inbox for staff: an integration caller has none', async () => {

@@ -140,6 +140,43 @@ export const MESSAGE_TEMPLATES: readonly MessageTemplate[] = [
     ],
   }),
   customer({
+    key: 'survey.invitation',
+    description: "after-sales' post-trip survey, with its signed link (followup_survey.sent, T-4.1).",
+    purpose: MessagePurpose.FOLLOW_UP,
+    placeholders: { customerName: 'how the customer is addressed', surveyLink: "the survey's signed link", linkExpires: 'when the link stops working' },
+    example: { customerName: 'Li Wei', surveyLink: 'https://service.example.com/survey?token=v1.example', linkExpires: '2 Dec 2026, 10:00' },
+    versions: [
+      {
+        version: 1,
+        note: 'first version',
+        text: {
+          en: {
+            subject: 'How was your trip?',
+            body: `Dear {{customerName}},\n\nwelcome back. Please tell us in two minutes how your trip went:\n\n{{surveyLink}}\n\nThe link works until {{linkExpires}}.\n\n${SIGNATURE.en}`,
+          },
+          'zh-CN': { subject: '您的旅程如何？', body: `尊敬的{{customerName}}：\n\n欢迎回来。请花两分钟告诉我们您的旅程体验：\n\n{{surveyLink}}\n\n此链接在 {{linkExpires}} 之前有效。\n\n${SIGNATURE['zh-CN']}` },
+        },
+      },
+    ],
+  }),
+  customer({
+    key: 'survey.reminder',
+    description: "The one reminder of an unanswered post-trip survey, with the same link (followup_survey.sent, reminder).",
+    purpose: MessagePurpose.FOLLOW_UP,
+    placeholders: { customerName: 'how the customer is addressed', surveyLink: "the survey's signed link", linkExpires: 'when the link stops working' },
+    example: { customerName: 'Li Wei', surveyLink: 'https://service.example.com/survey?token=v1.example', linkExpires: '2 Dec 2026, 10:00' },
+    versions: [
+      {
+        version: 1,
+        note: 'first version',
+        text: {
+          en: { subject: 'A reminder: how was your trip?', body: `Dear {{customerName}},\n\nyou can still tell us how your trip went, until {{linkExpires}}:\n\n{{surveyLink}}\n\n${SIGNATURE.en}` },
+          'zh-CN': { subject: '温馨提醒：您的旅程如何？', body: `尊敬的{{customerName}}：\n\n在 {{linkExpires}} 之前，您仍可告诉我们您的旅程体验：\n\n{{surveyLink}}\n\n${SIGNATURE['zh-CN']}` },
+        },
+      },
+    ],
+  }),
+  customer({
     key: 'baggage.status',
     description: "A baggage file's status changed: opened, bag found, delivery under way or done, closed (baggage_file.*).",
     purpose: MessagePurpose.SERVICE,
@@ -239,6 +276,38 @@ export const MESSAGE_TEMPLATES: readonly MessageTemplate[] = [
     ],
   }),
   staff({
+    key: 'staff.complaint_sla_at_risk',
+    description: 'A complaint is in the last part of the time for one of its deadlines (complaint.sla_at_risk).',
+    placeholders: { registrationNumber: "the complaint's registration number, or its id", deadline: 'which deadline', dueAt: 'when it is due' },
+    example: { registrationNumber: 'C-2026-000123', deadline: 'FEEDBACK', dueAt: '2 Dec 2026, 10:00' },
+    versions: [
+      {
+        version: 1,
+        note: 'first version',
+        text: {
+          en: { subject: 'Deadline at risk: complaint {{registrationNumber}}', body: 'The {{deadline}} deadline of complaint {{registrationNumber}} is close: due {{dueAt}}.' },
+          'zh-CN': { subject: '即将超期：投诉 {{registrationNumber}}', body: '投诉 {{registrationNumber}} 的 {{deadline}} 期限即将到期：截止 {{dueAt}}。' },
+        },
+      },
+    ],
+  }),
+  staff({
+    key: 'staff.inquiry_sla_at_risk',
+    description: 'An inquiry is in the last part of the time for its response target (inquiry.sla_at_risk).',
+    placeholders: { target: 'which target', channel: 'the channel', dueAt: 'when it is due' },
+    example: { target: 'FIRST_RESPONSE', channel: 'EMAIL', dueAt: '2 Dec 2026, 10:00' },
+    versions: [
+      {
+        version: 1,
+        note: 'first version',
+        text: {
+          en: { subject: 'Response target at risk on an {{channel}} inquiry', body: 'The {{target}} target of an {{channel}} inquiry is close: due {{dueAt}}.' },
+          'zh-CN': { subject: '{{channel}} 咨询即将超过响应时限', body: '一条 {{channel}} 咨询的 {{target}} 时限即将到期：截止 {{dueAt}}。' },
+        },
+      },
+    ],
+  }),
+  staff({
     key: 'staff.inquiry_sla_breached',
     description: 'An inquiry passed its response target (inquiry.sla_breached).',
     placeholders: { target: 'which target', channel: 'the channel', dueAt: 'when it was due' },
@@ -282,6 +351,38 @@ export const MESSAGE_TEMPLATES: readonly MessageTemplate[] = [
         text: {
           en: { subject: 'Partner task overdue ({{partnerKind}})', body: 'Your coordination task with a {{partnerKind}} partner is overdue (due {{dueAt}}).' },
           'zh-CN': { subject: '合作方任务已逾期（{{partnerKind}}）', body: '您与 {{partnerKind}} 合作方的协调任务已逾期（截止 {{dueAt}}）。' },
+        },
+      },
+    ],
+  }),
+  staff({
+    key: 'staff.training_overdue',
+    description: 'A course mandatory for the trainee\'s role is overdue (training.overdue), to the trainee.',
+    placeholders: { reason: 'never completed or certificate expired', dueAt: 'when it was due' },
+    example: { reason: 'not completed', dueAt: '2 Dec 2026, 10:00' },
+    versions: [
+      {
+        version: 1,
+        note: 'first version',
+        text: {
+          en: { subject: 'Mandatory training overdue', body: 'A course mandatory for your role is overdue ({{reason}}, due {{dueAt}}). Please complete it in the training catalogue.' },
+          'zh-CN': { subject: '必修培训已逾期', body: '您岗位的一门必修课程已逾期（{{reason}}，截止 {{dueAt}}）。请在培训目录中完成。' },
+        },
+      },
+    ],
+  }),
+  staff({
+    key: 'staff.team_training_overdue',
+    description: "A trainee's mandatory course is overdue (training.overdue), to the supervisors.",
+    placeholders: { trainee: "the trainee's user id", team: 'their team, or a dash', reason: 'never completed or certificate expired', dueAt: 'when it was due' },
+    example: { trainee: 'agent-ana', team: 'Hotline', reason: 'not completed', dueAt: '2 Dec 2026, 10:00' },
+    versions: [
+      {
+        version: 1,
+        note: 'first version',
+        text: {
+          en: { subject: 'Training overdue: {{trainee}} ({{team}})', body: '{{trainee}} of team {{team}} is overdue on a mandatory course ({{reason}}, due {{dueAt}}).' },
+          'zh-CN': { subject: '培训逾期：{{trainee}}（{{team}}）', body: '{{team}} 团队的 {{trainee}} 有一门必修课程已逾期（{{reason}}，截止 {{dueAt}}）。' },
         },
       },
     ],

@@ -33,7 +33,7 @@ export class ComplaintClassification {
       Object.assign(complaint, wanted);
       if (changes.urgency && !complaint.feedbackGivenAt) {
         const before = complaint.feedbackDueAt;
-        this.deadlines.retarget(complaint, await this.deadlines.feedbackTarget(manager, complaint.urgency));
+        this.deadlines.retarget(complaint, await this.deadlines.feedbackTarget(manager, complaint.urgency, { customerId: complaint.customerId, at: complaint.feedbackStartedAt }));
         changes.feedbackDueAt = { from: before.toISOString(), to: complaint.feedbackDueAt.toISOString() };
       }
       return { action: ComplaintAction.CLASSIFIED, changes };

@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { BusinessCalendar } from '@carebridge/business-calendar';
 import { DEADLINE_COLUMNS } from '../deadline/deadline-columns';
-import { DeadlinePolicy } from '../deadline/deadline-policy.entity';
 import { type ComplaintDeadline, DeadlineKind, DeadlineState } from '../deadline/deadline.enums';
 import type { Urgency } from '../urgency/urgency.enums';
 import type { Complaint } from './complaint.entity';
@@ -24,12 +23,24 @@ export interface DeadlineSettings {
  * acknowledgment and response deadlines in calendar days, which the regulation does not pause.
  */
 export class DeadlineClock {
-  constructor(readonly settings: DeadlineSettings) {}
+  constructor(
+    readonly settings: DeadlineSettings,
+    /** A key-account member's agreed response time, when one applies (crm's service terms). */
+    private readonly memberTerms?: { agreedMinutesSql(customerIdParam: string, atParam: string): string },
+  ) {}
 
   /** Business milliseconds allowed for feedback at this urgency. */
-  async feedbackTarget(manager: EntityManager, urgency: Urgency): Promise<number> {
-    const policy = await manager.findOneBy(DeadlinePolicy, { urgency });
-    return policy?.feedbackTargetMinutes != null ? policy.feedbackTargetMinutes * 60_000 : this.settings.feedbackTargetHours * HOUR_MS;
+  async feedbackTarget(manager: EntityManager, urgency: Urgency, member?: { customerId: string; at: Date }): Promise<number> {
+    const agreed = member && this.memberTerms ? this.memberTerms.agreedMinutesSql('$2', '$3') : 'NULL::integer';
+    // One statement for the urgency's policy and a key-account member's agreed time: registration keeps its round trips.
+    const [row] = await manager.query(
+      `SELECT (SELECT feedback_target_minutes FROM complaint_deadline_policy WHERE urgency = $1) AS "policyMinutes", ${agreed} AS "agreedMinutes"`,
+      member && this.memberTerms ? [urgency, member.customerId, member.at] : [urgency],
+    );
+    const target = row?.policyMinutes != null ? Number(row.policyMinutes) * 60_000 : this.settings.feedbackTargetHours * HOUR_MS;
+    if (!member || row?.agreedMinutes == null) return target;
+    // The agreed time is calendar time: the business time it leaves from `at`, if that is shorter.
+    return Math.min(target, this.settings.calendar.between(member.at, new Date(member.at.getTime() + Number(row.agreedMinutes) * 60_000)));
   }
 
   /** A new feedback round: at registration and at every reopening. */

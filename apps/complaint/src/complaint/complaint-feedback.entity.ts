@@ -41,6 +41,9 @@ export class ComplaintFeedback {
   @Column({ name: 'next_steps', type: 'text' })
   nextSteps: string;
 
+  /** The complaint's customer, set when loaded through the complaint: whose contact detail `sentTo` is. */
+  customerId?: string;
+
   @Field({ description: 'Whether it was given before the feedback deadline.' })
   @Column({ name: 'within_deadline', type: 'boolean' })
   withinDeadline: boolean;

@@ -33,6 +33,7 @@ export interface StepRecord {
 export const STEPS = {
   assign: { name: 'assign', from: [REGISTERED], to: ASSIGNED },
   reassign: { name: 'reassign', from: [ASSIGNED, IN_PROGRESS, FEEDBACK_GIVEN, REOPENED] },
+  updateDetails: { name: 'update the details of', from: [REGISTERED, ASSIGNED, IN_PROGRESS, FEEDBACK_GIVEN, RESOLVED, REOPENED] },
   classify: { name: 'classify', from: [REGISTERED, ASSIGNED, IN_PROGRESS, FEEDBACK_GIVEN, RESOLVED, REOPENED] },
   startWork: { name: 'start work on', from: [ASSIGNED, REOPENED], to: IN_PROGRESS },
   wait: { name: 'wait on the customer for', from: [IN_PROGRESS] },

@@ -1,4 +1,4 @@
-import type { Identity } from '@carebridge/auth';
+import { hasAnyRole, type Identity } from '@carebridge/auth';
 import { complaintRegistered, type EventData, type incidentComplaintRaised, type inquiryEscalated, type serviceRecoveryEscalated } from '@carebridge/event-contracts';
 import type { CustomerRecords } from '@carebridge/known-customers';
 import type { Outbox } from '@carebridge/messaging';
@@ -10,12 +10,19 @@ import { ComplaintAction } from '../history/complaint-history.enums';
 import { incidentComplaintDescription } from './incident-complaint-description';
 import { ComplaintStatus } from '../status/status.enums';
 import type { DeadlineClock } from './complaint-deadlines';
+import { bookingReference, flightNumber, involvedParties } from './complaint-details';
 import type { StepRecord } from './complaint-lifecycle';
 import { Complaint } from './complaint.entity';
 import { type ContactChannel, InvolvedPartyKind } from './complaint.enums';
 import type { RegisterComplaintInput } from './complaint.inputs';
 import { ConversationMessage } from './conversation-message.entity';
 import type { CustomerTimeline } from './customer-timeline';
+
+/** Who registers complaints of every category. */
+export const REGISTERING_ROLES = ['agent', 'complaint_specialist', 'supervisor'] as const;
+
+/** What after-sales registers: problems during a trip (T-1.4, T-4.3). */
+export const IN_TRIP_CATEGORIES: readonly string[] = ['FLIGHT_DELAY_CANCELLATION', 'BAGGAGE', 'ACCOMMODATION', 'ITINERARY_CHANGE', 'STAFF_CONDUCT'];
 
 /** A complaint as registered: by a person (A-3.2.1) or from an escalated inquiry. */
 interface NewComplaint {
@@ -28,8 +35,11 @@ interface NewComplaint {
   location: string | null;
   peopleInvolved: Complaint['peopleInvolved'];
   bookingReference: string | null;
+  flightNumber: string | null;
   attachments: Complaint['attachments'];
   inquiryId: string | null;
+  /** The id another service assigned (an escalating inquiry names its complaint). */
+  id?: string;
 }
 
 /**
@@ -51,6 +61,10 @@ export class ComplaintRegistration {
   async register(input: RegisterComplaintInput, registeredBy: Identity): Promise<Complaint> {
     const now = this.clock.now();
     ensureNotInFuture(input.occurredAt, now, 'input.occurredAt');
+    if (!hasAnyRole(registeredBy, REGISTERING_ROLES) && !IN_TRIP_CATEGORIES.includes(input.category)) {
+      // After-sales coordinates problems during a trip (T-1.4, T-4.3); other complaints come in through the agents.
+      throw BadUserInputError.field('input.category', 'in-trip', `after-sales registers complaints about problems during a trip: ${IN_TRIP_CATEGORIES.join(', ')}`);
+    }
     return this.dataSource.transaction(async (manager) => {
       const standing = await this.customers.standing(manager, input.customerId);
       if (standing.state !== 'KNOWN') {
@@ -70,8 +84,9 @@ export class ComplaintRegistration {
           description: input.description,
           occurredAt: input.occurredAt,
           location: input.location?.trim() || null,
-          peopleInvolved: (input.peopleInvolved ?? []).map((p) => ({ kind: p.kind, name: p.name.trim(), detail: p.detail?.trim() || null })),
-          bookingReference: input.bookingReference?.trim().toUpperCase() || null,
+          peopleInvolved: involvedParties(input.peopleInvolved),
+          bookingReference: bookingReference(input.bookingReference),
+          flightNumber: flightNumber(input.flightNumber),
           attachments: (input.attachments ?? []).map((a) => ({ name: a.name.trim(), contentType: a.contentType, url: a.url })),
           inquiryId: null,
         },
@@ -103,11 +118,13 @@ export class ComplaintRegistration {
         urgency: data.urgency,
         description: data.description,
         occurredAt: data.occurredAt ? new Date(data.occurredAt) : null,
-        location: null,
+        location: data.location?.trim() || null,
         peopleInvolved: [],
-        bookingReference: null,
+        bookingReference: bookingReference(data.bookingReference),
+        flightNumber: flightNumber(data.flightNumber),
         attachments: [],
         inquiryId: data.inquiryId,
+        ...(data.complaintId ? { id: data.complaintId } : {}),
       },
       { userId: data.escalatedBy, name: null },
       // The customer complained when the inquiry was escalated: the deadlines count from then.
@@ -152,6 +169,7 @@ export class ComplaintRegistration {
         location: null,
         peopleInvolved: [],
         bookingReference: data.bookingReference,
+        flightNumber: null,
         attachments: [],
         inquiryId: null,
       },
@@ -182,6 +200,7 @@ export class ComplaintRegistration {
         location: null,
         peopleInvolved: data.segmentLabel ? [{ kind: data.category === 'ACCOMMODATION' ? InvolvedPartyKind.HOTEL : InvolvedPartyKind.FLIGHT, name: data.segmentLabel, detail: null }] : [],
         bookingReference: data.bookingReference,
+        flightNumber: null,
         attachments: [],
         inquiryId: null,
       },
@@ -222,7 +241,7 @@ export class ComplaintRegistration {
       pausedMs: 0,
       reopenedCount: 0,
     });
-    this.deadlines.startFeedback(complaint, at, await this.deadlines.feedbackTarget(manager, fields.urgency));
+    this.deadlines.startFeedback(complaint, at, await this.deadlines.feedbackTarget(manager, fields.urgency, { customerId: fields.customerId, at }));
     this.deadlines.startRegulatory(complaint, at);
     const saved = await manager.save(complaint);
     await this.history.record(manager, saved.id, {

@@ -75,6 +75,10 @@ export class Complaint {
   @Column({ name: 'booking_reference', type: 'text', nullable: true })
   bookingReference: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The flight it concerns, upper case without spaces (e.g. LH721).' })
+  @Column({ name: 'flight_number', type: 'text', nullable: true })
+  flightNumber: string | null;
+
   @Field(() => [Attachment])
   @Column({ type: 'jsonb', default: () => "'[]'" })
   attachments: Attachment[];
@@ -190,6 +194,10 @@ export class Complaint {
   @Field(() => Int, { description: 'How often the complaint was reopened.' })
   @Column({ name: 'reopened_count', type: 'integer', default: 0 })
   reopenedCount: number;
+
+  @Field(() => ID, { nullable: true, description: 'The complaint this duplicate was merged into (it is then CLOSED).' })
+  @Column({ name: 'merged_into_id', type: 'uuid', nullable: true })
+  mergedIntoId: string | null;
 
   @Field(() => Date, { nullable: true, description: "When the customer's personal data in this complaint was anonymised (erasure)." })
   @Column({ name: 'anonymised_at', type: 'timestamptz', precision: 3, nullable: true })

@@ -21,6 +21,9 @@ import { ComplaintStatus } from '../status/status.enums';
 import { Urgency } from '../urgency/urgency.enums';
 import { ComplaintCategory, ContactChannel, InvolvedPartyKind, RootCauseCategory } from './complaint.enums';
 
+/** A flight number as people write it: airline code (2 characters, or 3 letters), optional space, 1 to 4 digits, optional suffix. */
+const FLIGHT_NUMBER = /^\s*([A-Za-z0-9]{2}|[A-Za-z]{3})\s?\d{1,4}[A-Za-z]?\s*$/;
+
 @InputType()
 export class InvolvedPartyInput {
   @Field(() => InvolvedPartyKind)
@@ -95,6 +98,11 @@ export class RegisterComplaintInput {
   @Matches(/^[A-Za-z0-9][A-Za-z0-9-]{1,39}$/, { message: 'must be a booking reference of 2 to 40 letters, digits or dashes' })
   bookingReference?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The flight it concerns, e.g. LH 721.' })
+  @IsOptional()
+  @Matches(FLIGHT_NUMBER, { message: 'must be a flight number such as LH 721 or LH721' })
+  flightNumber?: string | null;
+
   @Field(() => [AttachmentInput], { nullable: true, defaultValue: [] })
   @ValidateNested({ each: true })
   @ArrayMaxSize(20, { message: 'must list at most 20 attachments' })
@@ -104,7 +112,7 @@ export class RegisterComplaintInput {
 /** Every action on one complaint names it, and may name the version the caller saw. */
 @InputType('ComplaintActionInput')
 export class ComplaintActionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The complaint the action is taken on.' })
   @IsUUID('all', { message: 'must be a complaint id (UUID)' })
   complaintId: string;
 
@@ -154,6 +162,35 @@ export class AssignComplaintInput extends ComplaintActionInput {
   @IsOptional()
   @Length(1, 500, { message: 'must be 1 to 500 characters' })
   reason?: string | null;
+}
+
+@InputType({ description: 'What the customer told after registration: time, place, people involved, flight, booking reference. Fields left out stay as they are; null clears one.' })
+export class UpdateComplaintInput extends ComplaintActionInput {
+  @Field(() => Date, { nullable: true, description: 'When it happened.' })
+  @IsOptional()
+  @IsDate({ message: 'must be a date and time' })
+  occurredAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Where it happened: airport, hotel, city.' })
+  @IsOptional()
+  @MaxLength(300, { message: 'must be at most 300 characters' })
+  location?: string | null;
+
+  @Field(() => [InvolvedPartyInput], { nullable: true, description: 'Replaces the list of people, flights, hotels and partners involved.' })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(50, { message: 'must list at most 50 parties' })
+  peopleInvolved?: InvolvedPartyInput[] | null;
+
+  @Field(() => String, { nullable: true, description: 'The flight it concerns, e.g. LH 721.' })
+  @IsOptional()
+  @Matches(FLIGHT_NUMBER, { message: 'must be a flight number such as LH 721 or LH721' })
+  flightNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Booking or ticket reference (PNR).' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9-]{1,39}$/, { message: 'must be a booking reference of 2 to 40 letters, digits or dashes' })
+  bookingReference?: string | null;
 }
 
 @InputType()
@@ -216,12 +253,17 @@ export class CloseComplaintInput extends ComplaintActionInput {
   withoutSatisfactionReason?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Reopening: why, and — when the customer came back — how (an agent reopens only on the customer’s call or message).' })
 export class ReopenComplaintInput extends ComplaintActionInput {
   @Field()
   @Matches(/\S/, { message: 'must not be empty' })
   @Length(1, 500, { message: 'must be 1 to 500 characters' })
   reason: string;
+
+  @Field(() => ContactChannel, { nullable: true, description: 'How the customer came back (the callback an agent takes).' })
+  @IsOptional()
+  @IsIn(Object.values(ContactChannel))
+  customerContact?: ContactChannel | null;
 }
 
 export enum ComplaintOrder {

@@ -1,4 +1,5 @@
 import { CONTACT_DETAIL_ROLES, hasAnyRole } from '@carebridge/auth';
+import type { PersonalDataAccessLog } from '@carebridge/personal-data-access';
 import { type Clock, type Connection, ConnectionType, caller, maskEmail, maskPhone, PageArgs, type RequestContext, RequestLoader } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ComplaintDeadline, DeadlineState } from '../deadline/deadline.enums';
@@ -11,6 +12,7 @@ import type { ComplaintAssignment } from './complaint-assignment';
 import type { ComplaintClassification } from './complaint-classification';
 import { ComplaintClosure } from './complaint-closure.entity';
 import type { ComplaintClosing } from './complaint-closing';
+import type { ComplaintDetails } from './complaint-details';
 import type { DeadlineClock } from './complaint-deadlines';
 import { ComplaintFeedback } from './complaint-feedback.entity';
 import { NEXT_STATUSES } from './complaint-lifecycle';
@@ -30,6 +32,7 @@ import {
   ReopenComplaintInput,
   SetComplaintWaitingInput,
   StartComplaintWorkInput,
+  UpdateComplaintInput,
 } from './complaint.inputs';
 import { ConversationMessage } from './conversation-message.entity';
 import type { FeedbackToCustomer } from './feedback-to-customer';
@@ -43,6 +46,7 @@ const HANDLING_ROLES = ['complaint_specialist', 'supervisor'] as const;
 export interface ComplaintProcedure {
   registration: ComplaintRegistration;
   classification: ComplaintClassification;
+  details: ComplaintDetails;
   assignment: ComplaintAssignment;
   work: ComplaintWork;
   feedback: FeedbackToCustomer;
@@ -77,10 +81,16 @@ export class ComplaintResolver {
     return this.procedure.queries.list(args);
   }
 
-  @Authorized('agent', ...HANDLING_ROLES)
-  @Mutation(() => Complaint, { description: 'Registers a complaint as the customer told it (A-3.2.1).' })
+  @Authorized('agent', 'after_sales', ...HANDLING_ROLES)
+  @Mutation(() => Complaint, { description: 'Registers a complaint as the customer told it (A-3.2.1); after-sales registers those about problems during a trip.' })
   registerComplaint(@Arg('input') input: RegisterComplaintInput, @Ctx() context: RequestContext): Promise<Complaint> {
     return this.procedure.registration.register(input, caller(context));
+  }
+
+  @Authorized('agent', 'after_sales', ...HANDLING_ROLES)
+  @Mutation(() => Complaint, { description: 'Completes the file after registration: time, place, people involved, flight, booking reference (A-3.2.2); each change is on the history.' })
+  updateComplaint(@Arg('input', { description: 'The complaint and the details to change; fields left out stay as they are.' }) input: UpdateComplaintInput, @Ctx() context: RequestContext): Promise<Complaint> {
+    return this.procedure.details.update(input, caller(context));
   }
 
   @Authorized(...HANDLING_ROLES)
@@ -119,8 +129,8 @@ export class ComplaintResolver {
     return this.procedure.closing.close(input, caller(context));
   }
 
-  @Authorized(...HANDLING_ROLES)
-  @Mutation(() => Complaint, { description: 'Reopens a resolved or closed complaint; its history is kept.' })
+  @Authorized('agent', ...HANDLING_ROLES)
+  @Mutation(() => Complaint, { description: 'Reopens a resolved or closed complaint; its history is kept. An agent reopens on the customer’s callback, within COMPLAINT_AGENT_REOPEN_DAYS.' })
   reopenComplaint(@Arg('input') input: ReopenComplaintInput, @Ctx() context: RequestContext): Promise<Complaint> {
     return this.procedure.reopening.reopen(input, caller(context));
   }
@@ -165,8 +175,10 @@ export class ComplaintResolver {
   }
 
   @FieldResolver(() => [ComplaintFeedback], { description: 'Feedback given to the customer, oldest first.' })
-  feedback(@Root() complaint: Complaint, @Ctx() context: RequestContext): Promise<ComplaintFeedback[]> {
-    return this.feedbackLoader.load(context, complaint.id);
+  async feedback(@Root() complaint: Complaint, @Ctx() context: RequestContext): Promise<ComplaintFeedback[]> {
+    const feedback = await this.feedbackLoader.load(context, complaint.id);
+    for (const given of feedback) given.customerId = complaint.customerId;
+    return feedback;
   }
 
   @FieldResolver(() => [ComplaintClosure], { description: "Each closing with the customer's satisfaction, oldest first." })
@@ -187,9 +199,15 @@ export class ComplaintResolver {
 
 @Resolver(() => ComplaintFeedback)
 export class ComplaintFeedbackResolver {
-  @FieldResolver(() => String, { nullable: true, description: 'Where the feedback went; masked for roles without a need for contact details.' })
-  sentTo(@Root() feedback: ComplaintFeedback, @Ctx() context: RequestContext): string | null {
-    if (hasAnyRole(context.identity, CONTACT_DETAIL_ROLES)) return feedback.sentTo;
-    return feedback.channel === ContactChannel.EMAIL || feedback.sentTo?.includes('@') ? maskEmail(feedback.sentTo) : maskPhone(feedback.sentTo);
+  constructor(private readonly accessLog: PersonalDataAccessLog) {}
+
+  @FieldResolver(() => String, { nullable: true, description: 'Where the feedback went; masked for roles without a need for contact details, and each unmasked read is logged (A-5.3).' })
+  async sentTo(@Root() feedback: ComplaintFeedback, @Ctx() context: RequestContext): Promise<string | null> {
+    if (feedback.sentTo === null) return null;
+    if (!hasAnyRole(context.identity, CONTACT_DETAIL_ROLES) || !feedback.customerId) {
+      return feedback.channel === ContactChannel.EMAIL || feedback.sentTo.includes('@') ? maskEmail(feedback.sentTo) : maskPhone(feedback.sentTo);
+    }
+    await this.accessLog.disclosed(context, feedback.customerId, 'complaint.feedback.sentTo');
+    return feedback.sentTo;
   }
 }

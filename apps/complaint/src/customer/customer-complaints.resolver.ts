@@ -9,7 +9,7 @@ export class CustomerComplaintsResolver {
   constructor(private readonly queries: ComplaintQueries) {}
 
   @Authorized()
-  @FieldResolver(() => ComplaintConnection, { description: "The customer's complaints, newest first." })
+  @FieldResolver(() => ComplaintConnection, { nullable: true, description: "The customer's complaints, newest first." })
   complaints(@Root() customer: CustomerReference, @Args() page: PageArgs): Promise<Connection<Complaint>> {
     return this.queries.list({ ...page, filter: { customerId: customer.id } });
   }

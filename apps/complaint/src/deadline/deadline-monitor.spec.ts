@@ -58,8 +58,14 @@ describe('deadlines and the deadline monitor (real Postgres, controlled clock)',
     expect(actions.filter((h) => h.action === 'DEADLINE_BREACHED')).toHaveLength(1);
     expect(actions.find((h) => h.action === 'ESCALATED')).toMatchObject({ actorId: 'system' });
     // The breach is kept under its key (complaint, deadline, due time), which is what makes it count once.
-    expect(await world.db.dataSource.query(`SELECT deadline, due_at, breached_at FROM complaint_deadline_breach WHERE complaint_id = $1`, [complaint.id])).toEqual([
+    // The at-risk warning before it is kept the same way, under FEEDBACK_AT_RISK.
+    expect(await world.db.dataSource.query(`SELECT deadline, due_at, breached_at FROM complaint_deadline_breach WHERE complaint_id = $1 ORDER BY breached_at`, [complaint.id])).toEqual([
+      { deadline: 'FEEDBACK_AT_RISK', due_at: new Date('2026-11-03T09:00:00Z'), breached_at: new Date(Date.parse(T0) + 23 * HOUR) },
       { deadline: 'FEEDBACK', due_at: new Date('2026-11-03T09:00:00Z'), breached_at: late },
+    ]);
+    const atRisk = (await world.db.outboxEvents()).filter((e) => e.type === 'complaint.sla_at_risk' && e.key === complaint.id);
+    expect(atRisk.map((e) => e.data)).toEqual([
+      { complaintId: complaint.id, customerId, deadline: 'FEEDBACK', urgency: 'MEDIUM', dueAt: '2026-11-03T09:00:00.000Z', detectedAt: new Date(Date.parse(T0) + 23 * HOUR).toISOString(), assigneeId: 'spec-sam' },
     ]);
 
     world.db.clock.set(late);

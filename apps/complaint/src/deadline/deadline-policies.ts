@@ -1,9 +1,13 @@
 import type { Identity } from '@carebridge/auth';
+import { BadUserInputError } from '@carebridge/domain';
 import type { Clock } from '@carebridge/service-kit';
 import type { DataSource } from 'typeorm';
 import { Urgency } from '../urgency/urgency.enums';
 import { DeadlinePolicy } from './deadline-policy.entity';
 import type { SetComplaintDeadlinePolicyInput } from './deadline.inputs';
+
+/** The shortest feedback target a policy may set. */
+export const MIN_TARGET_MINUTES = 1;
 
 const ORDER = [Urgency.CRITICAL, Urgency.HIGH, Urgency.MEDIUM, Urgency.LOW];
 
@@ -25,6 +29,10 @@ export class DeadlinePolicies {
 
   async set(input: SetComplaintDeadlinePolicyInput, actor: Identity): Promise<DeadlinePolicy> {
     const minutes = input.feedbackTargetHours == null ? null : Math.round(input.feedbackTargetHours * 60);
+    // Targets are kept in whole minutes: one that rounds to none would be no deadline at all.
+    if (minutes !== null && minutes < MIN_TARGET_MINUTES) {
+      throw BadUserInputError.field('input.feedbackTargetHours', 'min', `must be at least ${MIN_TARGET_MINUTES} minute (${(MIN_TARGET_MINUTES / 60).toFixed(4)} hours)`);
+    }
     await this.dataSource
       .createQueryBuilder()
       .insert()

@@ -20,6 +20,11 @@ export enum ComplaintAction {
   ESCALATED = 'ESCALATED',
   CUSTOMER_MERGED = 'CUSTOMER_MERGED',
   ANONYMISED = 'ANONYMISED',
+  NOTE_ADDED = 'NOTE_ADDED',
+  DETAILS_UPDATED = 'DETAILS_UPDATED',
+  ATTACHMENT_ADDED = 'ATTACHMENT_ADDED',
+  MERGED_INTO = 'MERGED_INTO',
+  MERGED_FROM = 'MERGED_FROM',
 }
 
 registerEnumType(ComplaintAction, { name: 'ComplaintAction', description: 'What was done to a complaint.' });

@@ -84,4 +84,16 @@ describe('complaints escalated from inquiries (inquiry.escalated, real Postgres)
     expect(world.deadLetters[0].headers).toMatchObject({ dlq_attempts: '2', ce_type: 'inquiry.escalated' });
     expect(world.deadLetters[0].headers.dlq_error).toMatch(/not known/);
   });
+
+  it('registers the complaint under the id the inquiry assigned, with flight, place and booking reference, once', async () => {
+    const complaintId = randomUUID();
+    const data = escalation({ complaintId, flightNumber: 'NH204', location: 'Narita T1 baggage claim', bookingReference: 'X7K2QP' });
+    await world.deliver(inquiryEscalated, data);
+    await world.deliver(inquiryEscalated, { ...data, escalatedAt: '2026-11-02T08:45:00.000Z' });
+    const complaints = await world.db.dataSource.getRepository(Complaint).findBy({ inquiryId: data.inquiryId });
+    expect(complaints).toHaveLength(1);
+    expect(complaints[0]).toMatchObject({ id: complaintId, flightNumber: 'NH204', location: 'Narita T1 baggage claim', bookingReference: 'X7K2QP' });
+    const registered = (await world.db.outboxEvents()).filter((e) => e.type === 'complaint.registered' && e.key === complaintId);
+    expect(registered.map((e) => e.data.inquiryId)).toEqual([data.inquiryId]);
+  });
 });

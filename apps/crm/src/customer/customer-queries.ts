@@ -38,6 +38,12 @@ export class CustomerQueries {
     query.where('customer.status = :status', { status: args.filter?.status ?? CustomerStatus.ACTIVE });
     if (args.filter?.tier?.length) query.andWhere('customer.tier IN (:...tiers)', { tiers: args.filter.tier });
     if (args.filter?.tag) query.andWhere('customer.tags @> ARRAY[:tag]::text[]', { tag: args.filter.tag.trim().toLowerCase() });
+    if (args.filter?.keyAccountId) {
+      query.andWhere('EXISTS (SELECT 1 FROM key_account_member m WHERE m.customer_id = customer.id AND m.key_account_id = :keyAccountId)', { keyAccountId: args.filter.keyAccountId });
+    }
+    if (args.filter?.inKeyAccount !== undefined && args.filter.inKeyAccount !== null) {
+      query.andWhere(`${args.filter.inKeyAccount ? '' : 'NOT '}EXISTS (SELECT 1 FROM key_account_member m WHERE m.customer_id = customer.id)`);
+    }
     const search = args.search?.trim();
     if (search) {
       const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

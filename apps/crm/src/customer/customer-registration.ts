@@ -4,6 +4,7 @@ import { customerCreated } from '@carebridge/event-contracts';
 import type { Outbox } from '@carebridge/messaging';
 import type { Clock } from '@carebridge/service-kit';
 import type { DataSource } from 'typeorm';
+import { nameKey } from './name-key';
 import { assessCompleteness } from './completeness';
 import { CustomerContact } from './customer-contact.entity';
 import { Customer } from './customer.entity';
@@ -34,6 +35,7 @@ export class CustomerRegistration {
       const customer = manager.create(Customer, {
         status: CustomerStatus.ACTIVE,
         fullName: input.fullName.trim(),
+        nameKey: nameKey(input.fullName),
         email,
         phone,
         preferredLanguage: input.preferredLanguage,

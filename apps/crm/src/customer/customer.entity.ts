@@ -24,6 +24,10 @@ export class Customer {
   @Column({ name: 'full_name' })
   fullName: string;
 
+  /** The name as duplicate detection compares it (`nameKey` of name-key.ts), set wherever the name is. */
+  @Column({ name: 'name_key', type: 'text', default: '' })
+  nameKey: string;
+
   @Field(() => String, { nullable: true, description: 'Primary e-mail address; masked for roles without need.' })
   @Index('customer_email_idx')
   @Column({ type: 'text', nullable: true })

@@ -237,6 +237,15 @@ export class CustomerFilter {
   @IsOptional()
   @IsIn(Object.values(CustomerStatus))
   status?: CustomerStatus;
+
+  @Field(() => ID, { nullable: true, description: 'Members of this key account.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a key account id (UUID)' })
+  keyAccountId?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: members of any key account; false: customers of none.' })
+  @IsOptional()
+  inKeyAccount?: boolean | null;
 }
 
 @ArgsType()

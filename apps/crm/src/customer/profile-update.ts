@@ -2,6 +2,7 @@ import type { Identity } from '@carebridge/auth';
 import { BadUserInputError, normalizePhone } from '@carebridge/domain';
 import type { Clock } from '@carebridge/service-kit';
 import type { DataSource } from 'typeorm';
+import { nameKey } from './name-key';
 import type { Customer } from './customer.entity';
 import { ContactKind } from './customer.enums';
 import type { UpdateCustomerInput, VerifyCustomerInput } from './customer.inputs';
@@ -21,7 +22,10 @@ export class ProfileUpdate {
     return this.dataSource.transaction(async (manager) => {
       const customer = await this.profiles.lockedActive(manager, input.id, 'input.id');
       const before = { ...customer, preferences: { ...customer.preferences }, tags: [...customer.tags] };
-      if (input.fullName !== undefined) customer.fullName = input.fullName.trim();
+      if (input.fullName !== undefined) {
+        customer.fullName = input.fullName.trim();
+        customer.nameKey = nameKey(customer.fullName);
+      }
       if (input.preferredLanguage !== undefined) customer.preferredLanguage = input.preferredLanguage;
       if (input.preferredChannel !== undefined) customer.preferredChannel = input.preferredChannel;
       if (input.preferences !== undefined) customer.preferences = mergePreferences(customer.preferences, input.preferences);

@@ -1,5 +1,6 @@
-import { caller, type Connection, ConnectionType, PageArgs, type RequestContext } from '@carebridge/service-kit';
+import { caller, type Connection, ConnectionType, PageArgs, type RequestContext, RequestLoader } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { CustomerQueries } from '../customer/customer-queries';
 import { Customer } from '../customer/customer.entity';
 import { FollowUp, FollowUpPlan, OverdueFollowUps } from './follow-up.entity';
 import { CancelFollowUpInput, CompleteFollowUpInput, CreateFollowUpPlanInput, FollowUpsArgs, ScheduleFollowUpInput, StopFollowUpPlanInput } from './follow-up.inputs';
@@ -18,18 +19,20 @@ export interface FollowUpUseCases {
 
 const FollowUpConnection = ConnectionType(FollowUp);
 const FOLLOWING_UP = ['agent', 'crm_manager', 'complaint_specialist', 'after_sales'] as const;
+/** Supervisors read the follow-ups of their teams, without doing them. */
+const READING_FOLLOW_UPS = [...FOLLOWING_UP, 'supervisor'] as const;
 
 @Resolver(() => FollowUp)
 export class FollowUpResolver {
   constructor(private readonly useCases: FollowUpUseCases) {}
 
-  @Authorized(...FOLLOWING_UP)
+  @Authorized(...READING_FOLLOW_UPS)
   @Query(() => FollowUpConnection, { description: 'Follow-ups, soonest due first; filter by owner, customer, status or overdue.' })
   followUps(@Args() args: FollowUpsArgs): Promise<Connection<FollowUp>> {
     return this.useCases.queries.list(args.filter ?? {}, args);
   }
 
-  @Authorized(...FOLLOWING_UP)
+  @Authorized(...READING_FOLLOW_UPS)
   @Query(() => [OverdueFollowUps], { description: 'Overdue follow-ups per owner (A-3.4.2).' })
   overdueFollowUpsByOwner(): Promise<OverdueFollowUps[]> {
     return this.useCases.queries.overdueByOwner();
@@ -80,5 +83,23 @@ export class CustomerFollowUpsResolver {
   @FieldResolver(() => [FollowUpPlan])
   followUpPlans(@Root() customer: Customer): Promise<FollowUpPlan[]> {
     return this.useCases.queries.plansOf(customer.id);
+  }
+}
+
+/** The customer of each follow-up on a page, in one query. */
+@Resolver(() => FollowUp)
+export class FollowUpCustomerResolver {
+  private readonly customerLoader: RequestLoader<string, Customer | null>;
+
+  constructor(customers: CustomerQueries) {
+    this.customerLoader = new RequestLoader(async (ids) => {
+      const found = await customers.findManyById(ids);
+      return new Map(ids.map((id) => [id, found.find((c) => c.id === id) ?? null]));
+    });
+  }
+
+  @FieldResolver(() => Customer, { nullable: true, description: 'The customer to follow up.' })
+  customer(@Root() followUp: FollowUp, @Ctx() context: RequestContext): Promise<Customer | null> {
+    return this.customerLoader.load(context, followUp.customerId);
   }
 }

@@ -108,7 +108,7 @@ describe('interaction history from the timeline entries other services publish (
     bad.value = Buffer.from(JSON.stringify({ entryId: 'not-a-uuid' }));
     await crm.deliver(bad);
     expect(crm.deadLetters).toHaveLength(1);
-    expect(crm.deadLetters[0].topic).toBe('carebridge.dead-letter.carebridge.crm');
+    expect(crm.deadLetters[0].topic).toBe('carebridge.dead-letter.crm');
     expect(crm.deadLetters[0].headers.dlq_error).toMatch(/complaint.customer_timeline_entry/);
     expect((await history()).totalCount).toBe(0);
   });

@@ -8,6 +8,7 @@ import { TierRule } from '../customer/customer.enums';
 import { KeyAccount, KeyAccountMember } from './key-account.entity';
 import { KeyAccountStatus, type ServiceTerms } from './key-account.enums';
 import { lockedKeyAccount } from './key-account-lookups';
+import type { ServiceTermsAnnouncement } from './service-terms-announcement';
 import type { AddKeyAccountMemberInput, CreateKeyAccountInput, RemoveKeyAccountMemberInput, ServiceTermsInput, UpdateKeyAccountInput } from './key-account.inputs';
 
 /** Key accounts (T-2.4, A-3.4.3): their terms, account manager and members, whose tier rises to the account's. */
@@ -17,6 +18,7 @@ export class KeyAccountManagement {
     private readonly profiles: CustomerProfiles,
     private readonly tiers: CustomerTiers,
     private readonly clock: Clock,
+    private readonly announcement: ServiceTermsAnnouncement,
   ) {}
 
   async create(input: CreateKeyAccountInput, by: Identity): Promise<KeyAccount> {
@@ -47,8 +49,10 @@ export class KeyAccountManagement {
       }
       if (input.accountManagerId !== undefined) account.accountManagerId = input.accountManagerId.trim();
       if (input.accountManagerName !== undefined) account.accountManagerName = input.accountManagerName?.trim() || null;
+      const termsChanged = (input.serviceTerms !== undefined) || (input.status !== undefined && input.status !== account.status);
       if (input.serviceTerms !== undefined) account.serviceTerms = serviceTerms(input.serviceTerms);
       if (input.status !== undefined) account.status = input.status;
+      if (termsChanged) await this.announcement.announceMembers(manager, account, this.clock.now());
       if (input.memberTier !== undefined && input.memberTier !== account.memberTier) {
         account.memberTier = input.memberTier;
         const members = await manager.findBy(KeyAccountMember, { keyAccountId: account.id });
@@ -68,6 +72,7 @@ export class KeyAccountManagement {
       if (existing) throw BadUserInputError.field('input.customerId', 'one-account', 'already belongs to another key account; remove them there first');
       await manager.insert(KeyAccountMember, { keyAccountId: account.id, customerId: customer.id, position: input.position?.trim() || null, addedBy: by.userId, addedAt: this.clock.now() });
       await this.raiseMemberTier(manager, account, customer.id);
+      await this.announcement.announce(manager, customer.id, account, this.clock.now());
       return account;
     });
   }
@@ -77,6 +82,7 @@ export class KeyAccountManagement {
       const account = await lockedKeyAccount(manager, input.keyAccountId);
       const removed = await manager.delete(KeyAccountMember, { keyAccountId: account.id, customerId: input.customerId });
       if (!removed.affected) throw BadUserInputError.field('input.customerId', 'member', 'is not a member of this key account');
+      await this.announcement.announce(manager, input.customerId, null, this.clock.now());
       return account;
     });
   }
@@ -92,8 +98,24 @@ export class KeyAccountManagement {
 }
 
 function serviceTerms(input: ServiceTermsInput): ServiceTerms {
+  const rules = input.compensationRules ?? [];
+  rules.forEach((rule, index) => {
+    const field = `input.serviceTerms.compensationRules.${index}`;
+    const money = rule.kind === 'REFUND' || rule.kind === 'VOUCHER';
+    if (money && (!rule.maxAmount || !rule.currency)) throw BadUserInputError.field(`${field}.maxAmount`, 'required', 'must give maxAmount and currency for a refund or voucher');
+    if ((rule.kind === 'LOYALTY_POINTS' || rule.kind === 'MILES') && !rule.maxQuantity) throw BadUserInputError.field(`${field}.maxQuantity`, 'required', 'must give maxQuantity for points or miles');
+  });
   return {
-    responseTimeHours: input.responseTimeHours,
+    responseTargetMinutes: input.responseTargetMinutes ?? (input.responseTimeHours ?? 4) * 60,
+    dedicatedContact: input.dedicatedContact ? { userId: input.dedicatedContact.userId.trim(), name: input.dedicatedContact.name?.trim() || null } : null,
+    compensationRules: rules.map((rule) => ({
+      category: rule.category ?? null,
+      kind: rule.kind,
+      maxAmount: rule.maxAmount ? Number(rule.maxAmount).toFixed(2) : null,
+      currency: rule.currency ?? null,
+      maxQuantity: rule.maxQuantity ?? null,
+      preApproved: rule.preApproved,
+    })),
     dedicatedHotline: input.dedicatedHotline,
     discountPercent: input.discountPercent ?? null,
     customPlan: input.customPlan?.trim() || null,

@@ -1,7 +1,8 @@
 import { isUuid } from '@carebridge/domain';
 import { type Connection, paginate, type PageArgs } from '@carebridge/service-kit';
-import type { DataSource } from 'typeorm';
+import { Brackets, type DataSource } from 'typeorm';
 import { CustomerEvent, CustomerEventInvitation, KeyAccount, KeyAccountMember } from './key-account.entity';
+import type { KeyAccountKind, KeyAccountStatus } from './key-account.enums';
 
 /** Reading key accounts, their members and customer events with their invitations. */
 export class KeyAccountQueries {
@@ -11,8 +12,26 @@ export class KeyAccountQueries {
     return isUuid(id) ? this.dataSource.getRepository(KeyAccount).findOneBy({ id }) : Promise.resolve(null);
   }
 
-  list(page: PageArgs): Promise<Connection<KeyAccount>> {
-    return paginate(this.dataSource.getRepository(KeyAccount).createQueryBuilder('account'), page);
+  /** Key accounts, newest first: by part of the name, account manager or dedicated contact, status and kind. */
+  list(args: PageArgs & { search?: string; status?: KeyAccountStatus; kind?: KeyAccountKind }): Promise<Connection<KeyAccount>> {
+    const query = this.dataSource.getRepository(KeyAccount).createQueryBuilder('account');
+    if (args.status) query.andWhere('account.status = :status', { status: args.status });
+    if (args.kind) query.andWhere('account.kind = :kind', { kind: args.kind });
+    const search = args.search?.trim();
+    if (search) {
+      const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere(
+        new Brackets((where) => {
+          where
+            .where('account.name ILIKE :pattern', { pattern })
+            .orWhere('account.accountManagerId ILIKE :pattern', { pattern })
+            .orWhere('account.accountManagerName ILIKE :pattern', { pattern })
+            .orWhere(`account.service_terms #>> '{dedicatedContact,userId}' ILIKE :pattern`, { pattern })
+            .orWhere(`account.service_terms #>> '{dedicatedContact,name}' ILIKE :pattern`, { pattern });
+        }),
+      );
+    }
+    return paginate(query, args);
   }
 
   members(keyAccountId: string, page: PageArgs): Promise<Connection<KeyAccountMember>> {

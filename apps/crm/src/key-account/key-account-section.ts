@@ -1,10 +1,17 @@
 import type { EntityManager } from 'typeorm';
 import { type CustomerDataSection, moveCustomerRows } from '../customer/customer-data-section';
+import type { Clock } from '@carebridge/service-kit';
 import { CustomerEventInvitation, KeyAccount, KeyAccountMember } from './key-account.entity';
+import type { ServiceTermsAnnouncement } from './service-terms-announcement';
 
 /** Membership of a key account and invitations to customer events, as a section of what crm keeps about a customer. */
 export class KeyAccountSection implements CustomerDataSection {
   readonly section = 'keyAccount';
+
+  constructor(
+    private readonly announcement: ServiceTermsAnnouncement,
+    private readonly clock: Clock,
+  ) {}
 
   async moveTo(manager: EntityManager, fromId: string, toId: string): Promise<number> {
     // The survivor keeps its own membership; the duplicate's moves only if the survivor has none.
@@ -14,6 +21,8 @@ export class KeyAccountSection implements CustomerDataSection {
     );
     await manager.query(`DELETE FROM key_account_member WHERE customer_id = $1`, [fromId]);
     const invitations = await moveCustomerRows(manager, 'customer_event_invitation', fromId, toId, ['event_id']);
+    // Inquiry and complaint keep terms per customer: the survivor's are stated again.
+    await this.announcement.announceCurrent(manager, toId, this.clock.now());
     return members + invitations;
   }
 

@@ -1,16 +1,79 @@
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsIn, IsInt, IsNumber, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsIn, IsInt, IsNumber, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '@carebridge/service-kit';
 import { CustomerTier } from '../customer/customer.enums';
-import { KeyAccountKind, KeyAccountStatus } from './key-account.enums';
+import { AgreedCompensationCategory, AgreedCompensationKind, KeyAccountKind, KeyAccountStatus } from './key-account.enums';
+
+@InputType({ description: "The staff member the account deals with." })
+export class DedicatedContactInput {
+  @Field({ description: 'User id of the staff member (1 to 200 characters).' })
+  @Length(1, 200, { message: 'must be 1 to 200 characters' })
+  userId: string;
+
+  @Field(() => String, { nullable: true, description: 'The staff member’s name (1 to 200 characters); leave out to give only the user id.' })
+  @IsOptional()
+  @Length(1, 200, { message: 'must be 1 to 200 characters' })
+  name?: string | null;
+}
+
+@InputType()
+export class AgreedCompensationRuleInput {
+  @Field(() => AgreedCompensationCategory, { nullable: true, description: 'Leave out for any category.' })
+  @IsOptional()
+  @IsIn(Object.values(AgreedCompensationCategory))
+  category?: AgreedCompensationCategory | null;
+
+  @Field(() => AgreedCompensationKind, { description: 'The kind of compensation the rule agrees.' })
+  @IsIn(Object.values(AgreedCompensationKind))
+  kind: AgreedCompensationKind;
+
+  @Field(() => String, { nullable: true, description: 'Decimal amount (REFUND, VOUCHER), with currency.' })
+  @IsOptional()
+  @Matches(/^\d{1,9}(\.\d{1,2})?$/, { message: 'must be an amount such as 200 or 200.00' })
+  maxAmount?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 4217 currency code of maxAmount, upper case (EUR).' })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 currency code such as EUR' })
+  currency?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Whole points or miles (LOYALTY_POINTS, MILES).' })
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be at least 1' })
+  maxQuantity?: number | null;
+
+  @Field({ defaultValue: false, description: "Up to the maximum, no supervisor's approval is needed (default false)." })
+  @IsBoolean()
+  preApproved: boolean;
+}
 
 @InputType()
 export class ServiceTermsInput {
-  @Field(() => Int, { defaultValue: 4 })
+  @Field(() => Int, { nullable: true, description: 'Agreed first-response time in minutes (1 to 10080); default 240.' })
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be from 1 to 10080 minutes' })
+  @Max(10080, { message: 'must be from 1 to 10080 minutes' })
+  responseTargetMinutes?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'The same in whole hours (1 to 168), when responseTargetMinutes is left out.' })
+  @IsOptional()
   @IsInt({ message: 'must be a whole number' })
   @Min(1, { message: 'must be from 1 to 168 hours' })
   @Max(168, { message: 'must be from 1 to 168 hours' })
-  responseTimeHours: number;
+  responseTimeHours?: number | null;
+
+  @Field(() => DedicatedContactInput, { nullable: true, description: 'The staff member the account deals with; leave out for none.' })
+  @IsOptional()
+  @ValidateNested()
+  dedicatedContact?: DedicatedContactInput | null;
+
+  @Field(() => [AgreedCompensationRuleInput], { defaultValue: [], description: 'The compensation agreed for complaints of the members (at most 20 rules; default none).' })
+  @ArrayMaxSize(20, { message: 'must name at most 20 rules' })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  compensationRules?: AgreedCompensationRuleInput[];
 
   @Field({ defaultValue: false })
   @IsBoolean()
@@ -209,4 +272,22 @@ export class CustomerEventsArgs extends PageArgs {
   @IsOptional()
   @IsUUID('all', { message: 'must be a key account id (UUID)' })
   keyAccountId?: string;
+}
+
+@ArgsType()
+export class KeyAccountsArgs extends PageArgs {
+  @Field({ nullable: true, description: "Part of the account's name, its account manager or dedicated contact (user id or name)." })
+  @IsOptional()
+  @Length(1, 200, { message: 'must be 1 to 200 characters' })
+  search?: string;
+
+  @Field(() => KeyAccountStatus, { nullable: true, description: 'Only accounts in this status (ACTIVE or CLOSED); leave out for both.' })
+  @IsOptional()
+  @IsIn(Object.values(KeyAccountStatus))
+  status?: KeyAccountStatus;
+
+  @Field(() => KeyAccountKind, { nullable: true, description: 'Only corporate accounts or only private clients; leave out for both.' })
+  @IsOptional()
+  @IsIn(Object.values(KeyAccountKind))
+  kind?: KeyAccountKind;
 }

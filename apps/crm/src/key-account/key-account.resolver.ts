@@ -1,5 +1,5 @@
 import { caller, type Connection, ConnectionType, PageArgs, type RequestContext, RequestLoader } from '@carebridge/service-kit';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CustomerQueries } from '../customer/customer-queries';
 import { Customer } from '../customer/customer.entity';
 import type { CustomerEvents } from './customer-events';
@@ -10,6 +10,7 @@ import {
   CreateKeyAccountInput,
   CustomerEventsArgs,
   InviteToCustomerEventInput,
+  KeyAccountsArgs,
   OrganiseCustomerEventInput,
   RecordCustomerEventAttendanceInput,
   RecordInvitationResponseInput,
@@ -18,6 +19,8 @@ import {
 } from './key-account.inputs';
 import type { KeyAccountManagement } from './key-account-management';
 import type { KeyAccountQueries } from './key-account-queries';
+import { ServiceTerms } from './key-account.enums';
+import { responseTargetMinutes } from './service-terms-announcement';
 
 /** The key-account use cases the resolvers call. */
 export interface KeyAccountUseCases {
@@ -44,9 +47,9 @@ export class KeyAccountResolver {
   constructor(private readonly useCases: KeyAccountUseCases) {}
 
   @Authorized(...STAFF)
-  @Query(() => KeyAccountConnection, { description: 'Key accounts, newest first.' })
-  keyAccounts(@Args() page: PageArgs): Promise<Connection<KeyAccount>> {
-    return this.useCases.queries.list(page);
+  @Query(() => KeyAccountConnection, { description: 'Key accounts, newest first; searched by name, account manager or dedicated contact.' })
+  keyAccounts(@Args() args: KeyAccountsArgs): Promise<Connection<KeyAccount>> {
+    return this.useCases.queries.list(args);
   }
 
   @Authorized(...STAFF)
@@ -184,5 +187,18 @@ export class CustomerKeyAccountResolver {
   @FieldResolver(() => [CustomerEventInvitation], { description: 'Customer events the customer was invited to.' })
   customerEventInvitations(@Root() customer: Customer): Promise<CustomerEventInvitation[]> {
     return this.useCases.queries.invitationsOf(customer.id);
+  }
+}
+
+@Resolver(() => ServiceTerms)
+export class ServiceTermsResolver {
+  @FieldResolver(() => Int, { description: 'The agreed response time in whole hours, rounded up.', deprecationReason: 'Use responseTargetMinutes.' })
+  responseTimeHours(@Root() terms: ServiceTerms): number {
+    return Math.ceil(responseTargetMinutes(terms) / 60);
+  }
+
+  @FieldResolver(() => Int)
+  responseTargetMinutes(@Root() terms: ServiceTerms): number {
+    return responseTargetMinutes(terms);
   }
 }

@@ -8,7 +8,7 @@ import { CouponSource, LoyaltyEntryKind, LoyaltySource } from './loyalty.enums';
 
 const DAY_MS = 86_400_000;
 /** Customers granted per campaign per run of the job; the next run continues. */
-const GRANT_BATCH = 200;
+export const GRANT_BATCH = 200;
 
 /** The rewards of active campaigns: every customer of the segment, also one who joins it later, gets it once. */
 export class CampaignRewards {

@@ -45,3 +45,28 @@ export class CampaignCoupon {
   @Field(() => String, { nullable: true })
   conditions: string | null;
 }
+
+/** What launching (or a launched campaign) will grant, to whom and when (the campaign-rewards job grants). */
+@ObjectType({ description: 'What the campaign will grant and when: the customers of its segment not rewarded yet, and the job that rewards them.' })
+export class CampaignGrantPlan {
+  @Field(() => Int, { description: 'Customers of the segment now who have not been rewarded yet.' })
+  customersToReward: number;
+
+  @Field(() => Int, { nullable: true, description: 'Points each of them is credited.' })
+  pointsEach: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Points credited in all, to the customers of the segment now.' })
+  totalPoints: number | null;
+
+  @Field(() => CampaignCoupon, { nullable: true, description: 'The coupon each of them receives.' })
+  coupon: CampaignCoupon | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the first grants are made: the first run of the campaign-rewards job from the start date (or now) on; null once ended or before launch.' })
+  firstGrantsAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the customers of the segment now are all rewarded, at the job\'s pace (a batch per run); later than the end date means some will not be.' })
+  allRewardedBy: Date | null;
+
+  @Field({ description: 'Customers who join the segment before the end date are rewarded too, until then.' })
+  grantsUntil: Date;
+}

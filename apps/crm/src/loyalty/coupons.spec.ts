@@ -69,10 +69,23 @@ describe('coupons and campaigns (real Postgres)', () => {
       manager,
     );
     expect(campaign.status).toBe(CampaignStatus.DRAFT);
+    expect(await crm.domain.loyalty.campaignQueries.grantPlan(campaign)).toMatchObject({ customersToReward: 1, pointsEach: 300, firstGrantsAt: null });
     expect(await crm.domain.loyalty.campaignRewards.grant(crm.db.clock.now())).toEqual({ granted: 0, ended: 0 });
-    await crm.domain.loyalty.rewardCampaigns.launch({ campaignId: campaign.id });
+    const launched = await crm.domain.loyalty.rewardCampaigns.launch({ campaignId: campaign.id });
     expect(await crm.domain.loyalty.campaignQueries.segmentSize(campaign)).toBe(1);
+    // What launching grants and when: the segment's one customer, at the job's next run (every minute by default).
+    const next = new Date(crm.db.clock.now().getTime() + 60_000);
+    expect(await crm.domain.loyalty.campaignQueries.grantPlan(launched)).toEqual({
+      customersToReward: 1,
+      pointsEach: 300,
+      totalPoints: 300,
+      coupon: { valueType: 'AMOUNT', value: '40', currency: 'EUR', validDays: 90, conditions: 'Lisbon packages' },
+      firstGrantsAt: next,
+      allRewardedBy: next,
+      grantsUntil: new Date('2027-03-31T00:00:00Z'),
+    });
     expect(await crm.domain.loyalty.campaignRewards.grant(crm.db.clock.now())).toEqual({ granted: 1, ended: 0 });
+    expect((await crm.domain.loyalty.campaignQueries.grantPlan(launched)).customersToReward).toBe(0);
     expect(await crm.domain.loyalty.campaignRewards.grant(crm.db.clock.now())).toEqual({ granted: 0, ended: 0 });
     expect(await crm.domain.loyalty.queries.balanceOf(gold)).toBe(300);
     expect((await crm.domain.loyalty.queries.couponsOf(gold)).map((c) => [c.source, c.value, c.currency])).toEqual([['CAMPAIGN', '40.00', 'EUR']]);

@@ -2,6 +2,7 @@ import { caller, type Connection, ConnectionType, PageArgs, type RequestContext,
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Customer } from '../customer/customer.entity';
 import { Campaign } from './campaign.entity';
+import { CampaignGrantPlan } from './campaign.enums';
 import type { CampaignQueries } from './campaign-queries';
 import type { CouponIssuing } from './coupon-issuing';
 import type { CouponRedemption } from './coupon-redemption';
@@ -93,7 +94,7 @@ export class CampaignResolver {
   }
 
   @Authorized('crm_manager')
-  @Mutation(() => Campaign, { description: 'Starts granting: the campaign-rewards job rewards every customer of the segment once.' })
+  @Mutation(() => Campaign, { description: 'Starts granting: the campaign-rewards job rewards every customer of the segment once. Campaign.grantPlan says what it will grant, to how many customers and when.' })
   launchCampaign(@Arg('input') input: LaunchCampaignInput): Promise<Campaign> {
     return this.loyalty.rewardCampaigns.launch(input);
   }
@@ -107,6 +108,11 @@ export class CampaignResolver {
   @FieldResolver(() => Int, { description: 'Customers rewarded so far.' })
   grantedCount(@Root() campaign: Campaign): Promise<number> {
     return this.loyalty.campaignQueries.grantedCount(campaign.id);
+  }
+
+  @FieldResolver(() => CampaignGrantPlan, { description: 'What the campaign will grant and when, from now on (launchCampaign answers with it).' })
+  grantPlan(@Root() campaign: Campaign): Promise<CampaignGrantPlan> {
+    return this.loyalty.campaignQueries.grantPlan(campaign);
   }
 
   @FieldResolver(() => Int, { description: 'Active customers in the segment now.' })

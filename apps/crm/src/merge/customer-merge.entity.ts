@@ -2,7 +2,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Customer } from '../customer/customer.entity';
-import { DuplicateReason } from './customer-merge.enums';
+import { DuplicateReason, MergeMove } from './customer-merge.enums';
 
 /** Another active profile that may be the same person, and why. */
 @ObjectType({ description: 'A profile that may describe the same customer, with the reasons.' })
@@ -44,4 +44,20 @@ export class CustomerMerge {
   @Field(() => GraphQLJSONObject, { description: 'How many records of each kind moved, e.g. { "followUps": 2 }.' })
   @Column({ type: 'jsonb' })
   moved: Record<string, number>;
+}
+
+/** What a merge would do, before it is done: the two profiles and the records that would move. */
+@ObjectType({ description: 'A preview of merging a duplicate into a surviving profile: nothing is changed.' })
+export class CustomerMergePreview {
+  @Field(() => Customer, { description: 'The profile that would stay, as it is now (before the merge).' })
+  survivor: Customer;
+
+  @Field(() => Customer, { description: 'The duplicate profile that would be merged into the survivor and become MERGED.' })
+  duplicate: Customer;
+
+  @Field(() => [MergeMove], { description: "crm's records of the duplicate that would move to the survivor, by part; other services re-point theirs on customer.merged." })
+  moves: MergeMove[];
+
+  @Field(() => [String], { description: 'Profile fields the survivor would take from the duplicate where it has none (preferences, tags, notes, consents, tier…).' })
+  filledFields: string[];
 }

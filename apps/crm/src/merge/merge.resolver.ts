@@ -1,8 +1,8 @@
 import { caller, type RequestContext } from '@carebridge/service-kit';
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Customer } from '../customer/customer.entity';
-import { CustomerMerge, DuplicateCandidate } from './customer-merge.entity';
-import { MergeCustomersInput } from './merge.inputs';
+import { CustomerMerge, CustomerMergePreview, DuplicateCandidate } from './customer-merge.entity';
+import { CustomerMergePreviewArgs, MergeCustomersInput } from './merge.inputs';
 import type { DuplicateDetection } from './duplicate-detection';
 import type { ProfileMerge } from './profile-merge';
 
@@ -17,7 +17,7 @@ export class CustomerMergeResolver {
   constructor(private readonly merges: MergeUseCases) {}
 
   @Authorized('agent', 'crm_manager', 'complaint_specialist', 'after_sales')
-  @FieldResolver(() => [DuplicateCandidate], { description: 'Active profiles that may be the same person: same e-mail, same phone or a very similar name.' })
+  @FieldResolver(() => [DuplicateCandidate], { description: 'Active profiles that may be the same person: same e-mail, same phone (in any format), the same mailbox name elsewhere, or a similar name (also in pinyin, accents and word order aside).' })
   possibleDuplicates(@Root() customer: Customer): Promise<DuplicateCandidate[]> {
     return this.merges.duplicateDetection.duplicatesOf(customer.id);
   }
@@ -29,7 +29,13 @@ export class CustomerMergeResolver {
   }
 
   @Authorized('crm_manager')
-  @Mutation(() => Customer, { description: 'Merges a duplicate into the surviving profile, keeping all history; other services re-point on customer.merged.' })
+  @Query(() => CustomerMergePreview, { description: 'What merging the duplicate into the survivor would move, before anything is changed.' })
+  customerMergePreview(@Args() args: CustomerMergePreviewArgs): Promise<CustomerMergePreview> {
+    return this.merges.profileMerge.preview(args.survivorId, args.duplicateId);
+  }
+
+  @Authorized('crm_manager')
+  @Mutation(() => Customer, { description: "Merges a duplicate into the surviving profile, keeping all history and the name and primary contacts chosen (input.keep); other services re-point on customer.merged." })
   mergeCustomers(@Arg('input') input: MergeCustomersInput, @Ctx() context: RequestContext): Promise<Customer> {
     return this.merges.profileMerge.merge(input, caller(context));
   }

@@ -36,6 +36,43 @@ describe('duplicate detection and merge (real Postgres)', () => {
     expect(byId).toEqual({ [sameEmail]: [DuplicateReason.SAME_EMAIL], [samePhone]: [DuplicateReason.SAME_PHONE], [similarName]: [DuplicateReason.SIMILAR_NAME] });
   });
 
+  it('finds the same person under a changed spelling or contact: pinyin and Latin script, accents and word order, phone formats, the mailbox elsewhere', async () => {
+    const original = await create({ fullName: '张伟', email: 'zhang.wei@example.cn', phone: '+86 138 0013 8000' });
+    const latin = await create({ fullName: 'Wei ZHANG', email: 'w.zhang@elsewhere.example' });
+    const accented = await create({ fullName: 'Zhāng-Wěi', email: 'zw@other.example' });
+    const otherPhoneFormat = await create({ fullName: 'Mr Z', phone: '+86 0138-0013-8000' });
+    const mailbox = await create({ fullName: 'Z. W.', email: 'zhang.wei@gmail.example' });
+    await create({ fullName: 'Li Na', email: 'li.na@example.cn' });
+    const byId = Object.fromEntries((await crm.domain.merge.duplicateDetection.duplicatesOf(original)).map((c) => [c.customer.id, c.reasons]));
+    expect(byId).toEqual({
+      [latin]: [DuplicateReason.SIMILAR_NAME],
+      [accented]: [DuplicateReason.SIMILAR_NAME],
+      [otherPhoneFormat]: [DuplicateReason.SAME_PHONE],
+      [mailbox]: [DuplicateReason.SIMILAR_EMAIL],
+    });
+  });
+
+  it('previews what a merge moves without changing anything, then keeps the name and contacts the operator chose', async () => {
+    const survivor = await create({ fullName: 'Li Wei', email: 'old.li@example.com', phone: '+86 138 0000 0001' });
+    const duplicate = await create({ fullName: 'LI Wei (Wendy)', email: 'wendy.li@example.com', phone: '+86 138 0000 0002' });
+    await crm.domain.loyalty.ledger.earn({ customerId: duplicate, points: 250, reason: 'Booking B', idempotencyKey: 'booking:P' }, agent);
+    const preview = await crm.domain.merge.profileMerge.preview(survivor, duplicate);
+    expect(Object.fromEntries(preview.moves.filter((m) => m.records).map((m) => [m.section, m.records]))).toMatchObject({ contacts: 2, loyalty: expect.any(Number) });
+    expect(await crm.domain.customer.queries.getById(duplicate)).toMatchObject({ status: 'ACTIVE' });
+    expect((await crm.db.outboxEvents()).filter((e) => e.type === 'customer.merged')).toHaveLength(0);
+    await expect(crm.domain.merge.profileMerge.preview(survivor, survivor)).rejects.toMatchObject({ extensions: { field: 'duplicateId' } });
+
+    const merged = await crm.domain.merge.profileMerge.merge({ survivorId: survivor, duplicateId: duplicate, keep: { fullName: 'DUPLICATE', email: 'DUPLICATE', phone: 'SURVIVOR' } } as any, manager);
+    expect(merged).toMatchObject({ fullName: 'LI Wei (Wendy)', email: 'wendy.li@example.com', phone: '+8613800000001' });
+    const contacts = await crm.db.dataSource.getRepository(CustomerContact).find({ where: { customerId: survivor }, order: { value: 'ASC' } });
+    expect(contacts.map((c) => [c.value, c.isPrimary])).toEqual([
+      ['+8613800000001', true],
+      ['+8613800000002', false],
+      ['old.li@example.com', false],
+      ['wendy.li@example.com', true],
+    ]);
+  });
+
   it('merges a duplicate keeping all history, and tells other services with customer.merged', async () => {
     const survivor = await create({ fullName: 'Li Wei', email: 'li.wei@example.com', tags: ['vip-lounge'] });
     const duplicate = await create({

@@ -56,6 +56,8 @@ export class CustomerErasure {
   private async anonymise(manager: EntityManager, profile: Customer, now: Date): Promise<void> {
     Object.assign(profile, {
       fullName: ERASED_NAME,
+      // An erased name must not be findable as anyone's duplicate.
+      nameKey: '',
       email: null,
       phone: null,
       preferredChannel: null,

@@ -1,3 +1,4 @@
+import type { Identity } from '@carebridge/auth';
 import { BadUserInputError, ConflictError } from '@carebridge/domain';
 import type { Clock } from '@carebridge/service-kit';
 import type { EntityManager } from 'typeorm';
@@ -39,6 +40,12 @@ export class InquiryAssignment implements InquiryAssigner {
     await this.give(manager, inquiry, agent, actorId, 'by hand');
   }
 
+  async assignAnswering(manager: EntityManager, inquiry: Inquiry, answering: Identity): Promise<void> {
+    if (inquiry.assigneeId === answering.userId) return;
+    const agent = await manager.findOne(InquiryAgent, { where: { agentId: answering.userId }, lock: { mode: 'pessimistic_write' } });
+    await this.give(manager, inquiry, agent ?? { agentId: answering.userId, name: answering.name ?? null }, answering.userId, 'who answered the call');
+  }
+
   /** Gives unassigned open inquiries, most urgent first, to agents with room; returns how many. */
   async assignWaiting(manager: EntityManager): Promise<number> {
     let assigned = 0;
@@ -58,7 +65,7 @@ export class InquiryAssignment implements InquiryAssigner {
     }
   }
 
-  private async give(manager: EntityManager, inquiry: Inquiry, agent: InquiryAgent, actorId: string | null, how: string): Promise<void> {
+  private async give(manager: EntityManager, inquiry: Inquiry, agent: Pick<InquiryAgent, 'agentId' | 'name'>, actorId: string | null, how: string): Promise<void> {
     const now = this.clock.now();
     const previous = inquiry.assigneeId;
     inquiry.assigneeId = agent.agentId;

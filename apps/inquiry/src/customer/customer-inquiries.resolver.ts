@@ -17,13 +17,13 @@ export class CustomerInquiriesResolver {
   ) {}
 
   @Authorized()
-  @FieldResolver(() => InquiryConnection, { description: "The customer's inquiries, newest first." })
+  @FieldResolver(() => InquiryConnection, { nullable: true, description: "The customer's inquiries, newest first." })
   inquiries(@Root() customer: CustomerReference, @Args() page: PageArgs): Promise<Connection<Inquiry>> {
     return this.inquiryQueries.forCustomer(customer.id, page);
   }
 
   @Authorized()
-  @FieldResolver(() => OrderChangeConnection, { description: "The customer's order change requests, newest first." })
+  @FieldResolver(() => OrderChangeConnection, { nullable: true, description: "The customer's order change requests, newest first." })
   orderChanges(@Root() customer: CustomerReference, @Args() page: PageArgs): Promise<Connection<OrderChange>> {
     return this.orderChangeQueries.list({ ...page, filter: { customerId: customer.id } });
   }

@@ -1,4 +1,5 @@
-import { defineCustomerRecords, recordKind } from '@carebridge/known-customers';
+import { defineCustomerRecords, KeyAccountTerms, recordKind } from '@carebridge/known-customers';
+import { PersonalDataAccess } from '@carebridge/personal-data-access';
 import { recordHistory } from '../inquiry/inquiry-history';
 import { Inquiry, InquiryHistoryEntry, InquiryMessage } from '../inquiry/inquiry.entity';
 import { InquiryHistoryKind } from '../inquiry/inquiry.enums';
@@ -35,4 +36,13 @@ export const inquiryCustomerRecords = defineCustomerRecords([
   recordKind(InquiryHistoryEntry, { section: 'history', belongsTo: { parent: 'inquiries', via: ['inquiryId', 'originalInquiryId'] }, order: { at: 'ASC', sequence: 'ASC' }, omit: ['sequence'] }),
   recordKind(SlaBreach, { section: 'missedResponseTargets', belongsTo: { parent: 'inquiries', via: 'inquiryId' }, order: { dueAt: 'ASC' } }),
   recordKind(OrderChange, { section: 'orderChanges', belongsTo: { customer: 'customerId' }, order: { requestedAt: 'ASC', id: 'ASC' }, omit: ['version'], erase: { requestedChanges: 'placeholder' } }),
+  // Which key-account response time applied to the customer's inquiries; no personal data.
+  recordKind(KeyAccountTerms, { section: 'serviceTerms', belongsTo: { customer: 'customerId' }, order: { changedAt: 'ASC', id: 'ASC' }, omit: ['id'] }),
+  recordKind(PersonalDataAccess, {
+    section: 'personalDataAccess',
+    belongsTo: { customer: 'customerId' },
+    order: { accessedAt: 'ASC', id: 'ASC' },
+    // One GraphQL request's id: bookkeeping, `requestId` correlates with the logs.
+    omit: ['readId'],
+  }),
 ]);

@@ -11,8 +11,15 @@ import { recordHistory } from './inquiry-history';
 import { ensureStepAllowed, STEPS } from './inquiry-lifecycle';
 import { lockInquiry, reloadInquiry } from './inquiry-lock';
 import { Inquiry, InquiryMessage } from './inquiry.entity';
-import { InquiryHistoryKind, MessageDirection } from './inquiry.enums';
+import { InquiryHistoryKind, InquiryStatus, MessageDirection } from './inquiry.enums';
 import type { CloseInquiryInput, ReopenInquiryInput } from './inquiry.inputs';
+
+interface ClosingOutcome {
+  satisfied: boolean | null;
+  satisfactionScore: number | null;
+  dissatisfactionReason: string | null;
+  closedWithoutSatisfactionReason: string | null;
+}
 
 /** Closing with the customer's satisfaction, or the reason it could not be asked (A-3.1.5), and reopening. */
 export class InquiryClosing {
@@ -39,42 +46,50 @@ export class InquiryClosing {
     return this.dataSource.transaction(async (manager) => {
       const inquiry = await lockInquiry(manager, input.inquiryId);
       ensureStepAllowed(inquiry, STEPS.close);
-      const now = this.clock.now();
+      const dissatisfactionReason = satisfaction && !satisfaction.satisfied ? (satisfaction.reason?.trim() ?? null) : null;
+      const detail = satisfaction
+        ? `Closed; customer ${satisfaction.satisfied ? 'satisfied' : 'not satisfied'} (${satisfaction.score}/5)${dissatisfactionReason ? `: ${dissatisfactionReason}` : ''}`
+        : `Closed without asking the customer: ${closedWithoutSatisfactionReason?.trim()}`;
       const closing = {
-        status: STEPS.close.to,
         satisfied: satisfaction?.satisfied ?? null,
         satisfactionScore: satisfaction?.score ?? null,
-        dissatisfactionReason: satisfaction && !satisfaction.satisfied ? (satisfaction.reason?.trim() ?? null) : null,
+        dissatisfactionReason,
         closedWithoutSatisfactionReason: closedWithoutSatisfactionReason?.trim() ?? null,
-        closedAt: now,
-        closedBy: by.userId,
-        replyDueAt: null,
-        nextDueAt: null,
-        updatedAt: now,
       };
-      await manager.update(Inquiry, { id: inquiry.id }, closing);
-      const closed = {
-        inquiryId: inquiry.id,
-        customerId: inquiry.customerId,
-        channel: inquiry.channel,
-        category: inquiry.category,
-        closedBy: by.userId,
-        closedAt: now.toISOString(),
-        satisfied: closing.satisfied,
-        satisfactionScore: closing.satisfactionScore,
-        dissatisfactionReason: closing.dissatisfactionReason,
-        closedWithoutSatisfactionReason: closing.closedWithoutSatisfactionReason,
-        handlingSeconds: Math.max(0, (now.getTime() - inquiry.receivedAt.getTime()) / 1000),
-        ...(await solvedCaseText(manager, inquiry)),
-      };
-      await this.timeline.closed(manager, await this.outbox.publish(manager, inquiryClosed, closed), closed);
-      const detail = satisfaction
-        ? `Closed; customer ${satisfaction.satisfied ? 'satisfied' : 'not satisfied'} (${satisfaction.score}/5)${closing.dissatisfactionReason ? `: ${closing.dissatisfactionReason}` : ''}`
-        : `Closed without asking the customer: ${closing.closedWithoutSatisfactionReason}`;
-      await recordHistory(manager, inquiry.id, InquiryHistoryKind.CLOSED, detail, by.userId, now);
-      await this.assigner.assignWaiting(manager);
+      await this.closeLocked(manager, inquiry, closing, by.userId, this.clock.now(), detail);
       return reloadInquiry(manager, inquiry.id);
     });
+  }
+
+  /**
+   * The complaint an inquiry was escalated to was closed (complaint.closed): the source inquiry
+   * closes with it; the customer's satisfaction was asked on the complaint. Already closed: only
+   * the complaint's progress is recorded (by the caller).
+   */
+  async closeWithComplaint(manager: EntityManager, inquiry: Inquiry, complaint: { registrationNumber: string; closedBy: string; closedAt: Date }): Promise<boolean> {
+    if (inquiry.status !== InquiryStatus.ESCALATED) return false;
+    const reason = `Complaint ${complaint.registrationNumber} was closed; satisfaction was asked on the complaint`;
+    const closing = { satisfied: null, satisfactionScore: null, dissatisfactionReason: null, closedWithoutSatisfactionReason: reason };
+    await this.closeLocked(manager, inquiry, closing, complaint.closedBy, complaint.closedAt, `Closed with its complaint ${complaint.registrationNumber}`);
+    return true;
+  }
+
+  private async closeLocked(manager: EntityManager, inquiry: Inquiry, outcome: ClosingOutcome, closedBy: string, now: Date, detail: string): Promise<void> {
+    await manager.update(Inquiry, { id: inquiry.id }, { status: STEPS.close.to, ...outcome, closedAt: now, closedBy, replyDueAt: null, nextDueAt: null, updatedAt: now });
+    const closed = {
+      inquiryId: inquiry.id,
+      customerId: inquiry.customerId,
+      channel: inquiry.channel,
+      category: inquiry.category,
+      closedBy,
+      closedAt: now.toISOString(),
+      ...outcome,
+      handlingSeconds: Math.max(0, (now.getTime() - inquiry.receivedAt.getTime()) / 1000),
+      ...(await solvedCaseText(manager, inquiry)),
+    };
+    await this.timeline.closed(manager, await this.outbox.publish(manager, inquiryClosed, closed), closed);
+    await recordHistory(manager, inquiry.id, InquiryHistoryKind.CLOSED, detail, closedBy, now);
+    await this.assigner.assignWaiting(manager);
   }
 
   async reopen(input: ReopenInquiryInput, by: Identity): Promise<Inquiry> {
@@ -83,7 +98,7 @@ export class InquiryClosing {
       ensureStepAllowed(inquiry, STEPS.reopen);
       const now = this.clock.now();
       // The customer came back: on a written channel, they are owed a reply within the reply target.
-      const replyDueAt = await this.policies.replyDue(manager, inquiry.channel, now);
+      const replyDueAt = await this.policies.replyDue(manager, inquiry.channel, now, inquiry.customerId);
       await manager.update(Inquiry, { id: inquiry.id }, {
         status: STEPS.reopen.to,
         satisfied: null,
@@ -94,6 +109,7 @@ export class InquiryClosing {
         closedBy: null,
         replyDueAt,
         nextDueAt: replyDueAt,
+        atRiskAt: replyDueAt && this.policies.atRiskAt(now, replyDueAt),
         updatedAt: now,
       });
       await this.outbox.publish(manager, inquiryReopened, {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Identity } from '@carebridge/auth';
 import { BadUserInputError, ConflictError, ensureNotInFuture } from '@carebridge/domain';
 import { inquiryEscalated } from '@carebridge/event-contracts';
@@ -11,12 +12,15 @@ import { recordHistory } from './inquiry-history';
 import { ensureStepAllowed, STEPS } from './inquiry-lifecycle';
 import { lockInquiry, reloadInquiry } from './inquiry-lock';
 import { Inquiry, InquiryMessage } from './inquiry.entity';
-import { InquiryHistoryKind, MessageDirection } from './inquiry.enums';
+import { ComplaintProgress, InquiryHistoryKind, MessageDirection } from './inquiry.enums';
 import type { EscalateInquiryToComplaintInput } from './inquiry.inputs';
 
 /**
  * Hands a case to the complaint procedure by `inquiry.escalated`, with its whole conversation, so
- * nobody types it again; the complaint service answers with `complaint.registered` (on-complaint-registered.ts).
+ * nobody types it again. The complaint's id is assigned here and travels in the event: the
+ * complaint service registers the complaint under it, so the agent has the complaint at once
+ * (`Inquiry.complaint`, `Inquiry.escalation.status` REQUESTED) and `complaint.registered`
+ * (on-complaint-registered.ts) moves it to REGISTERED with its registration number.
  */
 export class InquiryEscalation {
   constructor(
@@ -46,6 +50,7 @@ export class InquiryEscalation {
       }
       const conversation = await manager.find(InquiryMessage, { where: { inquiryId: inquiry.id }, order: { sentAt: 'ASC', sequence: 'ASC' } });
       const description = input.description?.trim() || conversation.find((m) => m.direction === MessageDirection.INBOUND)?.body || inquiry.subject;
+      const complaintId = randomUUID();
       const escalated = {
         inquiryId: inquiry.id,
         customerId: inquiry.customerId,
@@ -56,10 +61,24 @@ export class InquiryEscalation {
         urgency: input.urgency,
         description,
         occurredAt: input.occurredAt?.toISOString() ?? null,
+        complaintId,
+        flightNumber: input.flightNumber ? input.flightNumber.replace(/\s+/g, '').toUpperCase() : null,
+        location: input.location?.trim() || null,
+        bookingReference: input.bookingReference?.trim().toUpperCase() || null,
         conversation: conversation.map((m) => ({ direction: m.direction, authorId: m.authorId, at: m.sentAt.toISOString(), body: m.body })),
       };
       await this.timeline.escalated(manager, await this.outbox.publish(manager, inquiryEscalated, escalated), escalated);
-      await manager.update(Inquiry, { id: inquiry.id }, { status: STEPS.escalate.to, escalatedAt: now, escalatedBy: by.userId, replyDueAt: null, nextDueAt: null, updatedAt: now });
+      await manager.update(Inquiry, { id: inquiry.id }, {
+        status: STEPS.escalate.to,
+        escalatedAt: now,
+        escalatedBy: by.userId,
+        complaintId,
+        complaintProgress: ComplaintProgress.REQUESTED,
+        complaintProgressAt: now,
+        replyDueAt: null,
+        nextDueAt: null,
+        updatedAt: now,
+      });
       await recordHistory(manager, inquiry.id, InquiryHistoryKind.ESCALATED, `Escalated to a complaint (${input.category}, ${input.urgency})`, by.userId, now);
       await this.assigner.assignWaiting(manager);
       return reloadInquiry(manager, inquiry.id);

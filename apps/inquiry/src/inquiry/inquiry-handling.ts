@@ -6,10 +6,12 @@ import { inquiryReplied } from '@carebridge/event-contracts';
 import type { CustomerRecords } from '@carebridge/known-customers';
 import type { Outbox } from '@carebridge/messaging';
 import type { Clock } from '@carebridge/service-kit';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { isLiveChannel } from '../channel/channel.enums';
 import { ArticleCitations } from '../knowledge-citation/article-citations';
+import type { ResponsePolicies } from '../response-policy/response-policies';
 import type { SavedReplies } from '../saved-reply/saved-replies';
+import type { KeyAccountTermsBook } from '@carebridge/known-customers';
 import { fillPlaceholders } from '../saved-reply/saved-reply-placeholders';
 import type { FirstResponse } from './first-response';
 import type { InquiryAssigner } from './inquiry-assigner';
@@ -39,6 +41,8 @@ export class InquiryHandling {
     private readonly assigner: InquiryAssigner,
     private readonly clock: Clock,
     private readonly outbox: Outbox,
+    private readonly policies: ResponsePolicies,
+    private readonly serviceTerms: KeyAccountTermsBook,
   ) {}
 
   /** A reply to the customer (A-3.1.4), possibly from a saved reply, citing articles and attaching travel material. */
@@ -51,10 +55,14 @@ export class InquiryHandling {
       let body = input.body ?? null;
       if (input.savedReplyId) {
         const saved = await this.savedReplies.usable(manager, input.savedReplyId);
+        const terms = await this.serviceTerms.applying(manager, inquiry.customerId, inquiry.receivedAt);
         body ??= fillPlaceholders(saved.body, {
           customerName: input.placeholders?.customerName ?? inquiry.contactName,
           bookingReference: input.placeholders?.bookingReference ?? (await this.orderChanges.latestBookingReference(manager, inquiry.id)),
           agentName: by.name ?? by.userId,
+          complaintNumber: input.placeholders?.complaintNumber ?? inquiry.complaintRegistrationNumber,
+          dedicatedContact: input.placeholders?.dedicatedContact ?? (terms ? (terms.dedicatedContactName ?? terms.dedicatedContactId) : null),
+          responseTime: input.placeholders?.responseTime ?? (terms?.responseTargetMinutes ? inWords(terms.responseTargetMinutes) : null),
         });
       }
       const cited = await ArticleCitations.check(manager, [...new Set(input.citedArticleIds ?? [])]);
@@ -117,12 +125,36 @@ export class InquiryHandling {
       }
       if (inquiry.customerId === input.customerId) return inquiry;
       const now = this.clock.now();
-      await manager.update(Inquiry, { id: inquiry.id }, { customerId: input.customerId, updatedAt: now });
+      await manager.update(Inquiry, { id: inquiry.id }, { customerId: input.customerId, updatedAt: now, ...(await this.agreedDeadlines(manager, inquiry, input.customerId)) });
       await this.orderChanges.linkCustomer(manager, inquiry.id, input.customerId);
       const detail = inquiry.customerId ? `Customer changed from ${inquiry.customerId} to ${input.customerId}` : `Linked to customer ${input.customerId}`;
       await recordHistory(manager, inquiry.id, InquiryHistoryKind.CUSTOMER_LINKED, detail, by.userId, now);
       return reloadInquiry(manager, inquiry.id);
     });
+  }
+
+  /** A key-account member's agreed response time shortens the deadlines still running when they are linked. */
+  private async agreedDeadlines(manager: EntityManager, inquiry: Inquiry, customerId: string): Promise<Partial<Inquiry>> {
+    if (inquiry.status === InquiryStatus.NEW) {
+      const due = await this.policies.firstResponseDue(manager, inquiry.channel, inquiry.receivedAt, customerId);
+      return due < inquiry.firstResponseDueAt ? { firstResponseDueAt: due, nextDueAt: due, atRiskAt: this.policies.atRiskAt(inquiry.receivedAt, due) } : {};
+    }
+    if (inquiry.status === InquiryStatus.OPEN && inquiry.replyDueAt) {
+      const since = await this.unansweredSince(manager, inquiry);
+      const due = since ? await this.policies.replyDue(manager, inquiry.channel, since, customerId) : null;
+      return since && due && due < inquiry.replyDueAt ? { replyDueAt: due, nextDueAt: due, atRiskAt: this.policies.atRiskAt(since, due) } : {};
+    }
+    return {};
+  }
+
+  /** When the customer's oldest message without an answer after it arrived. */
+  private async unansweredSince(manager: EntityManager, inquiry: Inquiry): Promise<Date | null> {
+    const [row] = await manager.query(
+      `SELECT min(sent_at) AS since FROM inquiry_message m WHERE m.inquiry_id = $1 AND m.direction = 'INBOUND'
+         AND NOT EXISTS (SELECT 1 FROM inquiry_message r WHERE r.inquiry_id = m.inquiry_id AND r.direction = 'OUTBOUND' AND r.sent_at >= m.sent_at)`,
+      [inquiry.id],
+    );
+    return row?.since ? new Date(row.since) : null;
   }
 
   /** Hands the inquiry to a named agent, or round robin to the next one with room. */
@@ -138,4 +170,11 @@ export class InquiryHandling {
       return reloadInquiry(manager, inquiry.id);
     });
   }
+}
+
+/** A response time as a customer reads it: "2 hours", "90 minutes". */
+function inWords(minutes: number): string {
+  if (minutes % 60) return `${minutes} minutes`;
+  const hours = minutes / 60;
+  return hours === 1 ? '1 hour' : `${hours} hours`;
 }

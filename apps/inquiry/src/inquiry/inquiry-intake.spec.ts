@@ -44,7 +44,8 @@ describe('Receiving inquiries on every channel (real Postgres)', () => {
       const inquiry = await s.receiveEmail({ channel: InquiryChannel.WEB_FORM });
       s.db.clock.set(at(299));
       await s.deadlines.run(s.db.clock.now());
-      expect((await s.eventsOf(inquiry.id)).map((e) => e.type)).toEqual(['inquiry.received']);
+      // In the last quarter of its time (INQUIRY_AT_RISK_PERCENT) it is at risk, not yet breached.
+      expect((await s.eventsOf(inquiry.id)).map((e) => e.type)).toEqual(['inquiry.received', 'inquiry.sla_at_risk']);
       s.db.clock.set(at(301));
       await s.deadlines.run(s.db.clock.now());
       await s.deadlines.run(s.db.clock.now());
@@ -53,6 +54,24 @@ describe('Receiving inquiries on every channel (real Postgres)', () => {
       await s.reply(inquiry.id);
       expect((await s.eventsOf(inquiry.id)).filter((e) => e.type === 'inquiry.sla_breached')).toHaveLength(1);
       expect((await s.inquiries.history(inquiry.id)).filter((h) => h.kind === 'SLA_BREACHED')).toHaveLength(1);
+    });
+
+    it('warns once that the running target is at risk, and not of a target already met', async () => {
+      const inquiry = await s.receiveEmail();
+      s.db.clock.set(at(200));
+      await s.deadlines.run(s.db.clock.now());
+      expect((await s.eventsOf(inquiry.id)).map((e) => e.type)).toEqual(['inquiry.received']);
+      s.db.clock.set(at(230));
+      await Promise.all([s.deadlines.run(s.db.clock.now()), s.deadlines.run(s.db.clock.now())]);
+      await s.deadlines.run(s.db.clock.now());
+      const warnings = (await s.eventsOf(inquiry.id)).filter((e) => e.type === 'inquiry.sla_at_risk');
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0].data).toMatchObject({ inquiryId: inquiry.id, target: 'FIRST_RESPONSE', dueAt: at(300).toISOString(), detectedAt: at(230).toISOString(), channel: 'EMAIL' });
+      const answered = await s.receiveEmail(); // at 230 s: due at 530 s, at risk from 455 s
+      s.db.clock.set(at(480));
+      await s.reply(answered.id);
+      await s.deadlines.run(s.db.clock.now());
+      expect((await s.eventsOf(answered.id)).filter((e) => e.type === 'inquiry.sla_at_risk')).toEqual([]);
     });
 
     it('a later reply is due from the customer’s message: time waiting on the customer does not count', async () => {

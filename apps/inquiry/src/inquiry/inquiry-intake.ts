@@ -1,5 +1,5 @@
 import type { Identity } from '@carebridge/auth';
-import { BadUserInputError, ensureNotInFuture, normalizePhone } from '@carebridge/domain';
+import { BadUserInputError, ConflictError, ensureNotInFuture, normalizePhone } from '@carebridge/domain';
 import { inquiryCustomerWrote, inquiryReceived } from '@carebridge/event-contracts';
 import type { CustomerRecords } from '@carebridge/known-customers';
 import type { Outbox } from '@carebridge/messaging';
@@ -15,7 +15,8 @@ import { recordHistory } from './inquiry-history';
 import { ensureStepAllowed, STEPS } from './inquiry-lifecycle';
 import { lockInquiry, reloadInquiry } from './inquiry-lock';
 import { Inquiry } from './inquiry.entity';
-import { InquiryHistoryKind, InquiryStatus, MessageDirection } from './inquiry.enums';
+import { InquiryHistoryKind, InquiryPriority, InquiryStatus, MessageDirection } from './inquiry.enums';
+import { normalizedTags } from './inquiry-tags';
 import type { AnswerInquiryCallInput, ReceiveInquiryInput, RecordCustomerMessageInput } from './inquiry.inputs';
 
 /**
@@ -62,18 +63,25 @@ export class InquiryIntake {
       if (input.customerId && !(await this.customers.isCurrent(manager, input.customerId))) {
         throw BadUserInputError.field('input.customerId', 'known-customer', `no customer with id "${input.customerId}" is known`);
       }
-      const firstResponseDueAt = await this.policies.firstResponseDue(manager, input.channel, receivedAt);
+      const callId = input.call?.callId?.trim() || null;
+      const sameCall = callId ? await manager.findOneBy(Inquiry, { callId }) : null;
+      if (sameCall) throw new ConflictError('This call was recorded already', { inquiryId: sameCall.id, callId });
+      const firstResponseDueAt = await this.policies.firstResponseDue(manager, input.channel, receivedAt, input.customerId ?? null);
       const inquiry = await manager.save(
         manager.create(Inquiry, {
           status: InquiryStatus.NEW,
           channel: input.channel,
           category: input.category,
           subject: input.subject.trim(),
+          priority: input.priority ?? InquiryPriority.NORMAL,
+          tags: normalizedTags(input.tags ?? []),
+          callId,
           customerId: input.customerId ?? null,
           ...contact,
           receivedAt,
           firstResponseDueAt,
           nextDueAt: firstResponseDueAt,
+          atRiskAt: this.policies.atRiskAt(receivedAt, firstResponseDueAt),
           recordedBy: by.userId,
           createdAt: now,
           updatedAt: now,
@@ -94,8 +102,9 @@ export class InquiryIntake {
         message: input.message ?? null,
       };
       await this.timeline.received(manager, await this.outbox.publish(manager, inquiryReceived, received), received);
-      if (answeredAt) await this.firstResponse.record(manager, inquiry, answeredAt, by);
-      await this.assigner.assignNext(manager, inquiry, null);
+      // The agent who answers a call takes it; anything else goes round robin.
+      if (answeredAt) await this.answered(manager, inquiry, answeredAt, by);
+      else await this.assigner.assignNext(manager, inquiry, null);
       return reloadInquiry(manager, inquiry.id);
     });
   }
@@ -110,7 +119,7 @@ export class InquiryIntake {
       if (!isLiveChannel(inquiry.channel)) throw BadUserInputError.field('input.inquiryId', 'channel', `must be a call (PHONE); this inquiry came by ${inquiry.channel}`);
       ensureStepAllowed(inquiry, STEPS.answerCall);
       if (answeredAt < inquiry.receivedAt) throw BadUserInputError.field('input.answeredAt', 'order', 'must not be before the call started ringing');
-      await this.firstResponse.record(manager, inquiry, answeredAt, by);
+      await this.answered(manager, inquiry, answeredAt, by);
       return reloadInquiry(manager, inquiry.id);
     });
   }
@@ -129,11 +138,18 @@ export class InquiryIntake {
       // While the first response is owed, its target keeps running; afterwards a reply target starts.
       if (inquiry.status !== InquiryStatus.NEW) {
         // The reply target runs from the customer's message: time spent waiting on them never counts.
-        const replyDueAt = inquiry.replyDueAt ?? (await this.policies.replyDue(manager, inquiry.channel, receivedAt));
-        await manager.update(Inquiry, { id: inquiry.id }, { status: STEPS.recordCustomerMessage.to, replyDueAt, nextDueAt: replyDueAt, updatedAt: now });
+        const replyDueAt = inquiry.replyDueAt ?? (await this.policies.replyDue(manager, inquiry.channel, receivedAt, inquiry.customerId));
+        const atRiskAt = inquiry.replyDueAt ? inquiry.atRiskAt : replyDueAt && this.policies.atRiskAt(receivedAt, replyDueAt);
+        await manager.update(Inquiry, { id: inquiry.id }, { status: STEPS.recordCustomerMessage.to, replyDueAt, nextDueAt: replyDueAt, atRiskAt, updatedAt: now });
       }
       return reloadInquiry(manager, inquiry.id);
     });
+  }
+
+  /** A call was answered at `at` by `by`: its first response, and the agent who answered takes it. */
+  async answered(manager: EntityManager, inquiry: Inquiry, at: Date, by: Identity): Promise<void> {
+    await this.firstResponse.record(manager, inquiry, at, by);
+    await this.assigner.assignAnswering(manager, inquiry, by);
   }
 
   private within<T>(manager: EntityManager | undefined, work: (manager: EntityManager) => Promise<T>): Promise<T> {

@@ -51,6 +51,10 @@ export const STEPS = {
   addNote: { from: notMerged, refusal: mergedAway },
   linkCustomer: { from: notMerged, refusal: mergedAway },
   assign: { from: ACTIVE_STATUSES, refusal: notBeingHandled },
+  // Classification stays correctable after the inquiry ended (reports count it), not once merged away.
+  classify: { from: notMerged, refusal: mergedAway },
+  prioritise: { from: ACTIVE_STATUSES, refusal: notBeingHandled },
+  reportCall: { from: [NEW], refusal: (inquiry) => new ConflictError('The call was answered already', { currentStatus: inquiry.status, allowedNext: [] }) },
   merge: {
     from: ACTIVE_STATUSES,
     to: MERGED,

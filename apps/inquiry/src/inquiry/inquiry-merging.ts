@@ -46,7 +46,8 @@ export class InquiryMerging {
       // A customer message left unanswered on the merged inquiry still needs its reply.
       if (merged.status === InquiryStatus.OPEN && merged.replyDueAt && survivor.status !== InquiryStatus.NEW) {
         const replyDueAt = survivor.replyDueAt && survivor.replyDueAt < merged.replyDueAt ? survivor.replyDueAt : merged.replyDueAt;
-        Object.assign(changes, { status: InquiryStatus.OPEN, replyDueAt, nextDueAt: replyDueAt });
+        const atRiskAt = replyDueAt === merged.replyDueAt ? merged.atRiskAt : survivor.atRiskAt;
+        Object.assign(changes, { status: InquiryStatus.OPEN, replyDueAt, nextDueAt: replyDueAt, atRiskAt });
       }
       await manager.update(Inquiry, { id: survivor.id }, changes);
       await manager.update(Inquiry, { id: merged.id }, { status: STEPS.merge.to, mergedIntoId: survivor.id, replyDueAt: null, nextDueAt: null, updatedAt: now });

@@ -1,6 +1,6 @@
 import { isUuid } from '@carebridge/domain';
 import { type Clock, type Connection, findManyById, groupedBy, type PageArgs, paginate, whereAnyOf } from '@carebridge/service-kit';
-import type { DataSource } from 'typeorm';
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { Inquiry, InquiryHistoryEntry, InquiryMessage } from './inquiry.entity';
 import { InquiryStatus } from './inquiry.enums';
 import type { InquiriesArgs, InquiryQueueArgs } from './inquiry.inputs';
@@ -33,6 +33,9 @@ export class InquiryQueries {
     if (filter.firstResponseBreached !== undefined && filter.firstResponseBreached !== null) {
       query.andWhere(`(COALESCE(inquiry.firstRespondedAt, :now) > inquiry.firstResponseDueAt) = :breached`, { now: this.clock.now(), breached: filter.firstResponseBreached });
     }
+    if (filter.priority?.length) query.andWhere('inquiry.priority IN (:...priority)', { priority: filter.priority });
+    if (filter.tag) query.andWhere('inquiry.tags @> ARRAY[:tag]::text[]', { tag: filter.tag.trim().toLowerCase() });
+    if (filter.atRisk !== undefined && filter.atRisk !== null) this.whereAtRisk(query, filter.atRisk);
     if (filter.receivedFrom) query.andWhere('inquiry.receivedAt >= :from', { from: filter.receivedFrom });
     if (filter.receivedTo) query.andWhere('inquiry.receivedAt < :to', { to: filter.receivedTo });
     return paginate(query, args, { sortKey: 'receivedAt', direction: 'DESC' });
@@ -49,7 +52,14 @@ export class InquiryQueries {
     if (filter.assigneeId) query.andWhere('inquiry.assigneeId = :assigneeId', { assigneeId: filter.assigneeId });
     if (filter.unassigned) query.andWhere('inquiry.assigneeId IS NULL');
     if (filter.channel?.length) query.andWhere('inquiry.channel IN (:...channel)', { channel: filter.channel });
+    if (filter.atRisk !== undefined && filter.atRisk !== null) this.whereAtRisk(query, filter.atRisk);
     return paginate(query, args, { sortKey: 'nextDueAt', direction: 'ASC' });
+  }
+
+  /** At risk: the running deadline has not passed, but less than its at-risk share of the span is left. */
+  private whereAtRisk(query: SelectQueryBuilder<Inquiry>, atRisk: boolean): void {
+    const sql = '(inquiry.atRiskAt <= :atRiskNow AND inquiry.nextDueAt > :atRiskNow)';
+    query.andWhere(atRisk ? sql : `NOT COALESCE(${sql}, false)`, { atRiskNow: this.clock.now() });
   }
 
   forCustomer(customerId: string, page: PageArgs): Promise<Connection<Inquiry>> {

@@ -2,7 +2,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { InquiryChannel } from '../channel/channel.enums';
 import type { CitedArticleVersion } from '../knowledge-citation/citation.types';
-import { InquiryCategory, InquiryHistoryKind, InquiryStatus, MessageDirection, TravelMaterialKind } from './inquiry.enums';
+import { ComplaintProgress, InquiryCategory, InquiryHistoryKind, InquiryPriority, InquiryStatus, MessageDirection, TravelMaterialKind } from './inquiry.enums';
 
 @ObjectType({ description: 'Travel material attached to a reply: a reference to the document, not a copy (T-1.3).' })
 export class TravelMaterial {
@@ -57,6 +57,18 @@ export class Inquiry {
   @Column({ type: 'text' })
   subject: string;
 
+  @Field(() => InquiryPriority, { description: 'How pressing the inquiry is, as the agent judges it; among the same deadline the queue puts the higher first.' })
+  @Column({ type: 'enum', enum: InquiryPriority, enumName: 'inquiry_priority', default: InquiryPriority.NORMAL })
+  priority: InquiryPriority;
+
+  @Field(() => [String], { description: 'Lower-case labels agents put on the inquiry.' })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  tags: string[];
+
+  @Field(() => String, { nullable: true, description: "The telephony system's id of the call (PHONE)." })
+  @Column({ name: 'call_id', type: 'text', nullable: true })
+  callId: string | null;
+
   @Column({ name: 'customer_id', type: 'uuid', nullable: true })
   customerId: string | null;
 
@@ -92,6 +104,10 @@ export class Inquiry {
   /** The deadline the agents' queue is ordered by: the first response while NEW, then the reply due. */
   @Column({ name: 'next_due_at', type: 'timestamptz', precision: 3, nullable: true })
   nextDueAt: Date | null;
+
+  /** When the running deadline (nextDueAt) becomes at risk: INQUIRY_AT_RISK_PERCENT of its span before it. */
+  @Column({ name: 'at_risk_at', type: 'timestamptz', precision: 3, nullable: true })
+  atRiskAt: Date | null;
 
   @Field(() => String, { nullable: true, description: 'User id of the agent handling the inquiry.' })
   @Column({ name: 'assignee_id', type: 'text', nullable: true })
@@ -136,9 +152,22 @@ export class Inquiry {
   @Column({ name: 'escalated_by', type: 'text', nullable: true })
   escalatedBy: string | null;
 
-  /** Set from complaint.registered once the complaint service registered the escalated case. */
+  /**
+   * The complaint's id: assigned when escalating (the complaint service registers the complaint
+   * under it); for inquiries escalated before that, set from complaint.registered.
+   */
   @Column({ name: 'complaint_id', type: 'uuid', nullable: true })
   complaintId: string | null;
+
+  @Column({ name: 'complaint_progress', type: 'enum', enum: ComplaintProgress, enumName: 'complaint_progress', nullable: true })
+  complaintProgress: ComplaintProgress | null;
+
+  @Column({ name: 'complaint_registration_number', type: 'text', nullable: true })
+  complaintRegistrationNumber: string | null;
+
+  /** When the complaint's progress last changed. */
+  @Column({ name: 'complaint_progress_at', type: 'timestamptz', precision: 3, nullable: true })
+  complaintProgressAt: Date | null;
 
   @Column({ name: 'anonymised_at', type: 'timestamptz', precision: 3, nullable: true })
   anonymisedAt: Date | null;

@@ -60,6 +60,31 @@ export enum InquiryHistoryKind {
   ESCALATED = 'ESCALATED',
   COMPLAINT_LINKED = 'COMPLAINT_LINKED',
   ANONYMISED = 'ANONYMISED',
+  COMPLAINT_CLOSED = 'COMPLAINT_CLOSED',
+  COMPLAINT_REOPENED = 'COMPLAINT_REOPENED',
+  CATEGORY_CORRECTED = 'CATEGORY_CORRECTED',
+  PRIORITY_CHANGED = 'PRIORITY_CHANGED',
+  TAGS_CHANGED = 'TAGS_CHANGED',
+  RING_TIMES_REPORTED = 'RING_TIMES_REPORTED',
+}
+
+/** How pressing the inquiry is, as the agent judges it; the queue puts the higher first among the same deadline. */
+export enum InquiryPriority {
+  LOW = 'LOW',
+  NORMAL = 'NORMAL',
+  HIGH = 'HIGH',
+  URGENT = 'URGENT',
+}
+
+/**
+ * Where the complaint an inquiry was escalated to stands, as the complaint service announced it:
+ * REQUESTED until `complaint.registered` arrives, then REGISTERED, CLOSED and REOPENED.
+ */
+export enum ComplaintProgress {
+  REQUESTED = 'REQUESTED',
+  REGISTERED = 'REGISTERED',
+  CLOSED = 'CLOSED',
+  REOPENED = 'REOPENED',
 }
 
 /** The complaint taxonomy, as the complaint service registers an escalated inquiry from `inquiry.escalated`. */
@@ -70,9 +95,14 @@ export type EscalationUrgency = EnumValue<typeof EscalationUrgency>;
 
 registerEnumType(InquiryCategory, { name: 'InquiryCategory', description: 'What the inquiry is about (A-3.1.3).' });
 registerEnumType(InquiryStatus, { name: 'InquiryStatus' });
+registerEnumType(InquiryPriority, { name: 'InquiryPriority' });
 registerEnumType(MessageDirection, { name: 'MessageDirection', description: "INBOUND from the customer, OUTBOUND to the customer, NOTE internal." });
 registerEnumType(TravelMaterialKind, { name: 'TravelMaterialKind', description: 'Travel material an answer can attach (T-1.3).' });
 registerEnumType(InquiryHistoryKind, { name: 'InquiryHistoryKind' });
+registerEnumType(ComplaintProgress, {
+  name: 'ComplaintProgress',
+  description: 'REQUESTED: handed to the complaint service, not registered yet; REGISTERED; CLOSED; REOPENED (after it was closed).',
+});
 // Own GraphQL names, not the complaint subgraph's enums: each subgraph's schema can change on its own.
 registerEnumType(EscalationCategory, { name: 'EscalationCategory', description: 'The complaint category the escalated case is registered under.' });
 registerEnumType(EscalationUrgency, { name: 'EscalationUrgency' });

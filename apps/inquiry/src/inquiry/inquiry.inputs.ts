@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { InquiryChannel } from '../channel/channel.enums';
-import { EscalationCategory, EscalationUrgency, InquiryCategory, InquiryStatus, TravelMaterialKind } from './inquiry.enums';
+import { EscalationCategory, EscalationUrgency, InquiryCategory, InquiryPriority, InquiryStatus, TravelMaterialKind } from './inquiry.enums';
 
 const UUID_RULE = { message: 'must be an id (UUID)' };
 
@@ -41,11 +41,20 @@ export class InquiryContactInput {
   phone?: string | null;
 }
 
+const TAG_RULE = { each: true, message: 'must be tags of 1 to 40 letters, digits, "-" or "_"' };
+const TAG_PATTERN = /^\s*[\p{L}\p{N}_-]{1,40}\s*$/u;
+const CALL_ID_PATTERN = /^[\w.:@-]{1,120}$/;
+
 @InputType({ description: 'A call: when it started ringing and, if already, when it was answered (A-3.1.1).' })
 export class PhoneCallInput {
   @Field()
   @IsDate({ message: 'must be a date and time' })
   ringStartedAt: Date;
+
+  @Field(() => String, { nullable: true, description: "The telephony system's id of the call, so that its report of the ring times reaches this inquiry." })
+  @IsOptional()
+  @Matches(CALL_ID_PATTERN, { message: 'must be a call id of 1 to 120 letters, digits and . : @ _ -' })
+  callId?: string | null;
 
   @Field(() => Date, { nullable: true })
   @IsOptional()
@@ -91,6 +100,86 @@ export class ReceiveInquiryInput {
   @IsOptional()
   @ValidateNested()
   call?: PhoneCallInput | null;
+
+  @Field(() => InquiryPriority, { defaultValue: InquiryPriority.NORMAL, description: 'How pressing the inquiry is (default NORMAL); among the same deadline the queue puts the higher first.' })
+  @IsOptional()
+  @IsIn(Object.values(InquiryPriority))
+  priority?: InquiryPriority;
+
+  @Field(() => [String], { defaultValue: [], description: 'Tags to file the inquiry under (at most 20, each 1 to 40 letters, digits, "-" or "_"); stored in lower case, each once.' })
+  @IsOptional()
+  @ArrayMaxSize(20, { message: 'must name at most 20 tags' })
+  @Matches(TAG_PATTERN, TAG_RULE)
+  tags?: string[];
+}
+
+@InputType({ description: 'The category was wrong at intake: the corrected one, and why.' })
+export class CorrectInquiryCategoryInput {
+  @Field(() => ID, { description: 'The inquiry whose category was wrong.' })
+  @IsUUID('all', UUID_RULE)
+  inquiryId: string;
+
+  @Field(() => InquiryCategory, { description: 'The right category; the same one as now changes nothing.' })
+  @IsIn(Object.values(InquiryCategory))
+  category: InquiryCategory;
+
+  @Field({ description: 'Why the category changed (1 to 500 characters), kept in the inquiry’s history.' })
+  @Length(1, 500, { message: 'must be 1 to 500 characters' })
+  reason: string;
+}
+
+@InputType()
+export class SetInquiryPriorityInput {
+  @Field(() => ID, { description: 'The inquiry to reprioritise.' })
+  @IsUUID('all', UUID_RULE)
+  inquiryId: string;
+
+  @Field(() => InquiryPriority, { description: 'The new priority; the same one as now changes nothing.' })
+  @IsIn(Object.values(InquiryPriority))
+  priority: InquiryPriority;
+}
+
+@InputType({ description: 'Tags to add and to remove (compared in lower case).' })
+export class TagInquiryInput {
+  @Field(() => ID, { description: 'The inquiry to tag.' })
+  @IsUUID('all', UUID_RULE)
+  inquiryId: string;
+
+  @Field(() => [String], { defaultValue: [], description: 'Tags to add (at most 20, each 1 to 40 letters, digits, "-" or "_"); stored in lower case, each once.' })
+  @ArrayMaxSize(20, { message: 'must name at most 20 tags' })
+  @Matches(TAG_PATTERN, TAG_RULE)
+  add: string[];
+
+  @Field(() => [String], { defaultValue: [], description: 'Tags to remove (at most 20), compared in lower case; a tag the inquiry lacks is ignored.' })
+  @ArrayMaxSize(20, { message: 'must name at most 20 tags' })
+  @Matches(TAG_PATTERN, TAG_RULE)
+  remove: string[];
+}
+
+@InputType({ description: "The telephony system's report of a call: when it started ringing and, once answered, when and by whom." })
+export class ReportCallInput {
+  @Field({ description: "The telephony system's id of the call: a report repeated for the same call changes nothing." })
+  @Matches(CALL_ID_PATTERN, { message: 'must be a call id of 1 to 120 letters, digits and . : @ _ -' })
+  callId: string;
+
+  @Field({ description: 'When the call started ringing (not in the future): the inquiry’s received time, from which the ring target counts.' })
+  @IsDate({ message: 'must be a date and time' })
+  ringStartedAt: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When an agent answered (not before ringStartedAt, with answeredBy); leave out while the call is unanswered.' })
+  @IsOptional()
+  @IsDate({ message: 'must be a date and time' })
+  answeredAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'User id of the agent who answered.' })
+  @IsOptional()
+  @Length(1, 200, { message: 'must be 1 to 200 characters' })
+  answeredBy?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The caller's number, for a call no agent recorded yet." })
+  @IsOptional()
+  @Matches(PHONE_PATTERN, { message: PHONE_RULE })
+  callerNumber?: string | null;
 }
 
 @InputType()
@@ -147,6 +236,21 @@ export class PlaceholderValuesInput {
   @IsOptional()
   @Length(1, 50, { message: 'must be 1 to 50 characters' })
   bookingReference?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Default: the registration number of the complaint the inquiry was escalated to.' })
+  @IsOptional()
+  @Length(1, 50, { message: 'must be 1 to 50 characters' })
+  complaintNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Default: the dedicated contact of the customer's key account." })
+  @IsOptional()
+  @Length(1, 200, { message: 'must be 1 to 200 characters' })
+  dedicatedContact?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Default: the key account's agreed response time, e.g. \"2 hours\"." })
+  @IsOptional()
+  @Length(1, 50, { message: 'must be 1 to 50 characters' })
+  responseTime?: string | null;
 }
 
 @InputType({ description: 'A reply to the customer (A-3.1.4): written out, or from a saved reply.' })
@@ -295,6 +399,21 @@ export class EscalateInquiryToComplaintInput {
   @IsOptional()
   @IsDate({ message: 'must be a date and time' })
   occurredAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'The flight it happened on, e.g. NH 204.' })
+  @IsOptional()
+  @Matches(/^\s*[A-Za-z0-9]{2}\s?\d{1,4}[A-Za-z]?\s*$/, { message: 'must be a flight number such as NH204 or NH 204' })
+  flightNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where it happened (airport, gate, hotel…).' })
+  @IsOptional()
+  @Length(1, 500, { message: 'must be 1 to 500 characters' })
+  location?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The booking reference (PNR).' })
+  @IsOptional()
+  @Matches(/^\s*[A-Za-z0-9]{5,8}\s*$/, { message: 'must be a booking reference of 5 to 8 letters and digits' })
+  bookingReference?: string | null;
 }
 
 @InputType()
@@ -321,6 +440,18 @@ export class InquiryFilter {
   @Field({ nullable: true, description: 'Only inquiries whose first response was (true) or was not (false) late.' })
   @IsOptional()
   firstResponseBreached?: boolean;
+
+  @Field(() => [InquiryPriority], { nullable: true, description: 'Only inquiries of one of these priorities.' })
+  priority?: InquiryPriority[];
+
+  @Field({ nullable: true, description: 'Inquiries carrying this tag.' })
+  @IsOptional()
+  @MaxLength(40, { message: 'must be at most 40 characters' })
+  tag?: string;
+
+  @Field({ nullable: true, description: 'Only inquiries whose running deadline is at risk (true), or not (false).' })
+  @IsOptional()
+  atRisk?: boolean;
 
   @Field({ nullable: true, description: 'Received at or after.' })
   receivedFrom?: Date;
@@ -350,6 +481,10 @@ export class InquiryQueueFilter {
 
   @Field(() => [InquiryChannel], { nullable: true })
   channel?: InquiryChannel[];
+
+  @Field({ nullable: true, description: 'Only inquiries whose deadline is at risk, not yet breached.' })
+  @IsOptional()
+  atRisk?: boolean;
 }
 
 @ArgsType()

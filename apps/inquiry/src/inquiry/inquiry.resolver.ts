@@ -1,6 +1,6 @@
-import { CONTACT_DETAIL_ROLES, hasAnyRole } from '@carebridge/auth';
-import { byId, caller, type Clock, type Connection, ConnectionType, maskEmail, maskPhone, type RequestContext, RequestLoader } from '@carebridge/service-kit';
-import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { byId, caller, type Clock, type Connection, ConnectionType, type RequestContext, RequestLoader } from '@carebridge/service-kit';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { ContactDisclosure } from '../access-log/contact-disclosure';
 import { isLiveChannel } from '../channel/channel.enums';
 import type { ResponsePolicies } from '../response-policy/response-policies';
 import { ComplaintReference } from '../references/complaint.reference';
@@ -8,17 +8,21 @@ import { CustomerReference } from '../references/customer.reference';
 import { KnowledgeArticleReference } from '../references/knowledge-article.reference';
 import { ringsFor } from './first-response';
 import type { InquiryClosing } from './inquiry-closing';
-import type { InquiryEscalation } from './inquiry-escalation';
+import type { InquiryEscalation as InquiryEscalationUseCase } from './inquiry-escalation';
+import type { InquiryClassification } from './inquiry-classification';
+import type { TelephonyCalls } from './telephony-calls';
 import type { InquiryHandling } from './inquiry-handling';
 import type { InquiryIntake } from './inquiry-intake';
 import type { InquiryMerging } from './inquiry-merging';
 import type { InquiryQueries } from './inquiry-queries';
 import { Inquiry, InquiryHistoryEntry, InquiryMessage, Satisfaction } from './inquiry.entity';
+import { ComplaintProgress } from './inquiry.enums';
 import {
   AddInquiryNoteInput,
   AnswerInquiryCallInput,
   AssignInquiryInput,
   CloseInquiryInput,
+  CorrectInquiryCategoryInput,
   EscalateInquiryToComplaintInput,
   InquiriesArgs,
   InquiryQueueArgs,
@@ -28,9 +32,33 @@ import {
   RecordCustomerMessageInput,
   ReopenInquiryInput,
   ReplyToInquiryInput,
+  ReportCallInput,
+  SetInquiryPriorityInput,
+  TagInquiryInput,
 } from './inquiry.inputs';
 
 export const InquiryConnection = ConnectionType(Inquiry);
+
+@ObjectType({ description: 'The complaint an inquiry was escalated to, and where it stands.' })
+export class InquiryEscalation {
+  @Field(() => ComplaintProgress, { description: 'Where the complaint stands, as the complaint service last announced it (REQUESTED until it is registered).' })
+  status: ComplaintProgress;
+
+  @Field(() => ComplaintReference, { description: 'The complaint, by the id assigned when escalating (its other fields resolve once it is registered).' })
+  complaint: ComplaintReference;
+
+  @Field(() => String, { nullable: true, description: 'Its registration number, once registered.' })
+  registrationNumber: string | null;
+
+  @Field({ description: 'When the inquiry was handed to the complaint procedure.' })
+  escalatedAt: Date;
+
+  @Field(() => String, { nullable: true, description: 'User id of the staff member who escalated it; null when not on record (older escalations).' })
+  escalatedBy: string | null;
+
+  @Field({ description: 'When the status last changed.' })
+  updatedAt: Date;
+}
 
 /** The inquiry's use cases, as the resolver calls them. */
 export interface InquiryUseCases {
@@ -38,7 +66,9 @@ export interface InquiryUseCases {
   handling: InquiryHandling;
   merging: InquiryMerging;
   closing: InquiryClosing;
-  escalation: InquiryEscalation;
+  escalation: InquiryEscalationUseCase;
+  classification: InquiryClassification;
+  telephony: TelephonyCalls;
   inquiries: InquiryQueries;
   policies: ResponsePolicies;
 }
@@ -53,6 +83,7 @@ export class InquiryResolver {
   constructor(
     private readonly useCases: InquiryUseCases,
     private readonly clock: Clock,
+    private readonly contacts: ContactDisclosure,
   ) {}
 
   @Authorized()
@@ -134,19 +165,52 @@ export class InquiryResolver {
   }
 
   @Authorized('agent', 'complaint_specialist')
-  @Mutation(() => Inquiry, { description: 'Hands the inquiry to the complaint procedure with its conversation; the complaint appears on Inquiry.complaint.' })
+  @Mutation(() => Inquiry, {
+    description:
+      'Hands the inquiry to the complaint procedure with its conversation, flight, place and booking reference. The complaint id is assigned at once: Inquiry.complaint and Inquiry.escalation (status REQUESTED, then REGISTERED).',
+  })
   escalateInquiryToComplaint(@Arg('input') input: EscalateInquiryToComplaintInput, @Ctx() context: RequestContext): Promise<Inquiry> {
     return this.useCases.escalation.escalate(input, caller(context));
   }
 
+  @Authorized('agent', 'supervisor')
+  @Mutation(() => Inquiry, { description: 'Corrects the category given at intake; the history keeps what it was and why it changed.' })
+  correctInquiryCategory(@Arg('input', { description: 'The inquiry, its corrected category and why.' }) input: CorrectInquiryCategoryInput, @Ctx() context: RequestContext): Promise<Inquiry> {
+    return this.useCases.classification.correctCategory(input, caller(context));
+  }
+
+  @Authorized('agent', 'supervisor')
+  @Mutation(() => Inquiry, { description: 'Sets how pressing the inquiry is; the history records the change.' })
+  setInquiryPriority(@Arg('input', { description: 'The inquiry and its new priority.' }) input: SetInquiryPriorityInput, @Ctx() context: RequestContext): Promise<Inquiry> {
+    return this.useCases.classification.setPriority(input, caller(context));
+  }
+
+  @Authorized('agent', 'supervisor', 'complaint_specialist')
+  @Mutation(() => Inquiry, { description: 'Adds and removes tags.' })
+  tagInquiry(@Arg('input', { description: 'The inquiry and the tags to add and to remove.' }) input: TagInquiryInput, @Ctx() context: RequestContext): Promise<Inquiry> {
+    return this.useCases.classification.tag(input, caller(context));
+  }
+
+  @Authorized('integration')
+  @Mutation(() => Inquiry, { description: "The telephony system reports a call's ring start and answer, by its call id (a repeated report changes nothing)." })
+  reportCall(@Arg('input', { description: 'The call, by its telephony id, with its ring start and answer.' }) input: ReportCallInput, @Ctx() context: RequestContext): Promise<Inquiry> {
+    return this.useCases.telephony.report(input, caller(context));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'The running deadline (first response or reply) has not passed, but less than its at-risk share is left.' })
+  atRisk(@Root() inquiry: Inquiry): boolean {
+    const now = this.clock.now();
+    return Boolean(inquiry.nextDueAt && inquiry.atRiskAt && inquiry.atRiskAt <= now && now < inquiry.nextDueAt);
+  }
+
   @FieldResolver(() => String, { nullable: true, description: 'The e-mail the customer gave; masked for roles without need.' })
-  contactEmail(@Root() inquiry: Inquiry, @Ctx() context: RequestContext): string | null {
-    return hasAnyRole(context.identity, CONTACT_DETAIL_ROLES) ? inquiry.contactEmail : maskEmail(inquiry.contactEmail);
+  contactEmail(@Root() inquiry: Inquiry, @Ctx() context: RequestContext): Promise<string | null> {
+    return this.contacts.show(context, inquiry, 'contactEmail', inquiry.contactEmail);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The phone number the customer gave; masked for roles without need.' })
-  contactPhone(@Root() inquiry: Inquiry, @Ctx() context: RequestContext): string | null {
-    return hasAnyRole(context.identity, CONTACT_DETAIL_ROLES) ? inquiry.contactPhone : maskPhone(inquiry.contactPhone);
+  contactPhone(@Root() inquiry: Inquiry, @Ctx() context: RequestContext): Promise<string | null> {
+    return this.contacts.show(context, inquiry, 'contactPhone', inquiry.contactPhone);
   }
 
   // Nullable: when crm cannot be reached, the inquiry is still returned without the customer's details.
@@ -155,9 +219,22 @@ export class InquiryResolver {
     return inquiry.customerId ? { id: inquiry.customerId } : null;
   }
 
-  @FieldResolver(() => ComplaintReference, { nullable: true, description: 'The complaint registered from this inquiry (resolved by the complaint service).' })
+  @FieldResolver(() => ComplaintReference, { nullable: true, description: 'The complaint the inquiry was escalated to (resolved by the complaint service; its id is known from the escalation on).' })
   complaint(@Root() inquiry: Inquiry): ComplaintReference | null {
     return inquiry.complaintId ? { id: inquiry.complaintId } : null;
+  }
+
+  @FieldResolver(() => InquiryEscalation, { nullable: true, description: 'The escalation to a complaint: the complaint at once, and its progress as the complaint service reports it.' })
+  escalation(@Root() inquiry: Inquiry): InquiryEscalation | null {
+    if (!inquiry.escalatedAt || !inquiry.complaintId) return null;
+    return {
+      status: inquiry.complaintProgress ?? ComplaintProgress.REQUESTED,
+      complaint: { id: inquiry.complaintId },
+      registrationNumber: inquiry.complaintRegistrationNumber,
+      escalatedAt: inquiry.escalatedAt,
+      escalatedBy: inquiry.escalatedBy,
+      updatedAt: inquiry.complaintProgressAt ?? inquiry.escalatedAt,
+    };
   }
 
   @FieldResolver(() => Inquiry, { nullable: true, description: 'The inquiry this one was merged into.' })

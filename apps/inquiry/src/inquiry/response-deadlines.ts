@@ -1,5 +1,6 @@
-import { DeadlineMonitor, defineDeadline, type OverdueSubject } from '@carebridge/business-calendar';
-import { inquirySlaBreached } from '@carebridge/event-contracts';
+import { AT_RISK_SUFFIX, DeadlineMonitor, defineDeadline, type OverdueSubject } from '@carebridge/business-calendar';
+import { inquirySlaAtRisk, inquirySlaBreached } from '@carebridge/event-contracts';
+import type { EntityManager } from 'typeorm';
 import type { Outbox } from '@carebridge/messaging';
 import type { DataSource } from 'typeorm';
 import type { InquiryChannel } from '../channel/channel.enums';
@@ -12,16 +13,48 @@ import { InquiryHistoryKind, InquiryStatus } from './inquiry.enums';
 export interface OverdueInquiry extends OverdueSubject {
   customerId: string | null;
   channel: InquiryChannel;
+  assigneeId?: string | null;
 }
 
 export function overdueInquiry(inquiry: Inquiry, dueAt: Date): OverdueInquiry {
   return { subjectId: inquiry.id, dueAt, customerId: inquiry.customerId, channel: inquiry.channel };
 }
 
+/**
+ * inquiry.sla_at_risk, once per target and due time: the inquiry's `at_risk_at` (the last
+ * INQUIRY_AT_RISK_PERCENT of the time, as the list's `atRisk` filter counts it) has come, the target
+ * is still the running one and not yet due.
+ */
+function atRiskWarning(target: ResponseTarget, status: InquiryStatus, due: 'first_response_due_at' | 'reply_due_at') {
+  return {
+    findAtRisk: (manager: EntityManager, now: Date, limit: number): Promise<OverdueInquiry[]> =>
+      manager.query(
+        `SELECT i.id AS "subjectId", i.${due} AS "dueAt", i.customer_id AS "customerId", i.channel, i.assignee_id AS "assigneeId"
+           FROM inquiry i
+          WHERE i.status = $3 AND i.${due} IS NOT NULL AND i.next_due_at = i.${due} AND i.at_risk_at <= $1 AND i.${due} > $1
+            AND NOT EXISTS (SELECT 1 FROM inquiry_sla_warning w WHERE w.inquiry_id = i.id AND w.target = $4 AND w.due_at = i.${due})
+          ORDER BY i.${due} LIMIT $2
+          FOR UPDATE OF i SKIP LOCKED`,
+        [now, limit, status, `${target}${AT_RISK_SUFFIX}`],
+      ),
+    event: inquirySlaAtRisk,
+    eventData: ({ subject, dueAt, detectedAt }: { subject: OverdueInquiry; dueAt: Date; detectedAt: Date }) => ({
+      inquiryId: subject.subjectId,
+      customerId: subject.customerId,
+      channel: subject.channel,
+      target,
+      dueAt: dueAt.toISOString(),
+      detectedAt: detectedAt.toISOString(),
+      assigneeId: subject.assigneeId ?? null,
+    }),
+  };
+}
+
 /** A response target (A-3.1.1): it runs while the inquiry is in `status`, and falls due at the `due` column. */
 function responseTarget(target: ResponseTarget, status: InquiryStatus, due: 'first_response_due_at' | 'reply_due_at') {
   return defineDeadline({
     name: target,
+    atRisk: atRiskWarning(target, status, due),
     findOverdue: (manager, now, limit): Promise<OverdueInquiry[]> =>
       manager.query(
         `SELECT i.id AS "subjectId", i.${due} AS "dueAt", i.customer_id AS "customerId", i.channel
@@ -66,7 +99,8 @@ export function inquiryDeadlineMonitor(runtime: { dataSource: DataSource; outbox
   return new DeadlineMonitor({
     dataSource: runtime.dataSource,
     outbox: runtime.outbox,
-    breaches: { table: 'inquiry_sla_breach', subjectColumn: 'inquiry_id', deadlineColumn: 'target' },
+    // Warnings in a table of their own: the breach table's target is an enum, and its rows are the customer's missed targets.
+    breaches: { table: 'inquiry_sla_breach', subjectColumn: 'inquiry_id', deadlineColumn: 'target', warnings: { table: 'inquiry_sla_warning', detectedAtColumn: 'warned_at' } },
     deadlines: [FIRST_RESPONSE_DEADLINE, REPLY_DEADLINE],
   });
 }

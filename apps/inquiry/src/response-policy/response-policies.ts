@@ -4,6 +4,7 @@ import { BadUserInputError } from '@carebridge/domain';
 import type { Clock } from '@carebridge/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { InquiryChannel, isLiveChannel } from '../channel/channel.enums';
+import type { KeyAccountTermsBook } from '@carebridge/known-customers';
 import { ResponsePolicy, ResponsePolicyOverride } from './response-policy.entity';
 import type { ResponseTargetDefaults } from './response-policy.enums';
 import type { UpdateResponsePolicyInput } from './response-policy.inputs';
@@ -11,7 +12,9 @@ import type { UpdateResponsePolicyInput } from './response-policy.inputs';
 /**
  * Response targets per channel (A-3.1.1): the settings give the defaults (first reply within 5
  * minutes, calls within 3 rings of 6 s), an admin may change a channel's targets. Written
- * channels count business hours; a call rings in real time.
+ * channels count business hours; a call rings in real time. A key account's agreed response time
+ * (crm's service terms) shortens its members' written deadlines: they are due by the earlier of
+ * the two, counted in calendar time, so the account is answered outside opening hours too.
  */
 export class ResponsePolicies {
   constructor(
@@ -19,6 +22,7 @@ export class ResponsePolicies {
     private readonly defaults: ResponseTargetDefaults,
     private readonly calendar: BusinessCalendar,
     private readonly clock: Clock,
+    private readonly terms: KeyAccountTermsBook,
   ) {}
 
   async list(): Promise<ResponsePolicy[]> {
@@ -56,17 +60,32 @@ export class ResponsePolicies {
   }
 
   /** When the first response to an inquiry received at `receivedAt` on `channel` is due. */
-  async firstResponseDue(manager: EntityManager, channel: InquiryChannel, receivedAt: Date): Promise<Date> {
+  async firstResponseDue(manager: EntityManager, channel: InquiryChannel, receivedAt: Date, customerId: string | null = null): Promise<Date> {
     const policy = await this.policyFor(manager, channel);
     const ms = policy.firstResponseSeconds * 1000;
-    return policy.businessHoursOnly ? this.calendar.add(receivedAt, ms) : new Date(receivedAt.getTime() + ms);
+    if (!policy.businessHoursOnly) return new Date(receivedAt.getTime() + ms);
+    return this.agreed(manager, customerId, receivedAt, this.calendar.add(receivedAt, ms));
   }
 
   /** When the reply to a customer message received at `receivedAt` on `channel` is due; null for calls. */
-  async replyDue(manager: EntityManager, channel: InquiryChannel, receivedAt: Date): Promise<Date | null> {
+  async replyDue(manager: EntityManager, channel: InquiryChannel, receivedAt: Date, customerId: string | null = null): Promise<Date | null> {
     const policy = await this.policyFor(manager, channel);
     if (policy.replySeconds === null) return null;
-    return this.calendar.add(receivedAt, policy.replySeconds * 1000);
+    return this.agreed(manager, customerId, receivedAt, this.calendar.add(receivedAt, policy.replySeconds * 1000));
+  }
+
+  /** The earlier of the department's deadline and the customer's key-account response target. */
+  private async agreed(manager: EntityManager, customerId: string | null, receivedAt: Date, due: Date): Promise<Date> {
+    const minutes = await this.terms.responseTargetMinutes(manager, customerId, receivedAt);
+    if (minutes === null) return due;
+    const agreed = new Date(receivedAt.getTime() + minutes * 60_000);
+    return agreed < due ? agreed : due;
+  }
+
+  /** When a deadline running from `startedAt` to `dueAt` becomes at risk (INQUIRY_AT_RISK_PERCENT of its span left). */
+  atRiskAt(startedAt: Date, dueAt: Date): Date {
+    const span = Math.max(0, dueAt.getTime() - startedAt.getTime());
+    return new Date(dueAt.getTime() - (span * this.defaults.atRiskPercent) / 100);
   }
 
   /** The length of one ring (setting INQUIRY_RING_SECONDS): a call's wait in rings. */

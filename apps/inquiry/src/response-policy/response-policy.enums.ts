@@ -16,4 +16,6 @@ export interface ResponseTargetDefaults {
   ringSeconds: number;
   /** Written channels: the reply to a later customer message within this many minutes. */
   replyMinutes: number;
+  /** A running deadline is at risk once this share (percent) of its span is left. */
+  atRiskPercent: number;
 }

@@ -2,7 +2,7 @@ import { agentPeriodClosed } from '@carebridge/event-contracts';
 import { PersonalDataAccess } from '@carebridge/personal-data-access';
 import { randomUUID } from 'node:crypto';
 import { onRoster, staff } from '../staff/staff.fixture';
-import { useTraining } from '../training.fixture';
+import { handledCase, useTraining } from '../training.fixture';
 import { june, juneFigures } from './evaluation.fixture';
 
 describe('KPI standards and periodic evaluations (real Postgres)', () => {
@@ -22,7 +22,7 @@ describe('KPI standards and periodic evaluations (real Postgres)', () => {
     const card = await world.scorecards.create({ name: 'Hotline', categories: null, autoFailItems: [] }, staff.tess);
     world.db.clock.set('2026-06-15T10:00:00.000Z');
     const scores = ['greeting', 'understanding', 'correct_solution', 'tone', 'closing', 'documentation'].map((category) => ({ category, score: 95 }));
-    await world.qaReviewing.review({ scorecardId: card.id, caseKind: 'INQUIRY', caseId: randomUUID(), agentUserId: staff.ana.userId, scores, autoFailed: [] }, staff.sue);
+    await world.qaReviewing.review({ scorecardId: card.id, caseKind: 'INQUIRY', caseId: await handledCase(world, 'INQUIRY', staff.ana.userId), agentUserId: staff.ana.userId, scores, autoFailed: [] }, staff.sue);
   });
 
   it('refuses a target outside the KPI’s unit', async () => {

@@ -1,7 +1,7 @@
 import { isUuid, NotFoundError } from '@carebridge/domain';
-import { In, type DataSource } from 'typeorm';
+import { In, Not, type DataSource, type EntityManager } from 'typeorm';
 import { KnowledgeArticle, KnowledgeArticleVersion, KnowledgeCategory } from './knowledge-article.entity';
-import { type ArticleKind, type ArticleLocale, ArticleStatus, ArticleVisibility } from './knowledge.enums';
+import { ArticleKind, type ArticleLocale, ArticleStatus, ArticleVisibility } from './knowledge.enums';
 
 export interface ArticleListFilter {
   status?: ArticleStatus | null;
@@ -23,6 +23,12 @@ export class ArticleQueries {
     const found = await this.find(id);
     if (!found) throw new NotFoundError('KnowledgeArticle', id);
     return found;
+  }
+
+  /** Whether this is a procedure (T-5.3) that is not archived, read in the caller's transaction. */
+  async isProcedure(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    return manager.getRepository(KnowledgeArticle).existsBy({ id, kind: ArticleKind.PROCEDURE, status: Not(ArticleStatus.ARCHIVED) });
   }
 
   /** A public article that is live: all a customer app may read. */

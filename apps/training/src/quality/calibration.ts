@@ -6,6 +6,7 @@ import { CalibrationSession } from './calibration-session.entity';
 import { QaReview } from './qa-review.entity';
 import type { ReviewedStaff } from './qa-reviewing';
 import { CalibrationStatus } from './quality.enums';
+import type { ReviewableCases } from './reviewable-cases';
 import type { CalibrationScoreInput, OpenCalibrationInput } from './quality.inputs';
 import { type ScorecardDesign, scoreAgainst } from './scorecard-design';
 
@@ -31,12 +32,14 @@ export class Calibration {
     private readonly clock: Clock,
     private readonly scorecards: ScorecardDesign,
     private readonly staff: ReviewedStaff,
+    private readonly cases: ReviewableCases,
   ) {}
 
   async open(input: OpenCalibrationInput, by: Identity): Promise<CalibrationSession> {
     return this.dataSource.transaction(async (manager) => {
       await this.scorecards.get(input.scorecardId, 'input.scorecardId', manager);
       await this.staff.require(input.agentUserId, 'input.agentUserId', manager);
+      await this.cases.requireHandledBy(manager, input.caseKind, input.caseId, input.agentUserId, { caseId: 'input.caseId', agentUserId: 'input.agentUserId' });
       return manager.save(
         manager.create(CalibrationSession, { ...input, facilitatorUserId: by.userId, status: CalibrationStatus.OPEN, createdAt: this.clock.now(), closedAt: null }),
       );

@@ -9,7 +9,7 @@ import type { GiveProcedureFeedbackInput } from './quality.inputs';
 
 /** What feedback needs of the knowledge base: is this article a procedure? */
 export interface ProcedureCheck {
-  isProcedure(manager: EntityManager, articleId: string): Promise<boolean>;
+  isProcedure(articleId: string, manager: EntityManager): Promise<boolean>;
 }
 
 export interface ProcedureRating {
@@ -30,7 +30,7 @@ export class ProcedureFeedbackGiving {
 
   async give(input: GiveProcedureFeedbackInput, by: Identity): Promise<ProcedureFeedback> {
     return this.dataSource.transaction(async (manager) => {
-      if (!(await this.procedures.isProcedure(manager, input.articleId))) throw BadUserInputError.field('input.articleId', 'procedure', 'must be a knowledge article of kind PROCEDURE');
+      if (!(await this.procedures.isProcedure(input.articleId, manager))) throw BadUserInputError.field('input.articleId', 'procedure', 'must be a knowledge article of kind PROCEDURE');
       const feedback = await manager.save(
         manager.create(ProcedureFeedback, { articleId: input.articleId, agentUserId: by.userId, rating: input.rating, comment: input.comment?.trim() || null, givenAt: this.clock.now() }),
       );

@@ -6,6 +6,7 @@ import type { Clock } from '@carebridge/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { QaReview } from './qa-review.entity';
 import type { ReviewCaseInput } from './quality.inputs';
+import type { ReviewableCases } from './reviewable-cases';
 import { type ScorecardDesign, scoreAgainst } from './scorecard-design';
 
 /** Who may be reviewed: a member of staff on training's roster. */
@@ -21,7 +22,8 @@ export interface QaResultsSummary {
 }
 
 /**
- * A reviewer (trainer or supervisor) scores an agent's inquiry or complaint against a scorecard:
+ * A reviewer (trainer or supervisor) scores an agent's inquiry or complaint against a scorecard — a
+ * case training has heard of, which that agent handled —
  * one counted review per case, published as qa_review.completed; the agent's QA results over a
  * period are the average of their counted reviews.
  */
@@ -32,6 +34,7 @@ export class QaReviewing {
     private readonly clock: Clock,
     private readonly scorecards: ScorecardDesign,
     private readonly staff: ReviewedStaff,
+    private readonly cases: ReviewableCases,
   ) {}
 
   async review(input: ReviewCaseInput, by: Identity): Promise<QaReview> {
@@ -39,6 +42,7 @@ export class QaReviewing {
     return this.dataSource.transaction(async (manager) => {
       const scorecard = await this.scorecards.get(input.scorecardId, 'input.scorecardId', manager);
       await this.staff.require(input.agentUserId, 'input.agentUserId', manager);
+      await this.cases.requireHandledBy(manager, input.caseKind, input.caseId, input.agentUserId, { caseId: 'input.caseId', agentUserId: 'input.agentUserId' });
       const scored = scoreAgainst(scorecard, input.scores, input.autoFailed, 'input');
       const now = this.clock.now();
       const inserted = await manager

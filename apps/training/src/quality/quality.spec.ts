@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { inquiryClosed, inquiryReceived } from '@carebridge/event-contracts';
 import { onRoster, staff } from '../staff/staff.fixture';
-import { publishedArticle, useTraining } from '../training.fixture';
+import { handledCase, publishedArticle, useTraining } from '../training.fixture';
 
 const allCategories = (score: number) => ['greeting', 'understanding', 'correct_solution', 'tone', 'closing', 'documentation'].map((category) => ({ category, score }));
 
@@ -28,7 +29,7 @@ describe('QA scorecards, reviews and calibration (real Postgres)', () => {
   it('scores a case with weights, fails it on an auto-fail item, publishes qa_review.completed, and takes one counted review per case', async () => {
     world.db.clock.set('2026-06-03T10:00:00.000Z');
     const card = await scorecard();
-    const inquiryId = randomUUID();
+    const inquiryId = await handledCase(world, 'INQUIRY', staff.ana.userId);
     const scores = allCategories(80).map((s) => (s.category === 'correct_solution' ? { ...s, score: 100 } : s));
     const review = await world.qaReviewing.review({ scorecardId: card.id, caseKind: 'INQUIRY', caseId: inquiryId, agentUserId: staff.ana.userId, scores, autoFailed: [], comment: 'Clear and kind.' }, staff.sue);
     expect(review).toMatchObject({ score: 86, countsTowardAgent: true, autoFailed: [] });
@@ -37,12 +38,34 @@ describe('QA scorecards, reviews and calibration (real Postgres)', () => {
     expect(JSON.stringify(event.data)).not.toContain('Clear and kind');
 
     await expect(world.qaReviewing.review({ scorecardId: card.id, caseKind: 'INQUIRY', caseId: inquiryId, agentUserId: staff.ana.userId, scores, autoFailed: [] }, staff.tess)).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
-    const failed = await world.qaReviewing.review({ scorecardId: card.id, caseKind: 'COMPLAINT', caseId: randomUUID(), agentUserId: staff.ana.userId, scores, autoFailed: ['data_disclosed'] }, staff.sue);
+    const failed = await world.qaReviewing.review({ scorecardId: card.id, caseKind: 'COMPLAINT', caseId: await handledCase(world, 'COMPLAINT', staff.ana.userId), agentUserId: staff.ana.userId, scores, autoFailed: ['data_disclosed'] }, staff.sue);
     expect(failed.score).toBe(0);
 
-    await expect(world.qaReviewing.review({ scorecardId: card.id, caseKind: 'INQUIRY', caseId: randomUUID(), agentUserId: staff.ana.userId, scores: scores.slice(1), autoFailed: [] }, staff.sue)).rejects.toMatchObject({ extensions: { field: 'input.scores' } });
+    await expect(world.qaReviewing.review({ scorecardId: card.id, caseKind: 'INQUIRY', caseId: await handledCase(world, 'INQUIRY', staff.ana.userId), agentUserId: staff.ana.userId, scores: scores.slice(1), autoFailed: [] }, staff.sue)).rejects.toMatchObject({ extensions: { field: 'input.scores' } });
     await expect(world.qaReviewing.review({ scorecardId: card.id, caseKind: 'INQUIRY', caseId: randomUUID(), agentUserId: staff.sue.userId, scores, autoFailed: [] }, staff.sue)).rejects.toMatchObject({ extensions: { field: 'input.agentUserId' } });
     await expect(world.qaReviewing.review({ scorecardId: card.id, caseKind: 'INQUIRY', caseId: randomUUID(), agentUserId: 'agent-unknown', scores, autoFailed: [] }, staff.sue)).rejects.toMatchObject({ extensions: { field: 'input.agentUserId' } });
+
+    // The case must be one training heard of (from inquiry's and complaint's events), handled by the agent named.
+    const reviewCase = `mutation($input: ReviewCaseInput!) { reviewCase(input: $input) { id } }`;
+    const asAna = (caseKind: string, caseId: string) => ({ input: { scorecardId: card.id, caseKind, caseId, agentUserId: staff.ana.userId, scores, autoFailed: [] } });
+    const unheard = await world.run(staff.sue, reviewCase, asAna('INQUIRY', randomUUID()));
+    expect(unheard.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.caseId' });
+    const bensComplaint = await handledCase(world, 'COMPLAINT', staff.ben.userId);
+    const notHers = await world.run(staff.sue, reviewCase, asAna('COMPLAINT', bensComplaint));
+    expect(notHers.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.agentUserId' });
+    expect(notHers.errors?.[0].message).toMatch(/did not reply to, resolve or close/);
+    const received = randomUUID();
+    await world.deliver(inquiryReceived, { inquiryId: received, customerId: null, channel: 'EMAIL', category: 'BAGGAGE', receivedAt: '2026-06-03T08:00:00.000Z', firstResponseDueAt: '2026-06-03T12:00:00.000Z' });
+    expect((await world.run(staff.sue, reviewCase, asAna('INQUIRY', received))).errors?.[0].extensions).toMatchObject({ field: 'input.agentUserId' });
+    const closed = {
+      inquiryId: received, customerId: null, channel: 'EMAIL' as const, category: 'BAGGAGE', closedBy: staff.ana.userId, closedAt: '2026-06-03T09:00:00.000Z',
+      satisfied: true, satisfactionScore: 5, dissatisfactionReason: null, closedWithoutSatisfactionReason: null, handlingSeconds: 600,
+    };
+    const eventId = randomUUID();
+    await world.deliver(inquiryClosed, closed, eventId);
+    await world.deliver(inquiryClosed, closed, eventId);
+    expect((await world.run(staff.sue, reviewCase, asAna('INQUIRY', received))).data?.reviewCase.id).toEqual(expect.any(String));
+    expect(await world.db.dataSource.query(`SELECT user_id FROM qa_case_handler WHERE case_id = $1`, [received])).toEqual([{ user_id: staff.ana.userId }]);
 
     // The agent sees their own reviews with the comment; nobody else's.
     const mine = await world.run(staff.ana, `{ myQaReviews { score comment inquiry { id } complaint { id } } }`);
@@ -54,7 +77,7 @@ describe('QA scorecards, reviews and calibration (real Postgres)', () => {
   it('shows the spread of a calibration and does not count it toward the agent', async () => {
     world.db.clock.set('2026-06-10T10:00:00.000Z');
     const card = await scorecard();
-    const session = await world.calibration.open({ scorecardId: card.id, caseKind: 'COMPLAINT', caseId: randomUUID(), agentUserId: staff.ben.userId }, staff.tess);
+    const session = await world.calibration.open({ scorecardId: card.id, caseKind: 'COMPLAINT', caseId: await handledCase(world, 'COMPLAINT', staff.ben.userId), agentUserId: staff.ben.userId }, staff.tess);
     await world.calibration.score({ calibrationSessionId: session.id, scores: allCategories(60), autoFailed: [] }, staff.tess);
     world.db.clock.set('2026-06-10T10:05:00.000Z');
     await world.calibration.score({ calibrationSessionId: session.id, scores: allCategories(90), autoFailed: [] }, staff.sue);

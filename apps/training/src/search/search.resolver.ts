@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Authorized, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { byId, type RequestContext, RequestLoader } from '@carebridge/service-kit';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import type { ArticleQueries } from '../knowledge/article-queries';
 import { KnowledgeArticle } from '../knowledge/knowledge-article.entity';
@@ -12,6 +13,9 @@ import { KnowledgeSearchHit, KnowledgeSearchResult } from './search.types';
 
 @Resolver(() => KnowledgeSearchHit)
 export class KnowledgeSearchResolver {
+  /** The articles of a page of hits, in one query. */
+  private readonly articleLoader = new RequestLoader(async (ids: readonly string[]) => byId(await this.articles.byIds(ids)));
+
   constructor(
     private readonly search: KnowledgeSearch,
     private readonly gaps: ContentGaps,
@@ -38,8 +42,8 @@ export class KnowledgeSearchResolver {
 
   @Authorized()
   @FieldResolver(() => KnowledgeArticle, { nullable: true, description: 'The article found (staff only).' })
-  article(@Root() hit: KnowledgeSearchHit): Promise<KnowledgeArticle | null> {
-    return this.articles.find(hit.articleId);
+  async article(@Root() hit: KnowledgeSearchHit, @Ctx() context: RequestContext): Promise<KnowledgeArticle | null> {
+    return (await this.articleLoader.load(context, hit.articleId)) ?? null;
   }
 }
 

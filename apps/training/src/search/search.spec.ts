@@ -88,8 +88,52 @@ describe('knowledge search (real Postgres)', () => {
     expect(rest.hits).toHaveLength(1);
     expect(new Set([...all.hits, ...rest.hits].map((hit) => hit.articleId)).size).toBe(4);
     expect((await search('baggage visa delay', { first: 3, offset: 10 })).total).toBe(4);
+    expect(all.totalCapped).toBe(false);
     // An article with every word is all that is found when there is one.
     expect(await titles('tourist visa passport')).toEqual(['Japan tourist visa']);
+  });
+
+  it("widens a search by the trainers' synonyms, per language, each change on record", async () => {
+    world.db.clock.set('2026-11-03T08:00:00.000Z');
+    const save = `mutation($input: SaveKnowledgeSynonymsInput!) { saveKnowledgeSynonyms(input: $input) { id locale terms updatedBy } }`;
+    expect(await titles('luggage')).toEqual([]);
+    expect(await titles('索赔')).toEqual([]);
+    const luggage = await world.run(people.trainer, save, { input: { locale: 'EN', terms: ['Luggage', ' baggage '] } });
+    expect(luggage.data?.saveKnowledgeSynonyms).toMatchObject({ locale: 'EN', terms: ['luggage', 'baggage'], updatedBy: people.trainer.userId });
+    const claim = await world.run(people.trainer, save, { input: { locale: 'ZH_CN', terms: ['索赔', '赔偿'] } });
+    expect(claim.errors).toBeUndefined();
+    expect(await titles('luggage')).toEqual(['Checked baggage allowance', '托运行李额度']);
+    const [hit] = (await search('luggage allowance')).hits;
+    expect(hit.titleHighlighted).toBe('Checked <mark>baggage</mark> <mark>allowance</mark>');
+    expect((await titles('航班延误索赔'))[0]).toBe('航班延误赔偿标准');
+    // A misspelt synonym is corrected to it, then widened.
+    expect((await search('lugage')).corrections).toEqual([{ searched: 'lugage', correctedTo: 'luggage' }]);
+    expect((await titles('lugage'))[0]).toBe('Checked baggage allowance');
+
+    // A term is in one group of its language; terms are in the language's script; trainers only.
+    const taken = await world.run(people.trainer, save, { input: { locale: 'EN', terms: ['suitcase', 'luggage'] } });
+    expect(taken.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.terms' });
+    const script = await world.run(people.trainer, save, { input: { locale: 'ZH_CN', terms: ['行李', 'bag'] } });
+    expect(script.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.terms' });
+    expect((await world.run(people.agent, save, { input: { locale: 'EN', terms: ['bike', 'bicycle'] } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const id = luggage.data?.saveKnowledgeSynonyms.id;
+    world.db.clock.set('2026-11-03T09:00:00.000Z');
+    const changed = await world.run(people.otherTrainer, save, { input: { id, locale: 'EN', terms: ['luggage', 'baggage', 'suitcase'] } });
+    expect(changed.data?.saveKnowledgeSynonyms).toMatchObject({ terms: ['luggage', 'baggage', 'suitcase'], updatedBy: people.otherTrainer.userId });
+    world.db.clock.set('2026-11-03T10:00:00.000Z');
+    const removed = await world.run(people.trainer, `mutation($id: ID!) { removeKnowledgeSynonyms(id: $id) { id } }`, { id });
+    expect(removed.errors).toBeUndefined();
+    expect(await titles('luggage')).toEqual([]);
+    const history = await world.run(people.supervisor, `query($id: ID) { knowledgeSynonymChanges(groupId: $id) { change termsBefore termsAfter changedBy } }`, { id });
+    expect(history.data?.knowledgeSynonymChanges).toEqual([
+      { change: 'REMOVED', termsBefore: ['luggage', 'baggage', 'suitcase'], termsAfter: null, changedBy: people.trainer.userId },
+      { change: 'CHANGED', termsBefore: ['luggage', 'baggage'], termsAfter: ['luggage', 'baggage', 'suitcase'], changedBy: people.otherTrainer.userId },
+      { change: 'CREATED', termsBefore: null, termsAfter: ['luggage', 'baggage'], changedBy: people.trainer.userId },
+    ]);
+    const list = await world.run(people.supervisor, `{ knowledgeSynonyms(locale: ZH_CN) { terms } }`);
+    expect(list.data?.knowledgeSynonyms).toEqual([{ terms: ['索赔', '赔偿'] }]);
+    await world.run(people.trainer, `mutation($id: ID!) { removeKnowledgeSynonyms(id: $id) { id } }`, { id: claim.data?.saveKnowledgeSynonyms.id });
   });
 
   it('lets customer apps search and read public articles only, without a token', async () => {

@@ -48,8 +48,11 @@ export class SpellingCorrection {
 
 @ObjectType('KnowledgeSearchResult')
 export class KnowledgeSearchResult {
-  @Field(() => Int, { description: 'How many live articles match.' })
+  @Field(() => Int, { description: 'How many live articles match, counted up to 1,000.' })
   total: number;
+
+  @Field({ description: 'True when more than 1,000 articles match: `total` then says 1,000.' })
+  totalCapped: boolean;
 
   @Field(() => [KnowledgeSearchHit], { description: 'The page asked for, best first.' })
   hits: KnowledgeSearchHit[];

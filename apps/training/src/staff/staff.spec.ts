@@ -1,11 +1,10 @@
 import { agentPeriodClosed } from '@carebridge/event-contracts';
 import { PersonalDataAccess } from '@carebridge/personal-data-access';
-import { randomUUID } from 'node:crypto';
 import { emergencyCourse } from '../course/course.fixture';
 import { juneFigures } from '../evaluation/evaluation.fixture';
 import { Evaluation } from '../evaluation/evaluation.entity';
 import { QaReview } from '../quality/qa-review.entity';
-import { useTraining } from '../training.fixture';
+import { handledCase, useTraining } from '../training.fixture';
 import { onRoster, staff } from './staff.fixture';
 
 describe('the staff roster and a staff member’s export and erasure (real Postgres)', () => {
@@ -30,8 +29,8 @@ describe('the staff roster and a staff member’s export and erasure (real Postg
     await world.quizTaking.submit({ courseId: course.id, answers: [0, 2, 1, 0] }, staff.ana);
     const card = await world.scorecards.create({ name: 'Hotline', categories: null, autoFailItems: [] }, staff.tess);
     const scores = ['greeting', 'understanding', 'correct_solution', 'tone', 'closing', 'documentation'].map((category) => ({ category, score: 90 }));
-    await world.qaReviewing.review({ scorecardId: card.id, caseKind: 'COMPLAINT', caseId: randomUUID(), agentUserId: staff.ana.userId, scores, autoFailed: [], comment: 'Well handled.' }, staff.sue);
-    await world.qaReviewing.review({ scorecardId: card.id, caseKind: 'COMPLAINT', caseId: randomUUID(), agentUserId: staff.sue.userId, scores, autoFailed: [] }, staff.ana);
+    await world.qaReviewing.review({ scorecardId: card.id, caseKind: 'COMPLAINT', caseId: await handledCase(world, 'COMPLAINT', staff.ana.userId), agentUserId: staff.ana.userId, scores, autoFailed: [], comment: 'Well handled.' }, staff.sue);
+    await world.qaReviewing.review({ scorecardId: card.id, caseKind: 'COMPLAINT', caseId: await handledCase(world, 'COMPLAINT', staff.sue.userId), agentUserId: staff.sue.userId, scores, autoFailed: [] }, staff.ana);
     await world.kpiStandards.set({ role: 'agent', kpi: 'CSAT', target: 4.5, weight: 100, periodKind: 'MONTH' }, staff.tess);
     world.db.clock.set('2026-07-01T03:00:00.000Z');
     await world.deliver(agentPeriodClosed, juneFigures(staff.ana.userId));
@@ -48,6 +47,7 @@ describe('the staff roster and a staff member’s export and erasure (real Postg
       certificates: 1,
       overdueTraining: 0,
       qaReviews: 1,
+      handledCases: 1,
       procedureFeedback: 0,
       evaluations: 1,
       periodFigures: 1,

@@ -84,10 +84,10 @@ function replaceOnce(tree: Tree, path: string, pattern: RegExp, replace: (...gro
 export function registerInDockerfile(tree: Tree, n: SubgraphNames): void {
   insertAboveMarker(tree, DOCKERFILE, 'service stages', [
     `FROM base AS service-${n.name}`,
-    `COPY apps/${n.name}/src ./apps/${n.name}/src`,
+    `COPY --from=build /app/dist/apps/${n.name}/src ./apps/${n.name}/src`,
     `ENV PORT=${n.port}`,
     `EXPOSE ${n.port}`,
-    `CMD ["node", "--require", "./tools/register.js", "apps/${n.name}/src/main.ts"]`,
+    `CMD ["node", "apps/${n.name}/src/main.js"]`,
     '',
   ]);
 }

@@ -119,10 +119,10 @@ describe('nx g @carebridge/tools:subgraph', () => {
     it('gives it an image stage, a compose service and Kubernetes manifests', () => {
       expect(addedLines(tree, DOCKERFILE)).toEqual([
         'FROM base AS service-lost-property',
-        'COPY apps/lost-property/src ./apps/lost-property/src',
+        'COPY --from=build /app/dist/apps/lost-property/src ./apps/lost-property/src',
         `ENV PORT=${nextPort}`,
         `EXPOSE ${nextPort}`,
-        'CMD ["node", "--require", "./tools/register.js", "apps/lost-property/src/main.ts"]',
+        'CMD ["node", "apps/lost-property/src/main.js"]',
       ]);
       const compose = addedLines(tree, COMPOSE);
       expect(compose).toEqual(
@@ -236,7 +236,7 @@ describe('the subgraphs of the topology, in this repository', () => {
   it.each(subgraphs.map((s) => [s.name, s.port] as const))('%s (port %d) is in every place a new subgraph is registered', (name, port) => {
     const variable = name.toUpperCase().replace(/-/g, '_');
     const places: [string, boolean][] = [
-      [DOCKERFILE, read(DOCKERFILE).includes(`FROM base AS service-${name}\nCOPY apps/${name}/src ./apps/${name}/src\nENV PORT=${port}\n`)],
+      [DOCKERFILE, read(DOCKERFILE).includes(`FROM base AS service-${name}\nCOPY --from=build /app/dist/apps/${name}/src ./apps/${name}/src\nENV PORT=${port}\n`)],
       [COMPOSE, read(COMPOSE).includes(`\n  ${name}:\n`) && read(COMPOSE).includes(`SUBGRAPH_${variable}_URL: http://${name}:${port}/graphql`)],
       [`${K8S_BASE}/${name}.yaml`, read(`${K8S_BASE}/${name}.yaml`).includes(`containerPort: ${port}`)],
       [`${K8S_BASE}/kustomization.yaml`, read(`${K8S_BASE}/kustomization.yaml`).includes(`  - ${name}.yaml\n`)],
