@@ -33,7 +33,7 @@ describe('traces, metrics and readiness of the running platform', () => {
   const input = () => ({ customerId, channel: 'EMAIL', category: 'BAGGAGE', urgency: 'MEDIUM', description: 'My suitcase did not arrive.', occurredAt: new Date(Date.now() - 86_400_000).toISOString() });
 
   beforeAll(async () => {
-    platform = await startPlatformUnderTest({ CAREBRIDGE_TRACES_FILE: tracesFile });
+    platform = await startPlatformUnderTest({ CAREBRIDGE_TRACES_FILE: tracesFile, OTEL_SDK_DISABLED: 'false' });
     agent = platform.as('agent', 'agent-ana');
     ({ createCustomer: { id: customerId } } = await agent.data(CREATE_CUSTOMER, { input: { fullName: 'Tracy Trace', email: 'tracy@example.com' } }));
     // Once crm's customer.created has reached the complaint service, a complaint can name the customer.

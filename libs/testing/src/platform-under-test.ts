@@ -33,6 +33,8 @@ export async function startPlatformUnderTest(env: Record<string, string> = {}): 
       ...secrets,
       LOG_LEVEL: process.env.CAREBRIDGE_E2E_LOGS ? 'info' : 'warn',
       OUTBOX_POLL_INTERVAL_MS: '200',
+      // Tracing is off unless a test asks for it (observability.spec.ts): it slows every start.
+      OTEL_SDK_DISABLED: 'true',
       ...env,
     },
     onOutput: process.env.CAREBRIDGE_E2E_LOGS ? (name, line) => process.stdout.write(`[${name}] ${line}\n`) : undefined,
