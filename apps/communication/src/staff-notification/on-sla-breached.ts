@@ -9,31 +9,23 @@ import type { StaffNotifying } from './staff-notifying';
  * inquiry at risk; an inquiry's breach goes to the supervisors.
  */
 export function onSlaBreached(cases: CustomerCases, notifying: StaffNotifying): EventHandler<any>[] {
+  // A complaint's warning and breach say the same things to the same people; only kind and template differ.
+  const complaintDeadline = (contract: typeof complaintSlaBreached | typeof complaintSlaAtRisk, kind: string, templateKey: string) =>
+    onEvent(contract, async ({ id, data }, manager) => {
+      const known = await cases.find(manager, data.complaintId);
+      await notifying.notify(manager, {
+        causeEventId: id,
+        kind,
+        templateKey,
+        recipient: data.assigneeId ? { userId: data.assigneeId } : { role: 'supervisor' },
+        subjectType: 'Complaint',
+        subjectId: data.complaintId,
+        values: ({ time }) => ({ registrationNumber: known?.reference ?? data.complaintId, deadline: data.deadline, dueAt: time(data.dueAt) }),
+      });
+    });
   return [
-    onEvent(complaintSlaBreached, async ({ id, data }, manager) => {
-      const known = await cases.find(manager, data.complaintId);
-      await notifying.notify(manager, {
-        causeEventId: id,
-        kind: 'COMPLAINT_SLA_BREACHED',
-        templateKey: 'staff.complaint_sla_breached',
-        recipient: data.assigneeId ? { userId: data.assigneeId } : { role: 'supervisor' },
-        subjectType: 'Complaint',
-        subjectId: data.complaintId,
-        values: ({ time }) => ({ registrationNumber: known?.reference ?? data.complaintId, deadline: data.deadline, dueAt: time(data.dueAt) }),
-      });
-    }),
-    onEvent(complaintSlaAtRisk, async ({ id, data }, manager) => {
-      const known = await cases.find(manager, data.complaintId);
-      await notifying.notify(manager, {
-        causeEventId: id,
-        kind: 'COMPLAINT_SLA_AT_RISK',
-        templateKey: 'staff.complaint_sla_at_risk',
-        recipient: data.assigneeId ? { userId: data.assigneeId } : { role: 'supervisor' },
-        subjectType: 'Complaint',
-        subjectId: data.complaintId,
-        values: ({ time }) => ({ registrationNumber: known?.reference ?? data.complaintId, deadline: data.deadline, dueAt: time(data.dueAt) }),
-      });
-    }),
+    complaintDeadline(complaintSlaBreached, 'COMPLAINT_SLA_BREACHED', 'staff.complaint_sla_breached'),
+    complaintDeadline(complaintSlaAtRisk, 'COMPLAINT_SLA_AT_RISK', 'staff.complaint_sla_at_risk'),
     onEvent(inquirySlaAtRisk, async ({ id, data }, manager) => {
       await notifying.notify(manager, {
         causeEventId: id,
