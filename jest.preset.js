@@ -39,5 +39,7 @@ Object.defineProperty(module.exports, 'postgres', {
   value: {
     globalSetup: path.join(__dirname, 'libs/testing/src/postgres.global-setup.ts'),
     globalTeardown: path.join(__dirname, 'libs/testing/src/postgres.global-teardown.ts'),
+    // Two projects' suites share CI's two cores with their Postgres: a slow round must not fail a test.
+    testTimeout: 60000,
   },
 });

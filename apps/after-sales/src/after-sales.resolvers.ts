@@ -9,6 +9,7 @@ import { OrderChangeTripResolver } from './order-change/order-change-trip.resolv
 import { PassengerRightsResolver } from './passenger-rights/passenger-rights.resolver';
 import { ServiceRecoveryResolver } from './service-recovery/service-recovery.resolver';
 import { TripResolver } from './trip/trip.resolver';
+import { AfterSalesAccessReportSection } from './access-log/access-report';
 
 /** The GraphQL resolvers of after-sales; each calls use cases of the domain and nothing else. */
 export function afterSalesResolvers(domain: AfterSalesDomain): object[] {
@@ -29,5 +30,6 @@ export function afterSalesResolvers(domain: AfterSalesDomain): object[] {
     new PassengerRightsResolver(domain.passengerRights),
     // Personal data: the access log, for admins
     new AfterSalesAccessLogResolver(domain.accessLog),
+    new AfterSalesAccessReportSection(domain.accessLog),
   ];
 }

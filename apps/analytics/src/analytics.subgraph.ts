@@ -4,6 +4,9 @@ import { CreateCaseFacts1796169400000 } from './migrations/1796169400000-CreateC
 import { CreateMonthlyReports1796300000000 } from './migrations/1796300000000-CreateMonthlyReports';
 import { CreateTrainingFacts1796300000001 } from './migrations/1796300000001-CreateTrainingFacts';
 import { CreateDemoHistoryLoad1796300000002 } from './migrations/1796300000002-CreateDemoHistoryLoad';
+import { CreateFactChanges1796300000003 } from './migrations/1796300000003-CreateFactChanges';
+import { CreateProcedureFeedback1796300000004 } from './migrations/1796300000004-CreateProcedureFeedback';
+import { CreateCustomerKeyAccounts1796300000005 } from './migrations/1796300000005-CreateCustomerKeyAccounts';
 import { reportDownloadRoute } from './monthly-reports/report-download.route';
 import { analyticsDomain } from './analytics.domain';
 import { analyticsEventHandlers } from './analytics.event-handlers';
@@ -16,7 +19,9 @@ import { analyticsSettings } from './analytics.settings';
 export const analyticsSubgraph = defineSubgraph({
   name: 'analytics',
   entities: [],
-  migrations: [CreateCaseFacts1796169400000, CreateMonthlyReports1796300000000, CreateTrainingFacts1796300000001, CreateDemoHistoryLoad1796300000002],
+  migrations: [CreateCaseFacts1796169400000, CreateMonthlyReports1796300000000, CreateTrainingFacts1796300000001, CreateDemoHistoryLoad1796300000002, CreateFactChanges1796300000003, CreateProcedureFeedback1796300000004, CreateCustomerKeyAccounts1796300000005],
+  // Figures need none of the customers' words or contacts: analytics never opens sealed fields.
+  sealedFields: 'withheld',
   build(runtime) {
     const settings = analyticsSettings(runtime.env);
     const domain = analyticsDomain(runtime, settings);

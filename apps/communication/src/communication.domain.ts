@@ -27,6 +27,7 @@ import { InboundMail } from './inbound/inbound-mail';
 import { SupportMailboxPolling } from './inbound/support-mailbox-polling';
 import { StaffInbox } from './staff-notification/staff-inbox';
 import { StaffNotifying } from './staff-notification/staff-notifying';
+import { PersonalDataAccessLog } from '@carebridge/personal-data-access';
 
 /** The sender address of `Name <address>` or of a bare address. */
 function bareAddress(from: string): string {
@@ -61,6 +62,7 @@ export function communicationDomain(runtime: Pick<SubgraphRuntime, 'dataSource' 
   const inbound = new InboundMail(dataSource, outbox, contacts, reports, replyTokens, { support: settings.email.supportAddress, bounce: settings.email.bounceAddress, from: bareAddress(settings.email.from) }, clock);
   return {
     customers,
+    accessLog: new PersonalDataAccessLog(dataSource, clock),
     contacts,
     consents,
     cases,

@@ -7,6 +7,8 @@ import { StaffNotificationResolver } from './staff-notification/staff-notificati
 import { TemplateResolver } from './template/template.resolver';
 // Customer view
 import { customerViewResolvers } from './customer-view/customer-view';
+import { PersonalTextGuard } from '@carebridge/service-kit';
+import { CommunicationAccessReportSection } from './access-log/access-report';
 
 /** The GraphQL resolvers of communication; each calls use cases of the domain and nothing else. */
 export function communicationResolvers(domain: CommunicationDomain): object[] {
@@ -14,6 +16,8 @@ export function communicationResolvers(domain: CommunicationDomain): object[] {
     new StaffNotificationResolver(domain.staffInbox),
     new TemplateResolver(),
     new DeliveryResolver(domain.deliveries, domain.reports),
+    new PersonalTextGuard(domain.accessLog),
+    new CommunicationAccessReportSection(domain.accessLog),
     new CustomerConsentResolver(domain.channelConsents),
     new InboundResolver(domain.inbound),
     new DevelopmentMailboxResolver(domain.mailbox),

@@ -21,12 +21,15 @@ import { StaffPreference } from './staff-notification/staff-preference.entity';
 // Customer view
 import { CaseView, CaseViewStep } from './customer-view/case-view.entity';
 import { CustomerView1765050000000 } from './migrations/1765050000000-CustomerView';
+import { PERSONAL_DATA_ACCESS_ENTITIES, PERSONAL_DATA_ACCESS_MIGRATIONS } from '@carebridge/personal-data-access';
+import { PersonalDataAccessReport } from './access-log/access-report';
 
 /** communication: what Carebridge tells customers and staff, on which channel, and what customers write back. */
 export const communicationSubgraph = defineSubgraph({
   name: 'communication',
   entities: [
     ...KNOWN_CUSTOMER_ENTITIES,
+    ...PERSONAL_DATA_ACCESS_ENTITIES,
     CustomerContact,
     CustomerConsent,
     CustomerCase,
@@ -41,7 +44,7 @@ export const communicationSubgraph = defineSubgraph({
     CaseView,
     CaseViewStep,
   ],
-  migrations: [...KNOWN_CUSTOMER_MIGRATIONS, CreateCommunication1765000000000, CustomerView1765050000000],
+  migrations: [...KNOWN_CUSTOMER_MIGRATIONS, CreateCommunication1765000000000, CustomerView1765050000000, ...PERSONAL_DATA_ACCESS_MIGRATIONS],
   async build(runtime) {
     const settings = communicationSettings(runtime.env);
     const domain = communicationDomain(runtime, settings);
@@ -58,7 +61,7 @@ export const communicationSubgraph = defineSubgraph({
     return {
       resolvers: communicationResolvers(domain),
       references: communicationReferences(domain),
-      orphanedTypes: domain.customers.exportGraph().orphanedTypes,
+      orphanedTypes: [...domain.customers.exportGraph().orphanedTypes, PersonalDataAccessReport],
       eventHandlers: communicationEventHandlers(domain),
       jobs: communicationJobs(domain, settings),
     };

@@ -5,7 +5,12 @@ import type { Clock } from '@carebridge/service-kit';
 import type { DataSource } from 'typeorm';
 import { SignedLinks } from '@carebridge/auth';
 import { fileIntakeOf, fileStorageOf } from '@carebridge/file-storage';
+import { BulkActions } from '@carebridge/help-desk';
 import { ComplaintAttachments } from './attachment/complaint-attachments';
+import { ComplaintBulkActions } from './bulk-action/complaint-bulk-actions';
+import { ComplaintCustomFields } from './custom-field/complaint-custom-fields';
+import { complaintViews } from './saved-view/complaint-view.resolver';
+import { ComplaintTagging } from './tag/complaint-tagging';
 import { ATTACHMENT_DOWNLOAD_LINKS, ATTACHMENT_UPLOAD_LINKS, type ComplaintSettings } from './complaint.settings';
 import { ComplaintAssignment } from './complaint/complaint-assignment';
 import { ComplaintClassification } from './complaint/complaint-classification';
@@ -20,6 +25,7 @@ import { ComplaintWork } from './complaint/complaint-work';
 import { CustomerTimeline } from './complaint/customer-timeline';
 import { FeedbackToCustomer } from './complaint/feedback-to-customer';
 import { complaintCustomerRecords } from './customer/complaint-customer-records';
+import { unannouncedCustomerPolicy } from './customer/unannounced-customer';
 import { complaintDeadlineMonitor } from './deadline/deadline-monitor';
 import { DeadlinePolicies } from './deadline/deadline-policies';
 import { ComplaintHandlerRoster } from './handler/complaint-handler-roster';
@@ -33,6 +39,7 @@ import { CompensationApprovalQueue } from './resolution/compensation-approval-qu
 import { CompensationQueries } from './resolution/compensation-queries';
 import { ComplaintResolution } from './resolution/complaint-resolution';
 import { ResolutionPlanning } from './resolution/resolution-planning';
+import { ComplaintSearch } from './search/complaint-search';
 
 /** The complaint service's use cases, wired once (by the subgraph, and by integration tests). */
 export function complaintDomain(runtime: { dataSource: DataSource; outbox: Outbox; clock: Clock }, settings: ComplaintSettings) {
@@ -52,15 +59,21 @@ export function complaintDomain(runtime: { dataSource: DataSource; outbox: Outbo
     outbox,
     clock,
     records: complaintCustomerRecords(history, attachments),
+    pendingReferences: unannouncedCustomerPolicy(history, settings.customerReferences),
   });
   const memberTerms = new KeyAccountTermsBook();
   const deadlines = new DeadlineClock(settings, memberTerms);
   const handlers = new ComplaintHandlerRoster(dataSource, clock);
   const steps = new ComplaintSteps(dataSource, clock, history);
-  const queries = new ComplaintQueries(dataSource, clock, deadlines);
+  const customFields = new ComplaintCustomFields(dataSource, clock, steps);
+  const queries = new ComplaintQueries(dataSource, clock, deadlines, customFields.fields);
+  const views = complaintViews(dataSource, clock, queries);
   const timeline = new CustomerTimeline(outbox);
-  return {
+  const domain = {
     customers,
+    customFields,
+    views,
+    tagging: new ComplaintTagging(steps),
     history,
     attachments,
     memberTerms,
@@ -79,14 +92,16 @@ export function complaintDomain(runtime: { dataSource: DataSource; outbox: Outbo
     reopening: new ComplaintReopening(steps, deadlines, outbox, timeline, settings.agentReopenDays),
     queries,
     feedbackTemplates: new FeedbackTemplates(dataSource, clock, (id) => queries.findById(id)),
-    resolutionPlanning: new ResolutionPlanning(steps, settings.valuation, outbox),
+    resolutionPlanning: new ResolutionPlanning(steps, settings.valuation, outbox, memberTerms),
     compensationApproval: new CompensationApproval(dataSource, steps),
     approvalQueue: new CompensationApprovalQueue(dataSource),
     resolution: new ComplaintResolution(steps, outbox, timeline),
     compensation: new CompensationQueries(dataSource),
     policies: new DeadlinePolicies(dataSource, clock, settings.feedbackTargetHours),
+    search: new ComplaintSearch(dataSource),
     monitor: complaintDeadlineMonitor({ dataSource, outbox }, history, settings.atRiskPercent),
   };
+  return { ...domain, bulkActions: new ComplaintBulkActions(new BulkActions(dataSource, clock), views, domain) };
 }
 
 export type ComplaintDomain = ReturnType<typeof complaintDomain>;

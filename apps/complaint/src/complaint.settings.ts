@@ -2,6 +2,7 @@ import { BusinessCalendar, calendarSettings } from '@carebridge/business-calenda
 import { developmentLinkSecret } from '@carebridge/auth';
 import { ConfigurationError, type Environment, loadConfig, setting } from '@carebridge/config';
 import { type FileSettings, fileSettings } from '@carebridge/file-storage';
+import { customerReferenceSettings } from '@carebridge/known-customers';
 import { z } from 'zod';
 import { CompensationValuation, isCurrency, parseExchangeRates } from './resolution/compensation-valuation';
 
@@ -27,6 +28,8 @@ export interface ComplaintSettings {
   /** An agent taking the customer's callback may reopen a complaint within this many days of its resolution or closing. */
   agentReopenDays: number;
   attachmentLinks: { uploadSecret: string; downloadSecret: string; minutes: number; baseUrl: string };
+  /** How long a complaint waits for crm to announce its customer before a supervisor is asked (CUSTOMER_REFERENCE_WAIT_MINUTES). */
+  customerReferences: { waitMinutes: number; checkEveryMs: number };
 }
 
 export function complaintSettings(env: Environment = process.env): ComplaintSettings {
@@ -88,5 +91,6 @@ export function complaintSettings(env: Environment = process.env): ComplaintSett
       // Relative by default: the gateway's own /complaint-attachments, wherever it is reached.
       baseUrl: (s.COMPLAINT_ATTACHMENT_LINK_BASE_URL ?? '/complaint-attachments').replace(/\/+$/, ''),
     },
+    customerReferences: customerReferenceSettings(env),
   };
 }

@@ -1,4 +1,5 @@
 import { KEY_ACCOUNT_TERMS_ENTITIES, KEY_ACCOUNT_TERMS_MIGRATIONS, KNOWN_CUSTOMER_ENTITIES, KNOWN_CUSTOMER_MIGRATIONS } from '@carebridge/known-customers';
+import { HELP_DESK_ENTITIES, HELP_DESK_MIGRATIONS } from '@carebridge/help-desk';
 import { defineSubgraph } from '@carebridge/service-kit';
 import { complaintDomain } from './complaint.domain';
 import { complaintEventHandlers } from './complaint.event-handlers';
@@ -17,13 +18,17 @@ import { CreateComplaint1763800000000 } from './migrations/1763800000000-CreateC
 import { ComplaintProcedure1763900000000 } from './migrations/1763900000000-ComplaintProcedure';
 import { ComplaintDeadlineBreach1764300000100 } from './migrations/1764300000100-ComplaintDeadlineBreach';
 import { ComplaintFileOpenToAdditions1765400000000 } from './migrations/1765400000000-ComplaintFileOpenToAdditions';
+import { ComplaintSearch1766300000000 } from './migrations/1766300000000-ComplaintSearch';
+import { ComplaintTagsAndCustomFields1766400000001 } from './migrations/1766400000001-ComplaintTagsAndCustomFields';
 import { ComplaintNote } from './note/complaint-note.entity';
+import { ComplaintView } from './saved-view/complaint-view.entity';
 import { CompensationItem } from './resolution/compensation-item.entity';
 import { PERSONAL_DATA_ACCESS_ENTITIES, PERSONAL_DATA_ACCESS_MIGRATIONS } from '@carebridge/personal-data-access';
 import { FILE_STORAGE_MIGRATIONS } from '@carebridge/file-storage';
 import { complaintAttachmentRoute } from './attachment/complaint-attachment.route';
 import { ComplaintAttachment } from './attachment/complaint-attachment.entity';
 import { FeedbackTemplate } from './feedback-template/feedback-template.entity';
+import { PersonalDataAccessReport } from './access-log/access-report';
 
 /** complaint: the complaint procedure (A-3.2, T-3, T-1.5). */
 export const complaintSubgraph = defineSubgraph({
@@ -44,6 +49,8 @@ export const complaintSubgraph = defineSubgraph({
     ComplaintAttachment,
     FeedbackTemplate,
     ...KEY_ACCOUNT_TERMS_ENTITIES,
+    ...HELP_DESK_ENTITIES,
+    ComplaintView,
   ],
   migrations: [
     CreateComplaint1763800000000,
@@ -54,6 +61,9 @@ export const complaintSubgraph = defineSubgraph({
     ...PERSONAL_DATA_ACCESS_MIGRATIONS,
     ComplaintFileOpenToAdditions1765400000000,
     ...FILE_STORAGE_MIGRATIONS,
+    ...HELP_DESK_MIGRATIONS,
+    ComplaintTagsAndCustomFields1766400000001,
+    ComplaintSearch1766300000000,
   ],
   build({ dataSource, outbox, clock, env }) {
     const settings = complaintSettings(env);
@@ -61,7 +71,7 @@ export const complaintSubgraph = defineSubgraph({
     return {
       resolvers: complaintResolvers(domain, { clock }),
       references: complaintReferences(domain),
-      orphanedTypes: domain.customers.exportGraph().orphanedTypes,
+      orphanedTypes: [...domain.customers.exportGraph().orphanedTypes, PersonalDataAccessReport],
       eventHandlers: complaintEventHandlers(domain),
       jobs: complaintJobs(domain, settings),
       httpRoutes: [complaintAttachmentRoute(domain.attachments)],

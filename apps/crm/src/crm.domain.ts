@@ -45,6 +45,7 @@ import { DataExportsSection } from './privacy/data-exports-section';
 import { ExportPartCollection } from './privacy/export-part-collection';
 import { ExportRetention } from './privacy/export-retention';
 import { NeedsAnalysis } from './recommendation/needs-analysis';
+import { CustomerSearch } from './search/customer-search';
 
 /** What crm's use cases are built from: the database, the outbox and the clock of the running subgraph. */
 export type CrmRuntime = Pick<SubgraphRuntime, 'dataSource' | 'outbox' | 'clock'>;
@@ -139,6 +140,7 @@ export function crmDomain({ dataSource, outbox, clock }: CrmRuntime, settings: C
     merge,
     privacy,
     recommendation: { needsAnalysis: new NeedsAnalysis(dataSource, clock) },
+    search: new CustomerSearch(dataSource),
   };
 }
 

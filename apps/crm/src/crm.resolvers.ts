@@ -14,6 +14,9 @@ import { CampaignResolver, CustomerLoyaltyResolver, LoyaltyResolver } from './lo
 import { CustomerMergeResolver } from './merge/merge.resolver';
 import { CustomerDataExportResolver, PrivacyResolver } from './privacy/privacy.resolver';
 import { CustomerRecommendationsResolver } from './recommendation/recommendation.resolver';
+import { SearchQueryResolver } from './search/search-results';
+import { CustomerSearchResolver } from './search/search.resolver';
+import { CrmAccessReportSection, PersonalDataAccessReportQuery } from './access-log/access-report';
 
 /** crm's GraphQL resolvers, each given the use cases it calls. */
 export function crmResolvers(domain: CrmDomain): object[] {
@@ -36,7 +39,11 @@ export function crmResolvers(domain: CrmDomain): object[] {
     new CampaignResolver(domain.loyalty),
     new CustomerLoyaltyResolver(domain.loyalty),
     new PrivacyResolver(domain.privacy.erasure, domain.accessLog),
+    new CrmAccessReportSection(domain.accessLog),
+    new PersonalDataAccessReportQuery(),
     new CustomerDataExportResolver(domain.privacy.exports),
     new CustomerRecommendationsResolver(domain.recommendation.needsAnalysis),
+    new SearchQueryResolver(),
+    new CustomerSearchResolver(domain.search),
   ];
 }

@@ -29,6 +29,7 @@ import { MilesLedger1764800000000 } from './migrations/1764800000000-MilesLedger
 import { CareFollowUps1764800000001 } from './migrations/1764800000001-CareFollowUps';
 import { StructuredServiceTerms1766100000000 } from './migrations/1766100000000-StructuredServiceTerms';
 import { CustomerNameKey1766100000001 } from './migrations/1766100000001-CustomerNameKey';
+import { CustomerSearch1766300000000 } from './migrations/1766300000000-CustomerSearch';
 import { CustomerDataExport } from './privacy/customer-data-export.entity';
 
 /** crm: customer profiles, key accounts, follow-ups, loyalty and privacy (T-1.6, T-2, A-3.4, A-5.3). */
@@ -72,6 +73,7 @@ export const crmSubgraph = defineSubgraph({
     CustomerNameKey1766100000001,
     // The shared access log's table: crm's CreatePrivacy made it already, so this does nothing here.
     ...PERSONAL_DATA_ACCESS_MIGRATIONS,
+    CustomerSearch1766300000000,
   ],
   build(runtime) {
     const settings = crmSettings(runtime.env);

@@ -37,6 +37,8 @@ export class GatewayMetrics {
   private readonly duration: Histogram<'operation'>;
   private readonly fetches: Counter<'subgraph' | 'outcome'>;
   private readonly fetchDuration: Histogram<'subgraph'>;
+  private readonly supergraphUpdates: Counter<'outcome'>;
+  private readonly supergraphLoaded: Gauge;
   private readonly operations = new Set<string>();
   private readonly current = new AsyncLocalStorage<RequestRecord>();
 
@@ -74,6 +76,13 @@ export class GatewayMetrics {
       buckets: DURATION_BUCKETS,
       registers,
     });
+    this.supergraphUpdates = new Counter({
+      name: 'carebridge_gateway_supergraph_updates_total',
+      help: 'Supergraphs read again from SUPERGRAPH_FILE or SUPERGRAPH_URL, by outcome (loaded; refused: not valid, the served one stays; unreachable: the source could not be read).',
+      labelNames: ['outcome'],
+      registers,
+    });
+    this.supergraphLoaded = new Gauge({ name: 'carebridge_gateway_supergraph_loaded_timestamp_seconds', help: 'When the supergraph served now was loaded (Unix time).', registers });
     const cacheCounter = (name: string, help: string, read: (c: QueryPlanCacheCounters) => number) =>
       new Counter({
         name,
@@ -169,6 +178,16 @@ export class GatewayMetrics {
         }
       },
     };
+  }
+
+  /** A supergraph the source offered again: loaded, refused, or not readable (supergraph-reload.ts). */
+  supergraphUpdate(outcome: 'loaded' | 'refused' | 'unreachable'): void {
+    this.supergraphUpdates.inc({ outcome });
+  }
+
+  /** The gateway serves a supergraph from now on (at start, or swapped). */
+  supergraphServed(): void {
+    this.supergraphLoaded.setToCurrentTime();
   }
 
   private label(operation: string | undefined): string {

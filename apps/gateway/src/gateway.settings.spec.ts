@@ -74,6 +74,15 @@ describe('gatewaySettings', () => {
     expect(problems({ JWT_SECRET, JWKS_URL: 'https://id.example/jwks.json' })).toEqual(['JWT_SECRET and JWKS_URL: set one of them, not both']);
   });
 
+  it('reads the supergraph from a file or a registry URL, not both, and polls it as often as SUPERGRAPH_POLL_INTERVAL_MS says', () => {
+    expect(gatewaySettings({ SUPERGRAPH_URL: 'https://registry.internal/carebridge/supergraph', SUPERGRAPH_POLL_INTERVAL_MS: '30000' })).toMatchObject({
+      SUPERGRAPH_URL: 'https://registry.internal/carebridge/supergraph',
+      SUPERGRAPH_POLL_INTERVAL_MS: 30000,
+    });
+    expect(problems({ SUPERGRAPH_FILE: 'infra/supergraph.graphql', SUPERGRAPH_URL: 'https://registry.internal/supergraph' })).toEqual(['SUPERGRAPH_FILE and SUPERGRAPH_URL: set one of them, not both']);
+    expect(problems({ SUPERGRAPH_URL: 'ftp://registry.internal/supergraph' })[0]).toMatch(/^SUPERGRAPH_URL: /);
+  });
+
   it('refuses a short JWT_SECRET without showing it', () => {
     expect(problems({ JWT_SECRET: 'too-short-secret' })).toEqual(['JWT_SECRET: must be at least 32 bytes (got "***")']);
   });

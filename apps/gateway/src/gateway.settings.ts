@@ -1,5 +1,5 @@
 import { DEVELOPMENT_JWT_SECRET, developmentSubgraphSecret, type TokenVerification } from '@carebridge/auth';
-import { envName, GATEWAY_DEFAULT_PORT, loadConfig, setting, SUBGRAPHS, type Environment, ConfigurationError } from '@carebridge/config';
+import { envName, GATEWAY_DEFAULT_PORT, loadConfig, MIN_SECRET_BYTES, productionSecretProblems, setting, SUBGRAPHS, type Environment, ConfigurationError } from '@carebridge/config';
 import { z } from 'zod';
 
 export interface SubgraphEndpoint {
@@ -22,8 +22,9 @@ export function gatewaySettings(env: Environment) {
   }
   const production = (base?.NODE_ENV ?? env.NODE_ENV) === 'production';
   if (env.JWT_SECRET && env.JWKS_URL) problems.push('JWT_SECRET and JWKS_URL: set one of them, not both');
+  if (env.SUPERGRAPH_FILE && env.SUPERGRAPH_URL) problems.push('SUPERGRAPH_FILE and SUPERGRAPH_URL: set one of them, not both');
   if (production && !env.JWKS_URL && !env.JWT_SECRET) problems.push('JWKS_URL: must be set in production (or JWT_SECRET for HS256 tokens)');
-  if (production && env.JWT_SECRET) problems.push(...secretProblems('JWT_SECRET', env.JWT_SECRET));
+  if (production && env.JWT_SECRET) problems.push(...productionSecretProblems('JWT_SECRET', env.JWT_SECRET));
   if (base && base.TRUSTED_DOCUMENTS !== 'off' && base.TRUSTED_DOCUMENTS_MANIFESTS.length === 0) {
     problems.push(`TRUSTED_DOCUMENTS_MANIFESTS: must name at least one manifest file when TRUSTED_DOCUMENTS is ${base.TRUSTED_DOCUMENTS}`);
   }
@@ -38,7 +39,7 @@ export function gatewaySettings(env: Environment) {
     }
     const secret = env[`${prefix}_SECRET`];
     if (!secret && production) problems.push(`${prefix}_SECRET: must be set in production (the secret this subgraph expects)`);
-    if (secret && production) problems.push(...secretProblems(`${prefix}_SECRET`, secret));
+    if (secret && production) problems.push(...productionSecretProblems(`${prefix}_SECRET`, secret));
     return { name: subgraph.name, url, urlFromEnvironment: Boolean(env[`${prefix}_URL`]), secret: secret || developmentSubgraphSecret(subgraph.name) };
   });
   if (!base || problems.length) throw new ConfigurationError(problems);
@@ -48,19 +49,6 @@ export function gatewaySettings(env: Environment) {
     ? { kind: 'jwks', jwksUrl: base.JWKS_URL, issuer: base.JWT_ISSUER, audience: base.JWT_AUDIENCE, maxLifetimeSeconds }
     : { kind: 'hs256', secret: base.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, issuer: base.JWT_ISSUER, audience: base.JWT_AUDIENCE, maxLifetimeSeconds };
   return { ...base, production, subgraphs, verification };
-}
-
-/** The shortest secret production accepts, in bytes: 256 bits, the size of the HMAC-SHA256 key. */
-export const MIN_SECRET_BYTES = 32;
-
-/** Why production must not run with this secret: one a development machine knows, or one too short to resist guessing. */
-function secretProblems(variable: string, secret: string): string[] {
-  if (secret === DEVELOPMENT_JWT_SECRET) return [`${variable}: is the development secret; production needs its own`];
-  if (SUBGRAPHS.some((subgraph) => developmentSubgraphSecret(subgraph.name) === secret)) {
-    return [`${variable}: is derived from the development seed; production needs its own secret`];
-  }
-  if (Buffer.byteLength(secret, 'utf8') < MIN_SECRET_BYTES) return [`${variable}: must be at least ${MIN_SECRET_BYTES} bytes in production`];
-  return [];
 }
 
 /** The trusted-documents modes (trusted-documents.ts). */
@@ -74,7 +62,10 @@ function loadBase(env: Environment) {
       LOG_LEVEL: setting.logLevel(),
       HOST: z.string().default('127.0.0.1'),
       PORT: setting.port(GATEWAY_DEFAULT_PORT),
+      // The composed supergraph (production): a file, or a registry URL answering its text; neither: compose from the running subgraphs.
       SUPERGRAPH_FILE: z.string().optional(),
+      SUPERGRAPH_URL: setting.url(['https', 'http']).optional(),
+      // How often the source is read again and a changed supergraph swapped in (supergraph-reload.ts); 0: never.
       SUPERGRAPH_POLL_INTERVAL_MS: setting.milliseconds(0),
       JWT_SECRET: z.string().refine((secret) => Buffer.byteLength(secret, 'utf8') >= MIN_SECRET_BYTES, `must be at least ${MIN_SECRET_BYTES} bytes`).optional(),
       JWKS_URL: setting.url(['https', 'http']).optional(),

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -24,6 +23,7 @@ import { GatewayMetrics } from './gateway-metrics';
 import { GatewayReadiness } from './gateway-readiness';
 import { CountingQueryPlanCache, type QueryPlanCacheCounters } from './query-plan-cache';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { reloadingSupergraph, type SupergraphReloadState, type SupergraphSource } from './supergraph-reload';
 import { TrustedDocuments, trustedDocumentsPlugin } from './trusted-documents';
 
 export interface RunningGateway {
@@ -82,10 +82,25 @@ export async function startGateway(env: Environment = process.env): Promise<Runn
   // …and first PUT/GET /complaint-attachments/…?token=…: complaint attachments by signed link (complaint-attachment-forwarding.ts).
   const forwardDownloads = complaintAttachmentForwarder(endpoints.get('complaint'), { logger, timeoutMs: settings.SUBGRAPH_TIMEOUT_MS, admit: admitAnonymous, verifyToken }, analyticsDownloadForwarder(endpoints.get('analytics'), sourceFor, { logger, admit: admitAnonymous, verifyToken }, forwardDocumentDownload || undefined));
 
+  // SUPERGRAPH_FILE or SUPERGRAPH_URL: a composed supergraph, read again every SUPERGRAPH_POLL_INTERVAL_MS (supergraph-reload.ts).
+  const supergraphSource: SupergraphSource | undefined = settings.SUPERGRAPH_FILE
+    ? { kind: 'file', path: settings.SUPERGRAPH_FILE }
+    : settings.SUPERGRAPH_URL
+      ? { kind: 'url', url: settings.SUPERGRAPH_URL }
+      : undefined;
+  const reload =
+    supergraphSource &&
+    reloadingSupergraph({
+      source: supergraphSource,
+      pollIntervalMs: settings.SUPERGRAPH_POLL_INTERVAL_MS,
+      timeoutMs: settings.SUBGRAPH_TIMEOUT_MS,
+      logger,
+      onOutcome: (outcome) => metrics.supergraphUpdate(outcome),
+    });
   const gateway = new ApolloGateway({
     queryPlannerConfig: { cache: queryPlans },
-    ...(settings.SUPERGRAPH_FILE
-      ? { supergraphSdl: readFileSync(settings.SUPERGRAPH_FILE, 'utf8') }
+    ...(reload
+      ? { supergraphSdl: reload.hook }
       : {
           supergraphSdl: new IntrospectAndCompose({
             subgraphs: settings.subgraphs.map(({ name, url }) => ({ name, url })),
@@ -102,7 +117,14 @@ export async function startGateway(env: Environment = process.env): Promise<Runn
     },
     logger,
   });
-  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => readiness.supergraphServed(coreSupergraphSdl));
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    readiness.supergraphServed(coreSupergraphSdl);
+    metrics.supergraphServed();
+    // Mismatches were against the supergraph served before; the new one is checked afresh.
+    schemaMismatches.clear();
+  });
+  // A supergraph refused, or a source unreadable, since the one served: named on /readyz, still ready.
+  if (reload) readiness.add({ name: 'supergraphReload', check: async () => ({ ok: true, detail: reloadDetail(reload.state()) }) });
   readiness.add({ name: 'schemaMismatch', check: async () => ({ ok: true, detail: schemaMismatches.size ? Object.fromEntries(schemaMismatches) : undefined }) });
 
   const apollo = new ApolloServer<GatewayContext>({
@@ -183,7 +205,7 @@ export async function startGateway(env: Environment = process.env): Promise<Runn
         throw error;
       }
     },
-    // Serving still, but a subgraph whose schema is not the composed one is named until the gateway restarts on a new supergraph.
+    // Serving still, but a subgraph whose schema is not the composed one is named until a new supergraph is served.
     readiness: () => readiness.report(),
     metrics: () => metrics.text(),
     scope: (request, run) => metrics.observe(request, run),
@@ -211,6 +233,10 @@ export async function startGateway(env: Environment = process.env): Promise<Runn
       return stopping;
     },
   };
+}
+
+function reloadDetail({ refused, unreachable }: SupergraphReloadState): unknown {
+  return refused || unreachable ? { ...(refused ? { refused } : {}), ...(unreachable ? { unreachable } : {}) } : undefined;
 }
 
 const AUTHENTICATION_REQUIRED = 'Authentication is required: send an Authorization: Bearer <token> header';

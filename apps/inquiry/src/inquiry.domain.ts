@@ -4,11 +4,17 @@ import { PersonalDataAccessLog } from '@carebridge/personal-data-access';
 import type { Outbox } from '@carebridge/messaging';
 import type { Clock } from '@carebridge/service-kit';
 import type { DataSource } from 'typeorm';
+import { BulkActions } from '@carebridge/help-desk';
 import { ContactDisclosure } from './access-log/contact-disclosure';
+import { InquiryBulkActions } from './bulk-action/inquiry-bulk-actions';
+import { InquiryCustomFields } from './custom-field/inquiry-custom-fields';
+import { EscalationStatus } from './escalation-status/escalation-status';
+import { inquiryViews } from './saved-view/inquiry-view.resolver';
 import { AgentAvailability } from './assignment/agent-availability';
 import { InquiryAssignment } from './assignment/inquiry-assignment';
 import { inquiryCustomerRecords } from './customer/inquiry-customer-records';
 import { CustomerTimeline } from './inquiry/customer-timeline';
+import { InquirySearch } from './search/inquiry-search';
 import { FirstResponse } from './inquiry/first-response';
 import { InquiryClassification } from './inquiry/inquiry-classification';
 import { InquiryClosing } from './inquiry/inquiry-closing';
@@ -28,11 +34,20 @@ import { OrderChangeRequests } from './order-change/order-change-requests';
 import { OrderChangesOnInquiry } from './order-change/order-changes-on-inquiry';
 import { ResponsePolicies } from './response-policy/response-policies';
 import { SavedReplies } from './saved-reply/saved-replies';
+import { unannouncedCustomerPolicy } from './customer/unannounced-customer';
 
 /** The inquiry service's use cases, wired once (by the subgraph, and by integration tests through openInquiry). */
 export function inquiryDomain(runtime: { dataSource: DataSource; outbox: Outbox; clock: Clock }, settings: InquirySettings) {
   const { dataSource, outbox, clock } = runtime;
-  const customers = new CustomerRecords({ service: 'inquiry', prepared: inquiryCustomerExportPrepared, dataSource, outbox, clock, records: inquiryCustomerRecords });
+  const customers = new CustomerRecords({
+    service: 'inquiry',
+    prepared: inquiryCustomerExportPrepared,
+    dataSource,
+    outbox,
+    clock,
+    records: inquiryCustomerRecords,
+    pendingReferences: unannouncedCustomerPolicy(settings.customerReferences),
+  });
   const serviceTerms = new KeyAccountTermsBook();
   const accessLog = new PersonalDataAccessLog(dataSource, clock);
   const policies = new ResponsePolicies(dataSource, settings.responseTargets, settings.calendar, clock, serviceTerms);
@@ -45,11 +60,18 @@ export function inquiryDomain(runtime: { dataSource: DataSource; outbox: Outbox;
   const timeline = new CustomerTimeline(outbox);
   const closing = new InquiryClosing(dataSource, policies, assignment, outbox, timeline, clock);
   const intake = new InquiryIntake(dataSource, customers, policies, firstResponse, assignment, outbox, timeline, clock);
-  return {
+  const customFields = new InquiryCustomFields(dataSource, clock);
+  const inquiries = new InquiryQueries(dataSource, clock, customFields.fields);
+  const views = inquiryViews(dataSource, clock, inquiries);
+  const domain = {
     customers,
+    customFields,
+    views,
+    escalationStatus: new EscalationStatus(inquiries),
     serviceTerms,
     accessLog,
     contactDisclosure: new ContactDisclosure(accessLog),
+    search: new InquirySearch(dataSource),
     policies,
     savedReplies,
     assignment,
@@ -63,7 +85,7 @@ export function inquiryDomain(runtime: { dataSource: DataSource; outbox: Outbox;
     closing,
     sourceInquiry: new SourceInquiry(closing),
     escalation: new InquiryEscalation(dataSource, customers, assignment, outbox, timeline, clock),
-    inquiries: new InquiryQueries(dataSource, clock),
+    inquiries,
     orderChangeRequests: new OrderChangeRequests(dataSource, outbox, timeline, clock),
     orderChangeHandling: new OrderChangeHandling(dataSource, outbox, timeline, clock),
     orderChanges: new OrderChangeQueries(dataSource),
@@ -71,6 +93,7 @@ export function inquiryDomain(runtime: { dataSource: DataSource; outbox: Outbox;
     // Built once: the CustomerDataExport type it declares must exist once in the schema.
     customerExportGraph: customers.exportGraph(),
   };
+  return { ...domain, bulkActions: new InquiryBulkActions(new BulkActions(dataSource, clock), views, domain) };
 }
 
 export type InquiryDomain = ReturnType<typeof inquiryDomain>;

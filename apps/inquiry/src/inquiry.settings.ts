@@ -1,6 +1,7 @@
 import { BusinessCalendar, calendarSettings } from '@carebridge/business-calendar';
 import { type Environment, loadConfig, setting } from '@carebridge/config';
 import type { ResponseTargetDefaults } from './response-policy/response-policy.enums';
+import { customerReferenceSettings } from '@carebridge/known-customers';
 
 /**
  * The inquiry service's own settings (A-3.1.1 defaults), validated at start: a bad value stops the
@@ -16,6 +17,8 @@ export interface InquirySettings {
   agentCapacity: number;
   /** How often the `sla-monitor` job looks for breaches. */
   slaMonitorIntervalMs: number;
+  /** How long an inquiry waits for crm to announce its customer before it is raised to URGENT (CUSTOMER_REFERENCE_WAIT_MINUTES). */
+  customerReferences: { waitMinutes: number; checkEveryMs: number };
 }
 
 export function inquirySettings(env: Environment = process.env): InquirySettings {
@@ -43,5 +46,6 @@ export function inquirySettings(env: Environment = process.env): InquirySettings
     calendar: BusinessCalendar.fromSettings(s, 'INQUIRY'),
     agentCapacity: s.INQUIRY_AGENT_CAPACITY,
     slaMonitorIntervalMs: s.INQUIRY_SLA_MONITOR_INTERVAL_MS,
+    customerReferences: customerReferenceSettings(env),
   };
 }

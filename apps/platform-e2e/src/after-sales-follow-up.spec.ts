@@ -1,4 +1,4 @@
-import { eventually, type GraphQLClient, type PlatformUnderTest, startPlatformUnderTest } from '@carebridge/testing';
+import { eventually, type GraphQLClient, type PlatformUnderTest, sharedPlatformUnderTest } from '@carebridge/testing';
 
 const ANSWER = `mutation($input: AnswerFollowUpSurveyInput!) { answerFollowUpSurvey(input: $input) { surveyId answeredAt followUpPlanned } }`;
 
@@ -16,7 +16,7 @@ describe('post-trip follow-up, seen through the gateway', () => {
   let customerApp: GraphQLClient;
 
   beforeAll(async () => {
-    platform = await startPlatformUnderTest();
+    platform = await sharedPlatformUnderTest();
     afterSales = platform.as('after_sales', 'as-alex');
     reservationSystem = platform.as('integration', 'reservation-system');
     specialist = platform.as('complaint_specialist', 'spec-sam');

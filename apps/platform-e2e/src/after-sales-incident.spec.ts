@@ -1,4 +1,4 @@
-import { eventually, type GraphQLClient, type PlatformUnderTest, startPlatformUnderTest } from '@carebridge/testing';
+import { eventually, type GraphQLClient, type PlatformUnderTest, sharedPlatformUnderTest } from '@carebridge/testing';
 
 const OPEN = `mutation($input: OpenIncidentInput!) { openIncident(input: $input) { id number status category } }`;
 const FILE = `reference status outcome lossReason faultStation receivedAt deliveries { id status courier }`;
@@ -19,7 +19,7 @@ describe('in-trip incidents, seen through the gateway', () => {
   let flightId: string;
 
   beforeAll(async () => {
-    platform = await startPlatformUnderTest();
+    platform = await sharedPlatformUnderTest();
     afterSales = platform.as('after_sales', 'as-asa');
     courier = platform.as('integration', 'courier-swift');
     specialist = platform.as('complaint_specialist', 'spec-sam');

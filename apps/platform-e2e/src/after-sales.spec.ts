@@ -1,5 +1,5 @@
 import { signDevelopmentToken } from '@carebridge/auth';
-import { eventually, type GraphQLClient, type PlatformUnderTest, startPlatformUnderTest } from '@carebridge/testing';
+import { eventually, type GraphQLClient, type PlatformUnderTest, sharedPlatformUnderTest } from '@carebridge/testing';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,7 @@ describe('after-sales through the gateway: trips from the reservation system (T-
   let work: string;
 
   beforeAll(async () => {
-    platform = await startPlatformUnderTest();
+    platform = await sharedPlatformUnderTest();
     agent = platform.as('agent', 'agent-ana');
     afterSales = platform.as('after_sales', 'as-asa');
     integration = platform.as('integration', 'reservation-system');

@@ -119,7 +119,8 @@ describe('customer communication through the gateway and the local SMTP catcher 
     const waiting = await eventually(async () => {
       const inbox = await supervisor.data(INBOX);
       const found = inbox.myNotifications.find((n: { kind: string; subjectId: string }) => n.kind === 'COMPENSATION_APPROVAL_WAITING' && n.subjectId === id);
-      if (!found) throw new Error('no approval in the inbox yet');
+      // The list and the count are two fields read one after the other: wait until both have it.
+      if (!found || inbox.myUnreadNotificationCount < 1) throw new Error('no approval in the inbox yet');
       return { inbox, found };
     });
     expect(waiting.found).toMatchObject({ subjectType: 'Complaint', readAt: null, title: expect.stringMatching(/^Approval waiting: complaint /) });

@@ -192,7 +192,7 @@ describe('the complaint procedure through the gateway (A-3.2, T-3, T-1.5)', () =
     expect(full.history.edges.at(-1).node).toMatchObject({ actorId: 'spec-sam', fromStatus: 'CLOSED', toStatus: 'REOPENED', reason: 'The bag arrived damaged.' });
     expect(full.closures).toHaveLength(1);
 
-    // Analysts read everything but the customer's contact details.
+    // Analysts read the procedure, not the customer's contact details or words (PersonalText).
     const seenByAnalyst = await read(analyst, id);
     expect(seenByAnalyst.feedback[0].sentTo).toBe('l***@example.com');
     expect(seenByAnalyst.history.totalCount).toBe(12);

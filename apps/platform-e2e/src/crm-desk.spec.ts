@@ -1,4 +1,4 @@
-import { type GraphQLClient, type PlatformUnderTest, startPlatformUnderTest } from '@carebridge/testing';
+import { type GraphQLClient, type PlatformUnderTest, sharedPlatformUnderTest } from '@carebridge/testing';
 
 describe('the crm desk through the gateway: duplicates under another spelling, merge preview and choices, campaign grant plans, follow-ups', () => {
   let platform: PlatformUnderTest;
@@ -8,7 +8,7 @@ describe('the crm desk through the gateway: duplicates under another spelling, m
   let analyst: GraphQLClient;
 
   beforeAll(async () => {
-    platform = await startPlatformUnderTest();
+    platform = await sharedPlatformUnderTest();
     agent = platform.as('agent', 'agent-ana');
     manager = platform.as('crm_manager', 'manager-max');
     supervisor = platform.as('supervisor', 'sup-sue');

@@ -1,4 +1,4 @@
-import { eventually, type GraphQLClient, type PlatformUnderTest, startPlatformUnderTest } from '@carebridge/testing';
+import { eventually, type GraphQLClient, type PlatformUnderTest, sharedPlatformUnderTest } from '@carebridge/testing';
 
 const MY_CASES = `query { myCases { id kind reference status deadlineKind deadlineAt timeline { kind handledBy } } }`;
 const MY_CASE = `query($id: ID!) { myCase(id: $id) { id kind reference status } }`;
@@ -16,7 +16,7 @@ describe("the customer's own view, seen through the gateway", () => {
   let agent: GraphQLClient;
 
   beforeAll(async () => {
-    platform = await startPlatformUnderTest();
+    platform = await sharedPlatformUnderTest();
     agent = platform.as('agent', 'agent-ana');
     await platform.setTime('2026-11-20T09:00:00.000Z');
   }, 120_000);

@@ -1,4 +1,4 @@
-import { eventually, type GraphQLClient, type PlatformUnderTest, startPlatformUnderTest } from '@carebridge/testing';
+import { eventually, type GraphQLClient, type PlatformUnderTest, sharedPlatformUnderTest } from '@carebridge/testing';
 
 /**
  * The departments working together through events only (T-1.7): an inquiry escalated by an agent
@@ -13,7 +13,7 @@ describe('services coordinating through events, seen through the gateway', () =>
   let manager: GraphQLClient;
 
   beforeAll(async () => {
-    platform = await startPlatformUnderTest();
+    platform = await sharedPlatformUnderTest();
     agent = platform.as('agent', 'agent-ana');
     specialist = platform.as('complaint_specialist', 'spec-sam');
     manager = platform.as('crm_manager', 'manager-max');

@@ -78,6 +78,28 @@ describe('a federated list costs the same statements whatever its page size', ()
     expect(many.crm.statements).toBe(2);
   });
 
+  it("a page of customers with each one's complaints, inquiries and history costs the same statements for 20 customers as for 5", async () => {
+    const CUSTOMERS = `query($first: Int!) { customers(first: $first, search: "Traveller") { edges { node { id fullName
+      complaints(first: 3) { totalCount edges { node { id } } } inquiries(first: 3) { edges { node { id } } } interactions(first: 3) { edges { node { kind } } } } } } }`;
+    const cost = async (first: number) => {
+      const before = { complaint: await served('complaint'), inquiry: await served('inquiry'), crm: await served('crm') };
+      const { customers: page } = await agent.data(CUSTOMERS, { first });
+      const after = { complaint: await served('complaint'), inquiry: await served('inquiry'), crm: await served('crm') };
+      const statements = (name: 'complaint' | 'inquiry' | 'crm') => after[name].statements - before[name].statements;
+      return { nodes: page.edges.map((edge: { node: unknown }) => edge.node), complaint: statements('complaint'), inquiry: statements('inquiry'), crm: statements('crm') };
+    };
+    const few = await cost(5);
+    const many = await cost(20);
+    expect([few.nodes.length, many.nodes.length]).toEqual([5, 20]);
+    for (const node of many.nodes as { id: string; complaints: { totalCount: number; edges: unknown[] } }[]) {
+      expect(node.complaints).toMatchObject({ totalCount: 1, edges: [expect.anything()] });
+    }
+    // complaint: the first pages and their counts, one statement each; inquiry: the first pages.
+    expect([many.complaint, many.inquiry]).toEqual([few.complaint, few.inquiry]);
+    expect([many.complaint, many.inquiry]).toEqual([2, 1]);
+    expect(many.crm).toBe(few.crm);
+  });
+
   it('keeps the customers masked for a role without a need, in the same one query', async () => {
     const { nodes, crm } = await page(analyst, 20);
     const emails = nodes.map((node: { customer: { email: string } }) => node.customer.email);

@@ -1,7 +1,7 @@
 import { agentPeriodClosed } from '@carebridge/event-contracts';
 import { createTransport, encodeEvent, messagingSettings } from '@carebridge/messaging';
 import { createLogger } from '@carebridge/service-kit';
-import { eventually, type GraphQLClient, type PlatformUnderTest, startPlatformUnderTest } from '@carebridge/testing';
+import { eventually, type GraphQLClient, type PlatformUnderTest, sharedPlatformUnderTest } from '@carebridge/testing';
 
 const QUIZ = [
   { prompt: 'Whom do you call first when a traveller is hurt abroad?', options: ['The insurer’s emergency line', 'The hotel'], correctOption: 0 },
@@ -19,7 +19,7 @@ describe('training through the gateway: courses, QA reviews and evaluations (T-5
   let analyst: GraphQLClient;
 
   beforeAll(async () => {
-    platform = await startPlatformUnderTest();
+    platform = await sharedPlatformUnderTest();
     trainer = platform.as('trainer', 'trainer-tess');
     supervisor = platform.as('supervisor', 'supervisor-sue');
     agent = platform.as('agent', 'agent-ana');

@@ -1,4 +1,4 @@
-import { eventually, type GraphQLClient, type PlatformUnderTest, startPlatformUnderTest } from '@carebridge/testing';
+import { eventually, type GraphQLClient, type PlatformUnderTest, sharedPlatformUnderTest } from '@carebridge/testing';
 
 const ARTICLE = `id status liveVersionNumber title liveVersion { number title body } translations { id locale }`;
 const CREATE = `mutation($input: CreateKnowledgeArticleInput!) { createKnowledgeArticle(input: $input) { ${ARTICLE} } }`;
@@ -18,7 +18,7 @@ describe('knowledge base through the gateway (T-5.2, A-3.1.4)', () => {
   let agent: GraphQLClient;
 
   beforeAll(async () => {
-    platform = await startPlatformUnderTest();
+    platform = await sharedPlatformUnderTest();
     trainer = platform.as('trainer', 'trainer-tess');
     supervisor = platform.as('supervisor', 'supervisor-sue');
     agent = platform.as('agent', 'agent-ana');

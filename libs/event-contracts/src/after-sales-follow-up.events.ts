@@ -105,6 +105,7 @@ export const serviceRecoveryEscalated = defineEvent({
   }),
   key: (data) => data.taskId,
   personalData: "description holds the customer's words: the complaint service needs them to register the complaint as told (A-3.2.1)",
+  encrypted: { fields: ['description'], subject: (data) => data.customerId },
 });
 
 export const careContactDue = defineEvent({

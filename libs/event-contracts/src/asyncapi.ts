@@ -8,8 +8,16 @@ type JsonSchema = Record<string, any>;
 export function payloadSchema(contract: EventContract): JsonSchema {
   // The input view: consumers must accept fields they do not know, so no `additionalProperties: false`.
   const { $schema: _ignored, ...schema } = z.toJSONSchema(contract.schema, { target: 'draft-2020-12', io: 'input' }) as JsonSchema;
+  // A sealed field travels as a `cbenc1.` string; the schema shows the value a consumer opens it to.
+  // (Said in the description: the compatibility check reads descriptions as documentation only.)
+  for (const name of contract.encrypted?.fields ?? []) {
+    const property = schema.properties?.[name];
+    if (property) schema.properties[name] = { ...property, description: [property.description, SEALED_FIELD].filter(Boolean).join(' ') };
+  }
   return schema;
 }
+
+const SEALED_FIELD = "Sealed: on the wire a cbenc1.<subject>.… string, this value encrypted with the customer's key (AES-256-GCM), unreadable once the customer is erased (docs/security.md).";
 
 const CLOUD_EVENT_HEADERS: JsonSchema = {
   type: 'object',
@@ -92,6 +100,7 @@ export function asyncApiDocument(contracts: readonly EventContract[], consumers:
       'x-carebridge-dataschema': dataSchemaUri(contract),
       'x-carebridge-dataschema-document': dataSchemaPath(contract),
       'x-carebridge-personal-data': contract.personalData,
+      ...(contract.encrypted ? { 'x-carebridge-sealed-fields': [...contract.encrypted.fields] } : {}),
       ...(contract.inbound ? { 'x-carebridge-inbound': true } : {}),
     };
     // An inbound stream is sent by a system outside Carebridge: no Carebridge service sends it.
@@ -215,6 +224,15 @@ export function eventCatalogueMarkdown(contracts: readonly EventContract[], cons
     }
     lines.push('');
   }
+  if (contracts.some((c) => c.encrypted)) {
+    lines.push(
+      '**Sealed fields.** Fields marked (sealed) carry personal data encrypted with their customer’s key',
+      '(`cbenc1.<subject>.<wrapped data key>.<ciphertext>`); consumers open them with the customer key store,',
+      'and once crm erases the customer the key is destroyed and they read as `[erased]`, null, [] or absent',
+      '(docs/security.md, "Personal data in events").',
+      '',
+    );
+  }
   if (contracts.some((c) => c.inbound)) {
     lines.push(
       '**Inbound streams.** Topics marked (inbound) are published by systems outside Carebridge — the company’s',
@@ -237,13 +255,14 @@ export function eventCatalogueMarkdown(contracts: readonly EventContract[], cons
       `- Consumed by: ${consumersOf(contract).map((service) => `\`${service}\``).join(', ') || 'no Carebridge service (analysts and other systems)'}`,
       `- Data schema: [\`${dataSchemaUri(contract)}\`](${dataSchemaPath(contract)})`,
       `- Personal data: ${contract.personalData}`,
+      ...(contract.encrypted ? [`- Sealed with the customer's key: ${contract.encrypted.fields.map((f) => `\`${f}\``).join(', ')}`] : []),
       '',
       '| Field | Type | Required |',
       '| --- | --- | --- |',
     );
     const required = new Set<string>(schema.required ?? []);
     for (const [name, property] of Object.entries<JsonSchema>(schema.properties ?? {})) {
-      lines.push(`| \`${name}\` | ${describeType(property)} | ${required.has(name) ? 'yes' : 'no'} |`);
+      lines.push(`| \`${name}\`${(contract.encrypted?.fields as readonly string[] | undefined)?.includes(name) ? ' (sealed)' : ''} | ${describeType(property)} | ${required.has(name) ? 'yes' : 'no'} |`);
     }
     lines.push('');
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent, field } from './contract';
+import { customerOrContact, defineEvent, field } from './contract';
 import { defineCustomerExportPrepared } from './customer-export';
 import { TOPICS } from './topics';
 
@@ -89,6 +89,7 @@ export const inboundMessageReceived = defineEvent({
   // Keyed by the case it threads onto, so answers to one case arrive in order; a new case by its own message.
   key: (data) => data.thread?.id ?? data.messageId,
   personalData: "from (the sender's address and name), subject, body and the attachments' names are the customer's: the inquiry and complaint services need them to record the message on the case",
+  encrypted: { fields: ['from', 'subject', 'body', 'attachments'], subject: (data) => customerOrContact(data.customerId, data.messageId) },
 });
 
 /** communication's part of a customer data export: the contact it holds, consents, deliveries and inbound mail. */

@@ -122,6 +122,7 @@ export const complaintClosed = defineEvent({
   key: (data) => data.complaintId,
   personalData:
     "satisfactionComment is the customer's words, for satisfaction analysis (A-3.3.1); description (the customer's words) and resolutionExplanation let training draft a knowledge-base article from the solved case — it keeps them only with personal data removed",
+  encrypted: { fields: ['satisfactionComment', 'description', 'resolutionExplanation'], subject: (data) => data.customerId },
 });
 
 export const complaintReopened = defineEvent({

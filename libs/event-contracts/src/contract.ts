@@ -24,6 +24,21 @@ export interface EventContract<TSchema extends z.ZodType = z.ZodType> {
    * Carebridge services consume it and never publish it, and the catalogue lists it as inbound.
    */
   inbound?: true;
+  /**
+   * The personal-data fields that travel encrypted with their data subject's key, so that erasing
+   * the customer (destroying the key) leaves every copy of the event unreadable: in Kafka, in the
+   * embedded log, in outboxes and backups (crypto-shredding, docs/security.md). Top-level fields only.
+   */
+  encrypted?: EncryptedFields<z.infer<TSchema>>;
+}
+
+export interface EncryptedFields<T> {
+  fields: readonly (keyof T & string)[];
+  /**
+   * Whose key encrypts them: the crm customer id, or — for someone crm does not know — a contact
+   * of the aggregate, `contact:<id>`.
+   */
+  subject(data: T): string;
 }
 
 export type EventData<C extends EventContract> = z.infer<C['schema']>;
@@ -31,6 +46,11 @@ export type EventData<C extends EventContract> = z.infer<C['schema']>;
 export function defineEvent<TSchema extends z.ZodType>(contract: EventContract<TSchema>): EventContract<TSchema> {
   if (!/^[a-z][a-z_]*(\.[a-z][a-z_]*)+$/.test(contract.type)) throw new Error(`Event type "${contract.type}" must look like aggregate.happened`);
   if (!Number.isInteger(contract.version) || contract.version < 1) throw new Error(`Event ${contract.type}: version must be a positive integer`);
+  if (contract.encrypted) {
+    const shape = (contract.schema as unknown as { shape?: Record<string, unknown> }).shape ?? {};
+    const unknown = contract.encrypted.fields.filter((name) => !(name in shape));
+    if (unknown.length) throw new Error(`Event ${contract.type}: encrypted fields ${unknown.join(', ')} are not fields of its schema`);
+  }
   return contract;
 }
 
@@ -41,6 +61,11 @@ export function dataSchemaUri(contract: Pick<EventContract, 'type' | 'version'>)
 
 export function contractId(contract: Pick<EventContract, 'type' | 'version'>): string {
   return `${contract.type}.v${contract.version}`;
+}
+
+/** The data subject of an event whose customer may be unknown: the customer, else the aggregate's contact. */
+export function customerOrContact(customerId: string | null | undefined, aggregateId: string): string {
+  return customerId ?? `contact:${aggregateId}`;
 }
 
 /** Shared field types, so every contract words ids and times alike. */

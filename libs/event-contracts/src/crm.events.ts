@@ -73,6 +73,7 @@ export const customerContactChanged = defineEvent({
   }),
   key: (data) => data.customerId,
   personalData: 'name, email and phone: the communication service needs them to send the customer what other services tell them; erased with the customer',
+  encrypted: { fields: ['name', 'email', 'phone'], subject: (data) => data.customerId },
 });
 
 export const customerMerged = defineEvent({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COMPLAINT_CATEGORIES, COMPLAINT_URGENCIES, MESSAGE_DIRECTIONS } from './complaint-taxonomy';
-import { defineEvent, field } from './contract';
+import { customerOrContact, defineEvent, field } from './contract';
 import { defineCustomerExportPrepared } from './customer-export';
 import { INQUIRY_CHANNELS, ORDER_CHANGE_KINDS, ORDER_CHANGE_OUTCOMES, RESPONSE_TARGETS } from './inquiry-taxonomy';
 import { TOPICS } from './topics';
@@ -26,6 +26,7 @@ export const inquiryReceived = defineEvent({
   key: (data) => data.inquiryId,
   personalData:
     "customerId (pseudonymous) when the customer is known, for the interaction history; subject and message are the customer's words, from which training suggests knowledge-base articles (it keeps them with personal data removed)",
+  encrypted: { fields: ['subject', 'message'], subject: (data) => customerOrContact(data.customerId, data.inquiryId) },
 });
 
 export const inquiryCustomerWrote = defineEvent({
@@ -39,9 +40,12 @@ export const inquiryCustomerWrote = defineEvent({
     category: z.string(),
     body: z.string(),
     receivedAt: field.time(),
+    /** Whose key encrypts body; absent in events published before it was carried. */
+    customerId: field.id().nullable().optional(),
   }),
   key: (data) => data.inquiryId,
   personalData: "body is the customer's words, from which training suggests articles (it keeps them with personal data removed)",
+  encrypted: { fields: ['body'], subject: (data) => customerOrContact(data.customerId, data.inquiryId) },
 });
 
 export const inquiryFirstResponded = defineEvent({
@@ -83,6 +87,7 @@ export const inquiryReplied = defineEvent({
   }),
   key: (data) => data.inquiryId,
   personalData: "body is the reply written to the customer and subject the customer's words; contactEmail and contactName reach a customer crm does not know: the communication service needs them to send the reply",
+  encrypted: { fields: ['subject', 'body', 'contactEmail', 'contactName'], subject: (data) => customerOrContact(data.customerId, data.inquiryId) },
 });
 
 export const inquirySlaBreached = defineEvent({
@@ -147,6 +152,7 @@ export const inquiryClosed = defineEvent({
   key: (data) => data.inquiryId,
   personalData:
     "dissatisfactionReason is the customer's words, for satisfaction analysis (A-3.3.1); subject and conversation (the customer's messages and the replies) let training draft an article from the solved case, and contactName lets it remove the name from that text — it keeps neither the name nor the unredacted text",
+  encrypted: { fields: ['dissatisfactionReason', 'subject', 'conversation', 'contactName'], subject: (data) => customerOrContact(data.customerId, data.inquiryId) },
 });
 
 export const inquiryReopened = defineEvent({
@@ -202,6 +208,7 @@ export const inquiryEscalated = defineEvent({
   }),
   key: (data) => data.inquiryId,
   personalData: "description and conversation are the customer's words: the complaint service needs them to register the complaint as told (A-3.2.1)",
+  encrypted: { fields: ['description', 'location', 'conversation'], subject: (data) => data.customerId },
 });
 
 export const orderChangeRequested = defineEvent({

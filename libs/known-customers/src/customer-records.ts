@@ -12,6 +12,7 @@ import {
   type Repointing,
 } from './customer-record-kinds';
 import { type CustomerStanding, KnownCustomers } from './known-customers';
+import { type AwaitedRecord, PendingCustomerReferences, type PendingReferencePolicy } from './pending-customer-references';
 
 export interface CustomerRecordsOptions {
   /** The service; its export part appears as `CustomerDataExport.<service>` in the graph. */
@@ -23,6 +24,11 @@ export interface CustomerRecordsOptions {
   clock: Clock;
   /** What the service holds about customers (`defineCustomerRecords`). */
   records: CustomerRecordsDeclaration;
+  /**
+   * For a service that accepts work for a customer crm has not announced yet (`awaiting`): how long
+   * to wait, and what to do with the records when the customer does not arrive in time.
+   */
+  pendingReferences?: PendingReferencePolicy;
 }
 
 /** A declared kind, with its table and column names read from the entity's mapping. */
@@ -40,7 +46,7 @@ interface RecordTable {
 }
 
 /** The port's own tables: they hold customer ids and are looked after by this library. */
-const PORT_TABLES = ['known_customer', 'customer_export_part'];
+const PORT_TABLES = ['known_customer', 'customer_export_part', 'pending_customer_reference'];
 
 /**
  * A service's records about crm's customers, wired once: which customers it may refer to
@@ -57,6 +63,7 @@ export class CustomerRecords {
   readonly section: string;
   private readonly known = new KnownCustomers();
   private readonly contribution: CustomerExportContribution;
+  private readonly pending?: PendingCustomerReferences;
   private mapped?: RecordTable[];
 
   constructor(private readonly options: CustomerRecordsOptions) {
@@ -70,6 +77,7 @@ export class CustomerRecords {
       collect: (manager, customerId) => this.collect(manager, customerId),
     });
     this.section = this.contribution.section;
+    if (options.pendingReferences) this.pending = new PendingCustomerReferences(options.dataSource, options.clock, options.pendingReferences);
     // Unmapped before initialisation (e.g. when only the schema is built, for composition).
     if (options.dataSource.isInitialized) {
       const undeclared = undeclaredCustomerTables(options.dataSource, options.records);
@@ -92,10 +100,26 @@ export class CustomerRecords {
     return this.known.isCurrent(manager, customerId);
   }
 
+  /**
+   * `record` refers to `customerId`, whose standing is UNKNOWN: crm's `customer.created` may still be
+   * on its way. Accepted and awaited, in the record's transaction: the customer's arrival settles it,
+   * and after the service's wait (CUSTOMER_REFERENCE_WAIT_MINUTES) it is flagged (`pendingReferences.flagged`).
+   */
+  async awaiting(manager: EntityManager, customerId: string, record: AwaitedRecord): Promise<void> {
+    if (!this.pending) throw new Error(`${this.options.service}: accepting records for customers not known yet needs the pendingReferences option of CustomerRecords`);
+    await this.pending.awaiting(manager, customerId, record);
+  }
+
+  /** The references to customers not announced yet (empty where the service awaits none). */
+  awaited(manager?: EntityManager) {
+    return this.pending ? this.pending.waiting(manager) : Promise.resolve([]);
+  }
+
   /** crm's `customer.created`, `.merged`, `.erased` and `.export_requested`, each handled in the event's transaction. */
   eventHandlers(): EventHandler<any>[] {
     return [
       ...this.known.eventHandlers({
+        arrived: async (customerIds, at, manager) => this.pending?.arrived(manager, customerIds, at),
         merged: (data, manager) => this.repoint(manager, { mergedId: data.mergedId, survivorId: data.survivorId, at: new Date(data.mergedAt) }),
         erased: (data, manager) => this.anonymise(manager, { customerId: data.customerId, at: new Date(data.erasedAt) }),
       }),
@@ -108,9 +132,9 @@ export class CustomerRecords {
     return this.contribution.graph();
   }
 
-  /** Deletes export parts once their export expired (`customer-export-retention`). */
+  /** Deletes export parts once their export expired (`customer-export-retention`); flags references to customers that never arrived (`customer-reference-check`). */
   jobs(): ScheduledJob[] {
-    return [this.contribution.retentionJob()];
+    return [this.contribution.retentionJob(), ...(this.pending ? [this.pending.job()] : [])];
   }
 
   /** The service's export part: each declared kind's rows of the customer, section by section. */

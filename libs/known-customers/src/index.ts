@@ -5,3 +5,5 @@ export type { CustomerStanding } from './known-customers';
 export * from './migrations';
 export * from './key-account-terms';
 export * from './key-account-terms.entity';
+export * from './pending-customer-reference.entity';
+export * from './pending-customer-references';

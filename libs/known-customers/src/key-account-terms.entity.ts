@@ -1,5 +1,15 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
+/** One compensation rule a key account agreed (crm's compensationRuleSchema): up to what, of which kind, for which category (null: any), and whether it needs no approval. */
+export interface AgreedCompensationRule {
+  category: string | null;
+  kind: string;
+  maxAmount: string | null;
+  currency: string | null;
+  maxQuantity: number | null;
+  preApproved: boolean;
+}
+
 /**
  * A statement of crm about the key-account terms that apply to a customer
  * (`customer.service_terms_changed`). One row per statement, keyed by its own id, so a merge
@@ -28,6 +38,10 @@ export class KeyAccountTerms {
   /** The staff member's name, for replies that name the account's contact. */
   @Column({ name: 'dedicated_contact_name', type: 'text', nullable: true })
   dedicatedContactName: string | null;
+
+  /** The agreed compensation rules (customer.service_terms_changed's terms.compensationRules). */
+  @Column({ name: 'compensation_rules', type: 'jsonb', default: () => "'[]'" })
+  compensationRules: AgreedCompensationRule[];
 
   @Column({ name: 'valid_until', type: 'timestamptz', precision: 3, nullable: true })
   validUntil: Date | null;

@@ -1,7 +1,7 @@
 import { customerServiceTermsChanged, type EventData } from '@carebridge/event-contracts';
 import { type EventHandler, onEvent } from '@carebridge/messaging';
 import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
-import { KeyAccountTerms } from './key-account-terms.entity';
+import { type AgreedCompensationRule, KeyAccountTerms } from './key-account-terms.entity';
 
 /**
  * The key-account terms crm announces for a customer (T-2.4), as a service that applies them to
@@ -20,6 +20,7 @@ export class KeyAccountTermsBook {
       responseTargetMinutes: data.terms?.responseTargetMinutes ?? null,
       dedicatedContactId: data.terms?.dedicatedContact?.userId ?? null,
       dedicatedContactName: data.terms?.dedicatedContact?.name ?? null,
+      compensationRules: data.terms?.compensationRules ?? [],
       validUntil: data.terms?.validUntil ? new Date(data.terms.validUntil) : null,
       changedAt,
     });
@@ -37,6 +38,11 @@ export class KeyAccountTermsBook {
   /** The agreed response target (minutes) for work of the customer's that arrived at `at`, if any. */
   async responseTargetMinutes(manager: EntityManager, customerId: string | null, at: Date): Promise<number | null> {
     return (await this.applying(manager, customerId, at))?.responseTargetMinutes ?? null;
+  }
+
+  /** The compensation rules the customer's key account agreed, as they apply at `at` (none without terms). */
+  async compensationRules(manager: EntityManager, customerId: string | null, at: Date): Promise<AgreedCompensationRule[]> {
+    return (await this.applying(manager, customerId, at))?.compensationRules ?? [];
   }
 
   /** The same as a scalar subquery, for a deadline computed in SQL: the agreed minutes if still valid at `at`, else NULL. */
@@ -84,6 +90,19 @@ export class KeyAccountTermsTable1766200000000 implements MigrationInterface {
   }
 }
 
+/** The agreed compensation rules, kept with the rest of the terms. */
+export class KeyAccountCompensationRules1766400000002 implements MigrationInterface {
+  name = 'KeyAccountCompensationRules1766400000002';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE known_customer_service_terms ADD COLUMN compensation_rules jsonb NOT NULL DEFAULT '[]'`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE known_customer_service_terms DROP COLUMN compensation_rules`);
+  }
+}
+
 /** For a service that applies key-account terms: `entities: [...KEY_ACCOUNT_TERMS_ENTITIES]`, `migrations: [...KEY_ACCOUNT_TERMS_MIGRATIONS]`. */
 export const KEY_ACCOUNT_TERMS_ENTITIES = [KeyAccountTerms];
-export const KEY_ACCOUNT_TERMS_MIGRATIONS = [KeyAccountTermsTable1766200000000];
+export const KEY_ACCOUNT_TERMS_MIGRATIONS = [KeyAccountTermsTable1766200000000, KeyAccountCompensationRules1766400000002];

@@ -7,6 +7,8 @@ export type CustomerStanding = { state: 'KNOWN'; id: string } | { state: 'UNKNOW
 
 /** What a service does to its own records when crm merges or erases a customer, in the same transaction. */
 export interface CustomerChanges {
+  /** crm announced these ids (created, merged or erased): whatever awaited them is settled. Runs before `merged` / `erased`. */
+  arrived?(customerIds: string[], at: Date, manager: EntityManager): Promise<void>;
   merged?(data: EventData<typeof customerMerged>, manager: EntityManager): Promise<void>;
   erased?(data: EventData<typeof customerErased>, manager: EntityManager): Promise<void>;
 }
@@ -42,13 +44,18 @@ export class KnownCustomers {
   /** The handlers that keep the copy current, each followed by the service's own `changes`. */
   eventHandlers(changes: CustomerChanges = {}): EventHandler<any>[] {
     return [
-      onEvent(customerCreated, (event, manager) => this.recordCreated(event.data, manager)),
+      onEvent(customerCreated, async (event, manager) => {
+        await this.recordCreated(event.data, manager);
+        await changes.arrived?.([event.data.customerId], new Date(event.data.createdAt), manager);
+      }),
       onEvent(customerMerged, async (event, manager) => {
         await this.recordMerged(event.data, manager);
+        await changes.arrived?.([event.data.mergedId, event.data.survivorId], new Date(event.data.mergedAt), manager);
         await changes.merged?.(event.data, manager);
       }),
       onEvent(customerErased, async (event, manager) => {
         await this.recordErased(event.data, manager);
+        await changes.arrived?.([event.data.customerId], new Date(event.data.erasedAt), manager);
         await changes.erased?.(event.data, manager);
       }),
     ];

@@ -13,6 +13,8 @@ export interface PlatformOptions {
   /** Extra environment for every process (e.g. KAFKA_BROKERS, LOG_LEVEL). */
   env?: Record<string, string | undefined>;
   onOutput?: (name: string, line: string) => void;
+  /** How long each process may take to be ready (default 150 s). */
+  startTimeoutMs?: number;
 }
 
 export interface RunningPlatform {
@@ -45,10 +47,12 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
           DATABASE_URL: options.databaseUrl,
           DATABASE_NAME: `${prefix}_${subgraph.name.replace(/-/g, '_')}`,
           EVENTS_DATABASE_NAME: `${prefix}_events`,
+          CUSTOMER_KEYS_DATABASE_NAME: `${prefix}_keys`,
           SUBGRAPH_SECRET: secret,
         },
         readyUrl: `http://127.0.0.1:${port}/readyz`,
         onOutput: options.onOutput,
+        startTimeoutMs: options.startTimeoutMs,
       }),
     );
   }
@@ -59,6 +63,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     env: { ...gatewayEnv, PORT: String(gatewayPort) },
     readyUrl: `http://127.0.0.1:${gatewayPort}/readyz`,
     onOutput: options.onOutput,
+    startTimeoutMs: options.startTimeoutMs,
   });
 
   const stop = async () => {

@@ -11,6 +11,16 @@ import type { EventTransport, Subscription, TransportMessage } from './transport
 export interface EventHandler<C extends EventContract = EventContract> {
   contract: C;
   handle(event: ReceivedEvent<C>, manager: EntityManager): Promise<void>;
+  /**
+   * Called once before the transaction that applied one or more events commits. A handler that
+   * gathers its writes to apply a batch in a few multi-row statements writes them here.
+   */
+  settle?(manager: EntityManager): Promise<void>;
+}
+
+/** Each distinct `settle` of the handlers that ran, once, in the transaction. */
+async function settle(handlers: EventHandler<any>[], manager: EntityManager): Promise<void> {
+  for (const settleOf of new Set(handlers.map((h) => h.settle).filter((s) => s !== undefined))) await settleOf(manager);
 }
 
 export function onEvent<C extends EventContract>(contract: C, handle: (event: ReceivedEvent<C>, manager: EntityManager) => Promise<void>): EventHandler<C> {
@@ -131,6 +141,7 @@ export class EventConsumer {
           });
           failing = undefined;
         }
+        await settle(events.flatMap((e) => e.handlers), manager);
       });
       for (const { event } of events) this.options.metrics?.handled.inc({ group: this.group, event_type: event.type });
     } catch (error) {
@@ -173,6 +184,7 @@ export class EventConsumer {
               return false;
             }
             for (const handler of handlers) await handler.handle(event, manager);
+            await settle(handlers, manager);
             return true;
           }),
         );

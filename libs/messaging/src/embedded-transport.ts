@@ -1,3 +1,4 @@
+import { erasedToken, sealedFieldMarker, sealedFieldPattern } from '@carebridge/customer-keys';
 import { Client, Pool } from 'pg';
 import { type MessagingLogger, silentLogger } from './logger';
 import type { EventTransport, SubscribeOptions, Subscription, TransportMessage, PartitionLag } from './transport';
@@ -194,8 +195,29 @@ export class EmbeddedTransport implements EventTransport {
     return mergeByTime(partitions);
   }
 
+  /**
+   * Erasure: overwrites, in the stored messages of `topics` (every topic when omitted), each
+   * sealed field of `subject` with the erased marker. The destroyed key already made them
+   * unreadable; this leaves no ciphertext of them in the log either. Offsets, keys and headers stay,
+   * so consumers see the same messages at the same positions. Returns the messages changed.
+   */
+  async scrubSealedFields(subject: string, topics?: string[]): Promise<number> {
+    await this.init();
+    const { rowCount } = await this.pool.query(
+      `UPDATE event_log SET value = convert_to(regexp_replace(convert_from(value, 'UTF8'), $1, $2, 'g'), 'UTF8')
+       WHERE position(convert_to($3, 'UTF8') IN value) > 0 AND ($4::text[] IS NULL OR topic = ANY($4::text[]))`,
+      [sealedFieldPattern(subject), JSON.stringify(erasedToken(subject)), sealedFieldMarker(subject), topics ?? null],
+    );
+    return rowCount ?? 0;
+  }
+
   /** An embedded member retries for as long as it runs: its consumption never stops for good. */
   stoppedGroups(): string[] {
+    return [];
+  }
+
+  /** A member takes its partitions' locks on its first poll: there is no group to join. */
+  joiningGroups(): string[] {
     return [];
   }
 

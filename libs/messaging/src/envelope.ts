@@ -12,6 +12,11 @@ export interface ReceivedEvent<C extends EventContract = EventContract> {
   time: Date;
   subject: string;
   data: EventData<C>;
+  /**
+   * The encrypted fields that could not be opened because their customer was erased: `data` holds
+   * placeholders there (`[erased]`, null, [] or nothing). Absent when every field was readable.
+   */
+  unreadable?: string[];
   /** The trace context of the outbox write that recorded the event (CloudEvents `traceparent` extension). */
   traceparent?: string;
   /** The trace context of the hop that delivered it (the relay's publish, or Kafka's send). */

@@ -6,6 +6,7 @@ export * from './logger';
 export * from './metrics';
 export * from './migrations';
 export * from './outbox';
+export * from './sealed-fields';
 export * from './settings';
 export * from './trace';
 export * from './transport';

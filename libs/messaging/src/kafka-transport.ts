@@ -37,6 +37,8 @@ export class KafkaTransport implements EventTransport {
   private producer?: Promise<Producer>;
   private readonly consumers = new Set<Consumer>();
   private readonly stopped = new Set<string>();
+  /** Groups subscribed to that have no assignment yet: joining, rejoining after a rebalance, or restarting. */
+  private readonly joining = new Set<string>();
   private readonly logger: MessagingLogger;
   private readonly provisioned = new Set<string>();
   private topicCreationRefused = false;
@@ -116,6 +118,7 @@ export class KafkaTransport implements EventTransport {
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
     await this.ensureTopics(options.topics);
+    let stopping = false;
     const consumer = this.kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: true,
@@ -123,39 +126,59 @@ export class KafkaTransport implements EventTransport {
       heartbeatInterval: Math.max(Math.floor((this.options.sessionTimeoutMs ?? 30_000) / 10), 500),
       rebalanceTimeout: this.options.rebalanceTimeoutMs ?? 60_000,
       maxWaitTimeInMs: this.options.maxWaitTimeMs ?? 5000,
-      retry: this.options.retry ?? { initialRetryTime: 300, retries: 10 },
+      // A subscription stopped while it was still joining must not come back by itself.
+      retry: { ...(this.options.retry ?? { initialRetryTime: 300, retries: 10 }), restartOnFailure: async () => !stopping },
     });
     // kafkajs restarts a consumer after retriable failures only; anything else stops it for good.
     consumer.on(consumer.events.CRASH, ({ payload }) => {
-      if (payload.restart) return;
+      if (payload.restart) {
+        this.joining.add(options.groupId);
+        return;
+      }
+      if (stopping) return;
       this.stopped.add(options.groupId);
       this.logger.error({ err: payload.error?.message, groupId: options.groupId }, 'Kafka consumer crashed and will not restart');
     });
+    // Between joining (or a rebalance) and the group's assignment the member consumes nothing.
+    consumer.on(consumer.events.REBALANCING, () => this.joining.add(options.groupId));
+    consumer.on(consumer.events.GROUP_JOIN, () => this.joining.delete(options.groupId));
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning });
     // Messages being handled, with their commits: stop() waits for them, because kafkajs skips a
     // commit once the consumer is stopping (the message would then be delivered again).
     const inFlight = new Set<Promise<void>>();
-    let stopping = false;
-    await consumer.run({
-      autoCommit: false,
-      partitionsConsumedConcurrently: 4,
-      eachMessage: async (payload) => {
-        if (stopping) throw new Error('subscription is stopping; the message stays uncommitted');
-        const work = this.handleAndCommit(consumer, options, payload);
-        inFlight.add(work);
-        try {
-          await work;
-        } finally {
-          inFlight.delete(work);
-        }
-      },
-    });
+    this.joining.add(options.groupId);
+    // Joining is not awaited: after a member died, the group coordinator holds the rejoin until the
+    // dead member's session times out (30 s by default), and the service serves meanwhile. The
+    // group's state shows in joiningGroups() and the consumer catches up once it has its partitions.
+    consumer
+      .run({
+        autoCommit: false,
+        partitionsConsumedConcurrently: 4,
+        eachMessage: async (payload) => {
+          if (stopping) throw new Error('subscription is stopping; the message stays uncommitted');
+          const work = this.handleAndCommit(consumer, options, payload);
+          inFlight.add(work);
+          try {
+            await work;
+          } finally {
+            inFlight.delete(work);
+          }
+        },
+      })
+      .catch((error: Error) => {
+        if (!stopping) this.logger.warn({ err: error.message, groupId: options.groupId }, 'Kafka consumer failed to start; kafkajs retries');
+      });
     this.consumers.add(consumer);
     return {
       stop: async () => {
         stopping = true;
-        consumer.pause(options.topics.map((topic) => ({ topic })));
+        this.joining.delete(options.groupId);
+        try {
+          consumer.pause(options.topics.map((topic) => ({ topic })));
+        } catch {
+          // not running (any more): nothing to pause
+        }
         await Promise.allSettled([...inFlight]);
         this.consumers.delete(consumer);
         await consumer.disconnect();
@@ -191,6 +214,10 @@ export class KafkaTransport implements EventTransport {
 
   stoppedGroups(): string[] {
     return [...this.stopped];
+  }
+
+  joiningGroups(): string[] {
+    return [...this.joining].filter((group) => !this.stopped.has(group));
   }
 
   async consumerLag(groupId: string, topics: string[]): Promise<PartitionLag[]> {

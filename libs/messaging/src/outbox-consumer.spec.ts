@@ -212,9 +212,11 @@ describe.each(BOTH_TRANSPORTS)('outbox → relay → consumer: %s', (kind, creat
     const relay = await p.startRelay();
     await waitFor(async () => (await relay.lag()).pending === 0, 'the outbox to drain');
 
-    const config: ConsumerProcessConfig = { service: p.service, databaseUrl: p.db.url, topic: p.topic, transport: harness.connection, handlerDelayMs: 25 };
+    const config: ConsumerProcessConfig = { service: p.service, databaseUrl: p.db.url, topic: p.topic, transport: harness.connection, handlerDelayMs: 50 };
     const child = startConsumerProcess(config);
     onCleanup(() => child.kill());
+    // A process start is what a loaded machine slows most: the effects are awaited once it has subscribed.
+    await child.ready;
     await waitForEffects(p, 12, 30_000);
     await child.kill();
     const atKill = await p.distinctEffects();
@@ -226,7 +228,7 @@ describe.each(BOTH_TRANSPORTS)('outbox → relay → consumer: %s', (kind, creat
     await waitForEffects(p, 60);
     await sleep(300);
     await p.expectOneEffectPerEvent(ids);
-  });
+  }, 180_000);
 
   it("leaves the offset uncommitted when the consumer's database goes away mid-batch, and catches up once it is back", async () => {
     const p = await pipeline();
@@ -355,6 +357,8 @@ describe.each(BOTH_TRANSPORTS)('outbox → relay → consumer: %s', (kind, creat
 });
 
 interface ConsumerProcess {
+  /** Resolves once the child has subscribed (it prints READY); rejects if it exits first. */
+  ready: Promise<void>;
   kill(): Promise<void>;
 }
 
@@ -372,7 +376,13 @@ function startConsumerProcess(config: ConsumerProcessConfig): ConsumerProcess {
   child.once('exit', (code) => {
     if (code) process.stderr.write(`consumer process exited with ${code}: ${output}\n`);
   });
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', () => output.includes('READY') && resolve());
+    child.once('exit', (code, signal) => reject(new Error(`consumer process exited (${code ?? signal}) before it subscribed: ${output}`)));
+  });
+  ready.catch(() => undefined);
   return {
+    ready,
     async kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Link, ROOT_CONTEXT, SpanKind, SpanStatusCode, context } from '@opentelemetry/api';
+import { type EventFieldEncryption, sealedFieldMarker, sealedFieldPattern, erasedToken } from '@carebridge/customer-keys';
 import type { EventContract, EventData } from '@carebridge/event-contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { encodeEvent } from './envelope';
@@ -20,7 +21,21 @@ export class Outbox {
   constructor(
     private readonly source: string,
     private readonly now: () => Date,
+    /** Seals the personal-data fields contracts mark `encrypted`; a process publishing none may do without. */
+    private readonly personalFields?: EventFieldEncryption,
   ) {}
+
+  /**
+   * Crypto-shredding, on a customer's erasure: destroys `subject`'s key, so that every event about
+   * them ever sealed — in Kafka, the embedded log, every outbox, backups — is unreadable, and scrubs
+   * this outbox in `manager`'s transaction. The key goes first: should the erasure's transaction
+   * fail after it, the customer's events are unreadable and a retried erasure finishes the rest.
+   */
+  async eraseSealedFields(manager: EntityManager, subject: string): Promise<void> {
+    if (!this.personalFields) throw new Error('Erasing sealed fields needs the customer key store');
+    await this.personalFields.erase(subject);
+    await scrubOutbox(manager, subject);
+  }
 
   /** Records an event in `manager`'s transaction; returns its id. */
   async publish<C extends EventContract>(manager: EntityManager, contract: C, data: EventData<C>): Promise<string> {
@@ -29,6 +44,9 @@ export class Outbox {
     }
     // A producer never sends what its own contract refuses.
     const checked = contract.schema.parse(data) as EventData<C>;
+    if (contract.encrypted && !this.personalFields) throw new Error(`Outbox.publish(${contract.type}) carries personal data: this outbox needs the customer key store`);
+    // Sealed before the row is written: no stored copy of the event ever holds them in the clear.
+    const sealed = this.personalFields ? await this.personalFields.seal(contract, checked) : checked;
     const id = randomUUID();
     // The write is a span of the request or reaction that causes the event; the event keeps its
     // context, so the consumers' work continues this trace.
@@ -38,6 +56,7 @@ export class Outbox {
       async (span) => {
         try {
           const message = encodeEvent(contract, checked, { source: this.source, time: this.now(), id, traceparent: traceparentOf() });
+          if (sealed !== checked) message.value = Buffer.from(JSON.stringify(sealed));
           // One round trip: the row, and the NOTIFY that wakes the relay when the transaction commits
           // (Postgres sends a transaction's notifications at its commit, identical ones once).
           await manager.query(
@@ -55,6 +74,20 @@ export class Outbox {
       },
     );
   }
+}
+
+/**
+ * Replaces every sealed field of `subject` in the outbox — sent rows kept for audits and re-sends,
+ * and rows still waiting — by the erased marker: with the key destroyed they were unreadable
+ * already; now not even the ciphertext stays. Rows keep their id and order, so the relay's
+ * at-least-once sending is unchanged (a row sent just before is sent as it was). Returns the rows changed.
+ */
+export async function scrubOutbox(manager: Pick<EntityManager, 'query'>, subject: string): Promise<number> {
+  const rows: unknown[] = await manager.query(
+    `UPDATE outbox_event SET payload = regexp_replace(payload, $1, $2, 'g') WHERE strpos(payload, $3) > 0 RETURNING sequence`,
+    [sealedFieldPattern(subject), JSON.stringify(erasedToken(subject)), sealedFieldMarker(subject)],
+  );
+  return rows.length;
 }
 
 export interface OutboxRelayOptions {

@@ -16,6 +16,10 @@ export function messagingSettings(env: Environment) {
       KAFKA_SASL_USERNAME: z.string().optional(),
       KAFKA_SASL_PASSWORD: z.string().optional(),
       KAFKA_TOPIC_PARTITIONS: setting.positiveInt(4),
+      // How long a member may go silent before its group gives its partitions to others; after a
+      // crash, also how long the group holds the restarted member's rejoin (it serves meanwhile).
+      KAFKA_SESSION_TIMEOUT_MS: setting.milliseconds(30_000),
+      KAFKA_REBALANCE_TIMEOUT_MS: setting.milliseconds(60_000),
       KAFKA_REPLICATION_FACTOR: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').default(-1),
       EVENTS_DATABASE_URL: setting.url(['postgres', 'postgresql']).optional(),
       EVENTS_DATABASE_NAME: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case Postgres identifier').default('carebridge_events'),
@@ -45,6 +49,8 @@ export function createTransport(settings: MessagingSettings, context: { service:
           ? ({ mechanism: settings.KAFKA_SASL_MECHANISM, username: settings.KAFKA_SASL_USERNAME, password: settings.KAFKA_SASL_PASSWORD ?? '' } as never)
           : undefined,
       logger: context.logger,
+      sessionTimeoutMs: settings.KAFKA_SESSION_TIMEOUT_MS,
+      rebalanceTimeoutMs: settings.KAFKA_REBALANCE_TIMEOUT_MS,
     });
   }
   return new EmbeddedTransport({

@@ -60,16 +60,21 @@ describe.each(BOTH_TRANSPORTS)('EventTransport contract: %s', (kind, createHarne
     const first = await publishInterleaved(topic, keys, 10, 2); // 80
     const consumer = harness.transport('consumer');
 
-    // Stop the subscription while it is still working through the backlog.
+    // Stop the subscription while it is still working through the backlog: from the 20th message on,
+    // handlers wait until the stop has begun, so however slow the machine, the stop comes mid-way.
     const run1 = new Recorder();
+    let stopBegun: () => void = () => undefined;
+    const stopping = new Promise<void>((resolve) => (stopBegun = resolve));
     const subscription = await subscriptions.subscribe(consumer, {
       groupId,
       topics: [topic],
       fromBeginning: true,
-      handle: run1.handler('run1', () => sleep(5)),
+      handle: run1.handler('run1', () => (run1.count >= 20 ? stopping : sleep(5))),
     });
     await waitFor(() => run1.count >= 20, '20 messages of the first run', 30_000, () => run1.count);
-    await subscription.stop();
+    const stopped = subscription.stop();
+    stopBegun();
+    await stopped;
     const handledInRun1 = run1.count;
     expect(handledInRun1).toBeLessThan(first.length); // really stopped mid-way
 

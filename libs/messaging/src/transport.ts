@@ -45,9 +45,18 @@ export interface EventTransport {
   ensureTopics(topics: string[]): Promise<void>;
   /** Resolves when every message is durably stored (Kafka: acknowledged by all in-sync replicas). */
   publish(messages: TransportMessage[]): Promise<void>;
+  /**
+   * Resolves once subscribed. On Kafka the member may still be joining its group (joiningGroups): a
+   * group new to a topic with `fromBeginning: false` starts at the end as of its join, not of this call.
+   */
   subscribe(options: SubscribeOptions): Promise<Subscription>;
   /** Consumer groups whose consumption has stopped for good (a service with one is not ready). */
   stoppedGroups(): string[];
+  /**
+   * Consumer groups subscribed to that consume nothing yet: still joining, or rejoining after a
+   * rebalance (Kafka). The service serves meanwhile; its consumer catches up once assigned.
+   */
+  joiningGroups?(): string[];
   /** Per partition of `topics`, how many messages lie after `groupId`'s committed offset (for /metrics). */
   consumerLag?(groupId: string, topics: string[]): Promise<PartitionLag[]>;
   close(): Promise<void>;

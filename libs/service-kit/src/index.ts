@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+export * from './bounded-list';
 export * from './clock';
 export * from './context';
 export * from './database';
@@ -14,6 +15,7 @@ export * from './logger';
 export * from './pagination';
 export * from './personal-data';
 export * from './schema';
+export * from './search';
 export * from './service-metrics';
 export * from './subgraph';
 export * from './telemetry';

@@ -137,6 +137,7 @@ describe('bad input and database errors, over HTTP (real Postgres)', () => {
         LOG_LEVEL: 'trace',
         NODE_ENV: 'production',
         SUBGRAPH_SECRET: SECRET,
+        CUSTOMER_KEYS_MASTER_KEY: Buffer.alloc(32, 3).toString('base64'),
         DATABASE_POOL_SIZE: '4',
       },
       logDestination: new Writable({

@@ -3,6 +3,7 @@ import { BadUserInputError } from '@carebridge/domain';
 import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import { type ClassType, Field, Int, ObjectType, Directive, ArgsType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { groupedBy, RequestLoader } from './loading';
 
 @Directive('@shareable')
 @ObjectType({ description: 'Where a page of a connection stands (Relay cursor connections).' })
@@ -103,10 +104,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   page: PageArgs,
   order: { sortKey: keyof T & string; direction: 'ASC' | 'DESC' } = { sortKey: 'createdAt' as keyof T & string, direction: 'DESC' },
 ): Promise<Connection<T>> {
-  const first = page.first ?? 20;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw BadUserInputError.field('first', 'range', `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
-  }
+  const first = pageSize(page);
   const alias = query.alias;
   const counted = connectionSelections.getStore()?.totalCount ?? true;
   const totalCount = counted ? query.clone().getCount() : undefined;
@@ -131,14 +129,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor(node[order.sortKey], node.id) }));
   const pageInfo = { hasNextPage, hasPreviousPage: Boolean(page.after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null };
   if (totalCount) return { edges, totalCount: await totalCount, pageInfo };
-  const connection = { edges, pageInfo } as Connection<T>;
-  // Not enumerable: a resolver spreading the connection into another one leaves it out rather than failing.
-  return Object.defineProperty(connection, 'totalCount', {
-    enumerable: false,
-    get() {
-      throw new Error('totalCount is counted only when the query selects it');
-    },
-  });
+  return uncounted(edges, pageInfo);
 }
 
 export function encodeCursor(sortValue: unknown, id: string): string {
@@ -158,4 +149,110 @@ function decodeCursor(cursor: string): [unknown, string] {
 
 function invalidCursor(): BadUserInputError {
   return BadUserInputError.field('after', 'cursor', 'is not a cursor returned by this list');
+}
+
+/**
+ * The first page of one connection per parent (each customer's complaints on a page of customers)
+ * in one statement: the rows are numbered within each parent in the connection's order and the
+ * first `first + 1` of each kept, so a list of fifty parents costs one query and, when selected,
+ * one grouped count — not fifty of each. `query` carries the connection's filters; `parentKey` is
+ * the property that holds the parent's id. A parent without rows gets an empty connection.
+ */
+export async function paginateEach<T extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<T>,
+  parentKey: keyof T & string,
+  parentIds: readonly string[],
+  page: Pick<PageArgs, 'first'>,
+  order: { sortKey: keyof T & string; direction: 'ASC' | 'DESC' },
+  counted: boolean,
+): Promise<Map<string, Connection<T>>> {
+  const first = pageSize(page);
+  const alias = query.alias;
+  const metadata = query.expressionMap.mainAlias!.metadata;
+  const column = (property: string) => `"${alias}"."${metadata.findColumnWithPropertyPath(property)!.databaseName}"`;
+  const parents = [...new Set(parentIds)];
+  const scoped = query.clone().andWhere(`${column(parentKey)} = ANY(:paginateEachParents)`, { paginateEachParents: parents });
+  const ranked = scoped
+    .clone()
+    .select(`${column('id')}`, 'id')
+    .addSelect(`row_number() OVER (PARTITION BY ${column(parentKey)} ORDER BY ${column(order.sortKey)} ${order.direction}, ${column('id')} ${order.direction})`, 'position')
+    .orderBy();
+  const counts = counted
+    ? scoped.clone().select(column(parentKey), 'parent').addSelect('count(*)::int', 'count').groupBy(column(parentKey)).orderBy().getRawMany<{ parent: string; count: number }>()
+    : undefined;
+  const rows = await scoped
+    .clone()
+    .andWhere(`${column('id')} IN (SELECT ranked.id FROM (${ranked.getQuery()}) ranked WHERE ranked.position <= :paginateEachLimit)`, { paginateEachLimit: first + 1 })
+    .orderBy(`${alias}.${order.sortKey}`, order.direction)
+    .addOrderBy(`${alias}.id`, order.direction)
+    .getMany();
+  const totals = new Map((await counts)?.map((row) => [String(row.parent), Number(row.count)]));
+  const grouped = groupedBy(parents, rows, parentKey);
+  return new Map(
+    [...grouped].map(([parentId, items]) => {
+      const edges = items.slice(0, first).map((node) => ({ node, cursor: encodeCursor(node[order.sortKey], node.id) }));
+      const pageInfo = { hasNextPage: items.length > first, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null };
+      return [parentId, counted ? { edges, pageInfo, totalCount: totals.get(parentId) ?? 0 } : uncounted(edges, pageInfo)];
+    }),
+  );
+}
+
+/**
+ * A connection field of a list's items (`Customer.complaints` on a page of customers), loaded for
+ * every item of the request at once: first pages through `paginateEach` in one statement per page
+ * size, a page after a cursor on its own (it belongs to one parent's list).
+ */
+export class ConnectionLoader<T> {
+  private readonly firstPages: RequestLoader<string, Connection<T>>;
+
+  constructor(
+    firstPages: (parentIds: readonly string[], page: { first: number }, counted: boolean) => Promise<ReadonlyMap<string, Connection<T>>>,
+    private readonly onePage: (parentId: string, page: PageArgs) => Promise<Connection<T>>,
+  ) {
+    this.firstPages = new RequestLoader(async (keys) => {
+      const answers = new Map<string, Connection<T>>();
+      const batches = new Map<string, string[]>();
+      for (const key of keys) {
+        const [batch, parentId] = splitKey(key);
+        batches.set(batch, [...(batches.get(batch) ?? []), parentId]);
+      }
+      for (const [batch, parentIds] of batches) {
+        const [first, counted] = batch.split(':');
+        const pages = await firstPages(parentIds, { first: Number(first) }, counted === 'counted');
+        for (const parentId of parentIds) answers.set(`${batch}|${parentId}`, pages.get(parentId)!);
+      }
+      return answers;
+    });
+  }
+
+  load(scope: object, parentId: string, page: PageArgs): Promise<Connection<T>> {
+    if (page.after) return this.onePage(parentId, page);
+    const first = pageSize(page);
+    const counted = connectionSelections.getStore()?.totalCount ?? true;
+    return this.firstPages.load(scope, `${first}:${counted ? 'counted' : 'uncounted'}|${parentId}`);
+  }
+}
+
+function splitKey(key: string): [string, string] {
+  const at = key.indexOf('|');
+  return [key.slice(0, at), key.slice(at + 1)];
+}
+
+function pageSize(page: Pick<PageArgs, 'first'>): number {
+  const first = page.first ?? 20;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw BadUserInputError.field('first', 'range', `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
+  }
+  return first;
+}
+
+function uncounted<T>(edges: Edge<T>[], pageInfo: PageInfo): Connection<T> {
+  const connection = { edges, pageInfo } as Connection<T>;
+  // Not enumerable: a resolver spreading the connection into another one leaves it out rather than failing.
+  return Object.defineProperty(connection, 'totalCount', {
+    enumerable: false,
+    get() {
+      throw new Error('totalCount is counted only when the query selects it');
+    },
+  });
 }

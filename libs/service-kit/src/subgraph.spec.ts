@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type Identity, identityToHeaders } from '@carebridge/auth';
+import { developmentSubgraphSecret, type Identity, identityToHeaders } from '@carebridge/auth';
 import { ConfigurationError } from '@carebridge/config';
 import { NotFoundError } from '@carebridge/domain';
 import { freePort } from '@carebridge/local-platform';
@@ -172,6 +172,7 @@ describe('startSubgraph (real Postgres)', () => {
         LOG_LEVEL: 'silent',
         NODE_ENV: 'production',
         SUBGRAPH_SECRET: SECRET,
+        CUSTOMER_KEYS_MASTER_KEY: randomBytes(32).toString('base64'),
         DATABASE_POOL_SIZE: '4',
         ...overrides,
       },
@@ -317,6 +318,8 @@ describe('startSubgraph (real Postgres)', () => {
         database: 'reachable',
         transport: 'embedded',
         outbox: expect.objectContaining({ pending: 0, oldestPendingSeconds: 0, published: 0 }),
+        // No event handlers: nothing to catch up with.
+        caughtUp: true,
       });
     });
 
@@ -462,6 +465,15 @@ describe('subgraph configuration', () => {
     const short = await configurationError({ NODE_ENV: 'production', DATABASE_URL: 'postgres://localhost:5432', SUBGRAPH_SECRET: 'tiny-secret' });
     expect(short.problems).toEqual(['SUBGRAPH_SECRET: must be at least 16 characters (got "***")']);
     expect(short.message).not.toContain('tiny-secret');
+  });
+
+  it('refuses in production a SUBGRAPH_SECRET derived from the development seed, or shorter than 32 bytes, naming the variable', async () => {
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://localhost:5432' };
+    const derived = await configurationError({ ...production, SUBGRAPH_SECRET: developmentSubgraphSecret('crm') });
+    expect(derived.problems).toEqual(['SUBGRAPH_SECRET: is derived from the development seed; production needs its own secret']);
+    const short = await configurationError({ ...production, SUBGRAPH_SECRET: 's'.repeat(31) });
+    expect(short.problems).toEqual(['SUBGRAPH_SECRET: must be at least 32 bytes in production']);
+    expect(short.message).not.toContain('s'.repeat(31));
   });
 
   it('reports the messaging variables together with the others', async () => {

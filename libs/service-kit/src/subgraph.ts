@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { developmentSubgraphSecret, type Identity, identityFromHeaders, IDENTITY_HEADERS, secretsMatch } from '@carebridge/auth';
-import { ConfigurationError, loadConfig, setting, SUBGRAPHS, type Environment } from '@carebridge/config';
+import { ConfigurationError, loadConfig, productionSecretProblems, setting, SUBGRAPHS, type Environment } from '@carebridge/config';
 import { EVENT_CATALOGUE } from '@carebridge/event-contracts';
 import { DomainError } from '@carebridge/domain';
 import {
@@ -14,11 +14,14 @@ import {
   Outbox,
   OutboxRelay,
   consumerGroup,
+  readableHandlers,
+  sealedFieldScrubbing,
 } from '@carebridge/messaging';
-import type { DataSource, EntitySchema, MixedList } from 'typeorm';
+import type { DataSource, EntityManager, EntitySchema, MixedList } from 'typeorm';
 import { z } from 'zod';
 import { AdjustableClock, type Clock, systemClock } from './clock';
 import { answeredByKit, finishAnswer, type RequestContext, requestContext } from './context';
+import { openCustomerKeys } from './customer-keys';
 import { countStatements, ensureDatabase, openDatabase } from './database';
 import { formatGraphQLError, withInputFields } from './errors';
 import { CreateIdempotencyKeys1763700000100, IdempotentMutations } from './idempotency';
@@ -53,6 +56,12 @@ export interface SubgraphParts {
    * subgraph secret like GraphQL, so clients reach them through the gateway, which forwards them.
    */
   httpRoutes?: SubgraphRoute[];
+  /**
+   * The key subjects (`contact:<id>`) under which the service sealed a customer's personal data in
+   * events before it knew who the customer was (an inquiry from an unknown address, linked later):
+   * destroyed with the customer's own key when crm erases them.
+   */
+  sealedContactsOf?(manager: EntityManager, customerId: string): Promise<string[]>;
 }
 
 /** One GET route under a path prefix (`/documents/`); the part after the prefix is `rest`. */
@@ -95,6 +104,11 @@ export interface SubgraphDefinition {
   entities: MixedList<Function | string | EntitySchema>;
   migrations: Function[];
   build(runtime: SubgraphRuntime): SubgraphParts | Promise<SubgraphParts>;
+  /**
+   * `withheld`: the service never opens the sealed personal-data fields of the events it consumes;
+   * they read as placeholders (docs/security.md). Default `opened`.
+   */
+  sealedFields?: 'opened' | 'withheld';
 }
 
 /** A service's definition: its name, tables, migrations and composition root. */
@@ -129,9 +143,12 @@ export function subgraphSettings(name: string, env: Environment) {
     ),
   );
   // Checked on the raw variables too, so that it is reported together with any other problem.
-  if (!env.SUBGRAPH_SECRET && (settings?.NODE_ENV ?? env.NODE_ENV) === 'production') {
+  const production = (settings?.NODE_ENV ?? env.NODE_ENV) === 'production';
+  if (!env.SUBGRAPH_SECRET && production) {
     problems.push('SUBGRAPH_SECRET: must be set in production (the secret the gateway sends to this subgraph)');
   }
+  // The gateway's rule for its secrets: no development secret, at least 32 bytes (once, not on top of the rule above).
+  if (env.SUBGRAPH_SECRET && production && !problems.some((problem) => problem.startsWith('SUBGRAPH_SECRET:'))) problems.push(...productionSecretProblems('SUBGRAPH_SECRET', env.SUBGRAPH_SECRET));
   if (!settings || problems.length) throw new ConfigurationError(problems);
   return { ...settings, SUBGRAPH_SECRET: settings.SUBGRAPH_SECRET ?? developmentSubgraphSecret(name) };
 }
@@ -191,7 +208,8 @@ export async function startSubgraph(
   );
   const transport = createTransport(messaging, { service: definition.name, databaseServerUrl: settings.DATABASE_URL, logger });
   if (transport.kind === 'embedded') await ensureDatabase(messaging.EVENTS_DATABASE_URL ?? settings.DATABASE_URL, messaging.EVENTS_DATABASE_NAME, logger);
-  const outbox = new Outbox(definition.name, () => clock.now());
+  const customerKeys = await openCustomerKeys(env, settings.DATABASE_URL, logger);
+  const outbox = new Outbox(definition.name, () => clock.now(), customerKeys.personalFields);
   // /metrics: prom-client series of this process (service-metrics.ts).
   const metrics = new ServiceMetrics(definition.name);
   metrics.watchPool(dataSource);
@@ -212,6 +230,8 @@ export async function startSubgraph(
     logger,
   );
   let consumer: EventConsumer | undefined;
+  /** Whether the consumer has joined its group and applied what its topics hold (for /readyz). */
+  let consumption: () => Promise<{ caughtUp: boolean; consumer?: 'joining' | 'consuming'; lag?: number | 'unknown' }> = async () => ({ caughtUp: false });
   let scheduler: JobScheduler | undefined;
   let host: HttpHost | undefined;
   let apollo: ApolloServer<RequestContext> | undefined;
@@ -220,6 +240,7 @@ export async function startSubgraph(
     await consumer?.stop().catch(() => undefined);
     await relay.stop().catch(() => undefined);
     await transport.close().catch(() => undefined);
+    await customerKeys.close().catch(() => undefined);
     await apollo?.stop().catch(() => undefined);
     await dataSource.destroy().catch(() => undefined);
   };
@@ -231,7 +252,11 @@ export async function startSubgraph(
       service: definition.name,
       dataSource,
       transport,
-      handlers: parts.eventHandlers ?? [],
+      // Sealed personal-data fields opened for the handlers; on an erasure, the kit scrubs what it published.
+      handlers: readableHandlers(
+        [...(parts.eventHandlers ?? []), sealedFieldScrubbing({ transport, topics: producedTopics(definition.name), personalFields: customerKeys.personalFields, contactsOf: parts.sealedContactsOf })],
+        definition.sealedFields === 'withheld' ? undefined : customerKeys.personalFields,
+      ),
       logger,
       maxAttempts: messaging.CONSUMER_MAX_ATTEMPTS,
       metrics: metrics.messaging,
@@ -239,6 +264,17 @@ export async function startSubgraph(
     });
     await consumer.start();
     metrics.messaging.watchConsumerLag(transport, consumerGroup(definition.name), parts.eventHandlers?.length ? consumer.topics : []);
+    const group = consumerGroup(definition.name);
+    const topics = parts.eventHandlers?.length ? consumer.topics : [];
+    consumption = async () => {
+      if (!topics.length) return { caughtUp: true };
+      if (transport.joiningGroups?.().includes(group)) return { caughtUp: false, consumer: 'joining' };
+      // Bounded: with the brokers unreachable the lag is unknown, and the probe still answers.
+      const lags = await Promise.race([transport.consumerLag?.(group, topics).catch(() => undefined), delay(1000)]);
+      if (!lags) return { caughtUp: false, consumer: 'consuming', lag: 'unknown' };
+      const lag = lags.reduce((sum, p) => sum + p.lag, 0);
+      return { caughtUp: lag === 0, consumer: 'consuming', lag };
+    };
     scheduler = new JobScheduler(metrics.measuredJobs([...(parts.jobs ?? []), keyed.purgeJob()]), dataSource, clock, logger);
     scheduler.start();
     const jobs = scheduler;
@@ -316,17 +352,19 @@ export async function startSubgraph(
         if (job && jobs.has(job)) return { status: 200, body: await jobs.runNow(job) };
         return undefined;
       },
+      // 200 = serving (the gateway routes to it, k8s keeps it in rotation); `caughtUp` says whether its
+      // consumer has also applied everything on its topics, which it does in the background.
       readiness: async () => {
-        const outboxLag = await relay.lag().catch(() => undefined);
+        const [outboxLag, events] = await Promise.all([relay.lag().catch(() => undefined), consumption()]);
         const stoppedConsumers = transport.stoppedGroups();
         try {
           await dataSource.query('SELECT 1');
           return {
             ready: stoppedConsumers.length === 0,
-            details: { database: 'reachable', transport: transport.kind, outbox: outboxLag, ...(stoppedConsumers.length ? { stoppedConsumers } : {}) },
+            details: { database: 'reachable', transport: transport.kind, outbox: outboxLag, ...events, ...(stoppedConsumers.length ? { stoppedConsumers } : {}) },
           };
         } catch {
-          return { ready: false, details: { database: 'unreachable', transport: transport.kind } };
+          return { ready: false, details: { database: 'unreachable', transport: transport.kind, ...events } };
         }
       },
       metrics: () => metrics.text(),
@@ -356,6 +394,14 @@ export async function startSubgraph(
       return stopping;
     },
   };
+}
+
+function producedTopics(service: string): string[] {
+  return [...new Set(EVENT_CATALOGUE.filter((c) => c.producer === service && !c.inbound).map((c) => c.topic))];
+}
+
+function delay(ms: number): Promise<undefined> {
+  return new Promise((resolve) => setTimeout(() => resolve(undefined), ms).unref());
 }
 
 /** A service's `main`: start, stop cleanly on SIGTERM/SIGINT, exit non-zero on a start failure. */

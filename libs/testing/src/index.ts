@@ -6,3 +6,4 @@ export * from './messaging';
 export * from './platform-under-test';
 export * from './service-database';
 export * from './service-under-test';
+export * from './shared-platform';

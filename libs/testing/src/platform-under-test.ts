@@ -19,6 +19,10 @@ export interface PlatformUnderTest extends RunningPlatform {
  * server, configured as in production (explicit secrets, no stack traces, no introspection) but with
  * the test controls of NODE_ENV=test: a clock to move (`setTime`) and scheduled jobs to run now (`runJob`).
  * Set CAREBRIDGE_E2E_LOGS=1 to see the services' logs.
+ *
+ * Each call starts a platform of its own (15–20 s on two cores). A test file that needs nothing but the
+ * default configuration and scopes its assertions to the data it creates itself can take the run's
+ * shared platform instead: `sharedPlatformUnderTest()` (shared-platform.ts).
  */
 export async function startPlatformUnderTest(env: Record<string, string> = {}): Promise<PlatformUnderTest> {
   const jwtSecret = randomBytes(32).toString('hex');
@@ -39,6 +43,11 @@ export async function startPlatformUnderTest(env: Record<string, string> = {}): 
     },
     onOutput: process.env.CAREBRIDGE_E2E_LOGS ? (name, line) => process.stdout.write(`[${name}] ${line}\n`) : undefined,
   });
+  return underTest(platform, jwtSecret);
+}
+
+/** The test controls and clients on a running platform (started here, or shared and described in a file). */
+export function underTest(platform: RunningPlatform, jwtSecret: string): PlatformUnderTest {
   const control = async (subgraph: string, path: string, body: unknown) => {
     const process = platform.subgraphs.get(subgraph);
     if (!process) throw new Error(`No subgraph ${subgraph}`);

@@ -1,3 +1,5 @@
+import { DEVELOPMENT_MASTER_KEY, EventFieldEncryption, PostgresCustomerKeyStore } from '@carebridge/customer-keys';
+import { findContract } from '@carebridge/event-contracts';
 import { Outbox } from '@carebridge/messaging';
 import { migrationsOf, openDatabase, type Clock, type SubgraphDefinition } from '@carebridge/service-kit';
 import type { DataSource } from 'typeorm';
@@ -23,8 +25,10 @@ export class TestClock implements Clock {
 export interface ServiceDatabase {
   dataSource: DataSource;
   outbox: Outbox;
+  /** The key store of the service's sealed event fields (kept in the test database itself). */
+  personalFields: EventFieldEncryption;
   clock: TestClock;
-  /** Events the service wrote to its outbox, oldest first. */
+  /** Events the service wrote to its outbox, oldest first, their sealed fields opened. */
   outboxEvents(): Promise<{ type: string; key: string; data: any; headers: Record<string, string> }[]>;
   close(): Promise<void>;
 }
@@ -43,15 +47,23 @@ export async function openServiceDatabase(definition: SubgraphDefinition): Promi
     poolSize: 5,
   });
   const clock = new TestClock();
+  const personalFields = new EventFieldEncryption(new PostgresCustomerKeyStore(dataSource, DEVELOPMENT_MASTER_KEY));
   return {
     dataSource,
     clock,
-    outbox: new Outbox(definition.name, () => clock.now()),
+    personalFields,
+    outbox: new Outbox(definition.name, () => clock.now(), personalFields),
     async outboxEvents() {
       const rows: { event_type: string; key: string; payload: string; headers: Record<string, string> }[] = await dataSource.query(
         'SELECT event_type, key, payload, headers FROM outbox_event ORDER BY sequence',
       );
-      return rows.map((r) => ({ type: r.event_type, key: r.key, data: JSON.parse(r.payload), headers: r.headers }));
+      return Promise.all(
+        rows.map(async (r) => {
+          const contract = findContract(r.event_type, Number(/:v(\d+)$/.exec(r.headers.ce_dataschema ?? '')?.[1] ?? 1));
+          const data = contract ? (await personalFields.open(contract, JSON.parse(r.payload))).data : JSON.parse(r.payload);
+          return { type: r.event_type, key: r.key, data, headers: r.headers };
+        }),
+      );
     },
     async close() {
       await dataSource.destroy();

@@ -1,6 +1,6 @@
 import type { Identity } from '@carebridge/auth';
 import { customerCreated, type EventContract, type EventData } from '@carebridge/event-contracts';
-import { encodeEvent, EventConsumer, type EventConsumerOptions, type EventHandler, type TransportMessage } from '@carebridge/messaging';
+import { encodeEvent, EventConsumer, type EventConsumerOptions, type EventHandler, readableHandlers, type TransportMessage } from '@carebridge/messaging';
 import { buildFederatedSchema, createLogger, type ReferenceResolvers, type RequestContext, requestContext, type SubgraphDefinition, type SubgraphRuntime } from '@carebridge/service-kit';
 import { type ExecutionResult, graphql, type GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
@@ -54,7 +54,7 @@ export async function openServiceUnderTest<D, S>(options: ServiceUnderTestOption
   const db = await openServiceDatabase(definition);
   const domain = options.domain(db, settings);
   const transport = new DirectTransport();
-  const consumer = new EventConsumer({ service: definition.name, dataSource: db.dataSource, transport, handlers: options.eventHandlers(domain), ...options.consumer });
+  const consumer = new EventConsumer({ service: definition.name, dataSource: db.dataSource, transport, handlers: readableHandlers(options.eventHandlers(domain), db.personalFields), ...options.consumer });
   const logger = createLogger({ service: definition.name, level: 'silent' });
   let schema: Promise<GraphQLSchema> | undefined;
   const service: ServiceUnderTest<D, S> = {

@@ -1,12 +1,14 @@
 // Analytics benchmark: a generated year of activity (tools: apps/analytics/src/reconciliation), side by side.
 //
 //   node tools/run.js tools/bench/src/analytics-benchmark.ts [--events 100000] [--kafka-events 20000]
-//        [--transport embedded|kafka|both] [--rounds 100] [--raw-rounds 3] [--no-rebuild]
+//        [--transport embedded|kafka|both] [--rounds 100] [--raw-rounds 3] [--no-rebuild] [--per-event-events 30000]
 //
 // 1. Generates the year (seasons, weekdays, incident days, reopenings, late cases) and publishes it
 //    to the embedded event log (and, for Kafka, its first --kafka-events events to a mock cluster).
 // 2. Ingestion: analytics' own consumer (the kit's idempotent EventConsumer, group
-//    carebridge.analytics) reads the log from the beginning into fresh fact tables: events/s.
+//    carebridge.analytics) reads the log from the beginning into fresh fact tables: events/s. Then, on
+//    groups of their own, the first --per-event-events events twice more: with each event's facts
+//    written at once (the baseline), and gathered per transaction again (the ratio of the two).
 // 3. Checks the answers first: each query served by analytics must equal the same query computed
 //    by brute force from the raw events of the log. Then times both, rounds interleaved:
 //    a month of every metric with two breakdowns (CHANNEL, CATEGORY), and a 12-month series
@@ -46,6 +48,9 @@ async function analyticsModules() {
     ...(await load<typeof import('../../../apps/analytics/src/reconciliation/raw-event-figures')>('reconciliation/raw-event-figures.ts')),
     ...(await load<typeof import('../../../apps/analytics/src/rebuild/fact-rebuild')>('rebuild/fact-rebuild.ts')),
     ...(await load<typeof import('../../../apps/analytics/src/figures/figures')>('figures/figures.ts')),
+    ...(await load<typeof import('../../../apps/analytics/src/facts/fact-recording')>('facts/fact-recording.ts')),
+    ...(await load<typeof import('../../../apps/analytics/src/figures/postgres-figure-engine')>('figures/postgres-figure-engine.ts')),
+    ...(await load<typeof import('../../../apps/analytics/src/figures/figure-queries')>('figures/figure-queries.ts')),
   };
 }
 type Analytics = Awaited<ReturnType<typeof analyticsModules>>;
@@ -59,6 +64,7 @@ function options() {
       rounds: { type: 'string', default: '100' },
       'raw-rounds': { type: 'string', default: '3' },
       'no-rebuild': { type: 'boolean', default: false },
+      'per-event-events': { type: 'string', default: '30000' },
     },
   });
   const int = (name: string, value: string | undefined, min: number) => {
@@ -74,6 +80,8 @@ function options() {
     rounds: int('rounds', values.rounds, 1),
     rawRounds: int('raw-rounds', values['raw-rounds'], 1),
     rebuild: !values['no-rebuild'],
+    /** 0: no per-event baseline. */
+    perEventEvents: int('per-event-events', values['per-event-events'], 0),
   };
 }
 
@@ -89,15 +97,24 @@ async function time<T>(work: () => Promise<T> | T): Promise<{ ms: number; value:
   return { ms: Number(process.hrtime.bigint() - started) / 1e6, value };
 }
 
-async function openAnalytics(a: Analytics, postgres: LocalPostgres, database: string) {
+/** `perEvent`: the facts written as each event is handled (the baseline) instead of gathered per transaction. */
+async function openAnalytics(a: Analytics, postgres: LocalPostgres, database: string, perEvent = false) {
   const dataSource = await openDatabase({ serverUrl: postgres.url, database, entities: a.analyticsSubgraph.entities, migrations: migrationsOf(a.analyticsSubgraph), poolSize: 10 });
-  const domain = a.analyticsDomain({ dataSource, outbox: new Outbox('analytics', () => systemClock.now()), clock: systemClock }, a.analyticsSettings(ENV));
-  return { dataSource, domain, handlers: a.analyticsEventHandlers(domain) };
+  const settings = a.analyticsSettings(ENV);
+  const domain = a.analyticsDomain({ dataSource, outbox: new Outbox('analytics', () => systemClock.now()), clock: systemClock }, settings);
+  const facts = perEvent ? new a.FactRecording(settings.calendar, { gathering: false }) : domain.facts;
+  return { dataSource, domain, handlers: a.analyticsEventHandlers({ facts }) };
 }
 
-/** Consumes everything on `transport` with analytics' consumer; resolves with the events per second. */
-async function ingest(dataSource: DataSource, transport: EventTransport, handlers: ReturnType<Analytics['analyticsEventHandlers']>, expected: number): Promise<{ seconds: number; perSecond: number }> {
-  const consumer = new EventConsumer({ service: 'analytics', dataSource, transport, handlers });
+/** Consumes everything on `transport` with analytics' consumer (`service` names its group); resolves with the events per second. */
+async function ingest(
+  dataSource: DataSource,
+  transport: EventTransport,
+  handlers: ReturnType<Analytics['analyticsEventHandlers']>,
+  expected: number,
+  service = 'analytics',
+): Promise<{ seconds: number; perSecond: number }> {
+  const consumer = new EventConsumer({ service, dataSource, transport, handlers });
   const started = Date.now();
   await consumer.start();
   let last = -1;
@@ -169,9 +186,33 @@ async function main(): Promise<void> {
     });
     log(`${events} events published in ${(published.ms / 1000).toFixed(1)} s`);
 
-    log('ingestion from the embedded log');
+    log('ingestion from the embedded log, facts gathered per transaction');
     const embedded = await ingest(live.dataSource, transport, live.handlers, events);
     rows.push([`Ingestion, embedded log (${events} events)`, `${Math.round(embedded.perSecond)} events/s (${embedded.seconds.toFixed(1)} s)`, '—', '—', '≥ 5,000 events/s']);
+    if (o.perEventEvents) {
+      // The same consumer writing each event's facts at once, into a database of its own, on its own group; then the gathered one again: A, B, A.
+      const subset = Math.min(o.perEventEvents, events);
+      log(`ingestion, the first ${subset} events: facts written per event, then gathered again`);
+      const side = async (database: string, perEventWrites: boolean, group: string) => {
+        const target = await openAnalytics(a, postgres, database, perEventWrites);
+        const reader = new EmbeddedTransport({ url: logUrl.toString(), partitions: 4 });
+        try {
+          return await ingest(target.dataSource, reader, target.handlers, subset, group);
+        } finally {
+          await reader.close();
+          await target.dataSource.destroy();
+        }
+      };
+      const baseline = await side('bench_analytics_per_event', true, 'analytics-per-event');
+      const gathered = await side('bench_analytics_again', false, 'analytics-again');
+      rows.push([
+        `Ingestion, first ${subset} events: gathered per transaction / written per event`,
+        `${Math.round(gathered.perSecond)} / ${Math.round(baseline.perSecond)} events/s`,
+        '—',
+        `${(gathered.perSecond / baseline.perSecond).toFixed(1)}× faster`,
+        '≥ 5,000 events/s',
+      ]);
+    }
 
     if (o.kafka) {
       const kafkaEvents = kafkaBatch.length;
@@ -209,30 +250,49 @@ async function main(): Promise<void> {
       if (served !== JSON.stringify(comparable(reference.figures(query)))) throw new Error('analytics and the raw events disagree: the benchmark stops before timing anything');
     }
 
+    if (JSON.stringify(await queries.series('MONTH', '2025-12-01', '2026-11-30')) !== JSON.stringify(await new a.FigureQueries(new a.PostgresFigureEngine(live.dataSource, a.analyticsSettings(ENV).dotRule, periods.timeZone), periods).series('MONTH', '2025-12-01', '2026-11-30'))) {
+      throw new Error('remembered and computed figures disagree: the benchmark stops before timing anything');
+    }
     log(`timing: ${o.rounds} rounds of each served query, ${o.rawRounds} of each raw one, interleaved`);
+    const settings = a.analyticsSettings(ENV);
+    // The same queries computed from the fact tables every time (no remembered periods), and the series while events arrive in its last month.
+    const computing = new a.FigureQueries(new a.PostgresFigureEngine(live.dataSource, settings.dotRule, settings.periods.timeZone), settings.periods);
+    const lastMonth = periods.containing('MONTH', '2026-11-15');
     const servedMonth: number[] = [];
     const servedSeries: number[] = [];
+    const computedMonth: number[] = [];
+    const computedSeries: number[] = [];
+    const arrivingSeries: number[] = [];
     const rawMonth: number[] = [];
     const rawSeries: number[] = [];
     const rawEvery = Math.max(1, Math.floor(o.rounds / o.rawRounds));
     for (let round = 0; round < o.rounds; round++) {
       servedMonth.push((await time(() => queries.table({ kind: 'MONTH', date: '2026-08-15' }, ['CHANNEL', 'CATEGORY']))).ms);
       servedSeries.push((await time(() => queries.series('MONTH', '2025-12-01', '2026-11-30'))).ms);
+      computedMonth.push((await time(() => computing.table({ kind: 'MONTH', date: '2026-08-15' }, ['CHANNEL', 'CATEGORY']))).ms);
+      computedSeries.push((await time(() => computing.series('MONTH', '2025-12-01', '2026-11-30'))).ms);
+      // What a fact written in the series' last month records: that month's figures (and those of later periods) are computed again.
+      await live.dataSource.query(`INSERT INTO fact_change (affected_from) VALUES ($1)`, [lastMonth.start]);
+      arrivingSeries.push((await time(() => queries.series('MONTH', '2025-12-01', '2026-11-30'))).ms);
       if (round % rawEvery === 0 && rawMonth.length < o.rawRounds) {
         rawMonth.push((await time(async () => (await rawFigures(a, transport, topics)).figures(monthQuery))).ms);
         rawSeries.push((await time(async () => (await rawFigures(a, transport, topics)).figures(seriesQuery))).ms);
       }
     }
     const median = (values: number[]) => percentile(values, 0.5);
+    const pp = (values: number[]) => `${ms(median(values))} / ${ms(percentile(values, 0.99))} ms`;
+    rows.push(['A month, 2 breakdowns, computed from the facts each time: p50 / p99', pp(computedMonth), `${ms(median(rawMonth))} ms`, `${(median(rawMonth) / median(computedMonth)).toFixed(0)}× faster`, 'p99 < 50 ms']);
+    rows.push(['12-month series, computed from the facts each time: p50 / p99', pp(computedSeries), `${ms(median(rawSeries))} ms`, `${(median(rawSeries) / median(computedSeries)).toFixed(0)}× faster`, 'p99 < 50 ms']);
+    rows.push(['12-month series, a fact written in its last month before each round: p50 / p99', pp(arrivingSeries), `${ms(median(rawSeries))} ms`, `${(median(rawSeries) / median(arrivingSeries)).toFixed(0)}× faster`, 'p99 < 50 ms']);
     rows.push([
-      'A month of every metric, 2 breakdowns: p50 / p99',
+      'A month of every metric, 2 breakdowns, remembered: p50 / p99',
       `${ms(median(servedMonth))} / ${ms(percentile(servedMonth, 0.99))} ms`,
       `${ms(median(rawMonth))} ms (median of ${rawMonth.length})`,
       `${(median(rawMonth) / median(servedMonth)).toFixed(0)}× faster`,
       'p99 < 50 ms',
     ]);
     rows.push([
-      '12-month series (+ previous, + last year): p50 / p99',
+      '12-month series (+ previous, + last year), remembered: p50 / p99',
       `${ms(median(servedSeries))} / ${ms(percentile(servedSeries, 0.99))} ms`,
       `${ms(median(rawSeries))} ms (median of ${rawSeries.length})`,
       `${(median(rawSeries) / median(servedSeries)).toFixed(0)}× faster`,
@@ -259,7 +319,7 @@ async function main(): Promise<void> {
     await postgres.stop();
   }
   process.stdout.write(
-    `Analytics (${new Date().toISOString().slice(0, 10)}, ${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load average ${load.toFixed(1)} at start)\n\n` +
+    `Analytics (${new Date().toISOString().slice(0, 10)}, ${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load average ${load.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at the end)\n\n` +
       `| Measure | analytics | from raw events | ratio | target |\n| --- | --- | --- | --- | --- |\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`,
   );
 }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { SUBGRAPHS } from '@carebridge/config';
@@ -22,6 +22,18 @@ describe('the production build', () => {
     expect(compiled('apps/crm/src/crm.subgraph.js.map')).toBe(true);
     expect(compiled('libs/testing/src/index.js')).toBe(false);
     expect(compiled('apps/crm/src/crm.fixture.js')).toBe(false);
+  });
+
+  it("gives every image what its Dockerfile runs: each stage's CMD and the telemetry preload of NODE_OPTIONS", () => {
+    const dockerfile = readFileSync(join(REPOSITORY_ROOT, 'infra', 'docker', 'Dockerfile'), 'utf8');
+    // The image holds dist/libs as /app/libs and dist/apps/<service>/src as /app/apps/<service>/src.
+    const inImage = (path: string) => existsSync(join(output, path.replace(/^\.\//, '')));
+    const preload = /^ENV NODE_OPTIONS="[^"]*--require (\S+)"/m.exec(dockerfile)?.[1];
+    expect(preload).toBe('./libs/service-kit/src/telemetry-preload.js');
+    expect(inImage(preload ?? '')).toBe(true);
+    const entries = [...dockerfile.matchAll(/^FROM base AS service-([a-z-]+)\n(?:.*\n)*?CMD \["node", "([^"]+)"\]/gm)].map(([, service, entry]) => ({ service, entry }));
+    expect(entries.map((e) => e.service).sort()).toEqual(['gateway', ...SUBGRAPHS.map((s) => s.name)].sort());
+    for (const { service, entry } of entries) expect({ service, entry, compiled: inImage(entry) }).toEqual({ service, entry: `apps/${service}/src/main.js`, compiled: true });
   });
 
   it('serves the same schema from compiled JavaScript as from the sources, for every subgraph', async () => {

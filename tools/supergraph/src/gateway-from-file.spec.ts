@@ -23,10 +23,10 @@ describe('the gateway on the committed supergraph file', () => {
       env: { SUPERGRAPH_FILE: join(REPOSITORY_ROOT, SUPERGRAPH_FILE), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', JWT_SECRET, JWKS_URL: undefined },
       readyUrl: `${url}/readyz`,
       onOutput: (_name, line) => output.push(line),
-      startTimeoutMs: 20_000,
+      startTimeoutMs: 60_000,
     });
     await gateway.start();
-  });
+  }, 90_000);
 
   afterAll(async () => {
     await gateway?.stop(5_000);

@@ -1,6 +1,6 @@
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { parseDeclaredChanges, reviewRepositorySchema, reviewSchemaChanges } from './schema-changes';
+import { parseDeclaredChanges, reviewRepositorySchema, reviewSchemaChanges, undescribedBySubgraph } from './schema-changes';
 
 function supergraph(typeDefs: string): string {
   const header = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@inaccessible"])\n';
@@ -80,6 +80,18 @@ changes:
     `);
     const review = await reviewSchemaChanges(released, current, none);
     expect(review.undescribed).toEqual(['Complaint.history', 'Complaint.history(first)']);
+  });
+
+  it('counts the fields and arguments without a description by the subgraph that resolves them', () => {
+    const header = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])\n';
+    const composed = composeServices([
+      { name: 'desk', url: 'http://desk/graphql', typeDefs: parse(`${header}type Query { complaint(id: ID!): Complaint } type Complaint @key(fields: "id") { id: ID! "What happened." summary: String! }`) },
+      { name: 'crm', url: 'http://crm/graphql', typeDefs: parse(`${header}type Complaint @key(fields: "id") { id: ID! customerName: String }`) },
+    ]);
+    if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('; '));
+    const count = undescribedBySubgraph(composed.supergraphSdl);
+    expect(count).toMatchObject({ total: 4, members: 5 });
+    expect(count.bySubgraph).toEqual({ desk: ['Complaint.id', 'Query.complaint', 'Query.complaint(id)'], crm: ['Complaint.id', 'Complaint.customerName'] });
   });
 
   it('the committed supergraph breaks no client of the last release without a declaration, and describes what it adds', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
 import { type Change, CriticalityLevel, diff } from '@graphql-inspector/core';
-import { type GraphQLSchema, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
+import { type ConstDirectiveNode, type GraphQLSchema, isInputObjectType, isInterfaceType, isObjectType, Kind, parse } from 'graphql';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { REPOSITORY_ROOT, SUPERGRAPH_FILE } from './compose';
@@ -91,6 +91,45 @@ export function schemaMembers(schema: GraphQLSchema): { path: string; described:
     }
   }
   return members;
+}
+
+/**
+ * Fields and arguments of the client schema without a description, by the subgraph that resolves
+ * them (`@join__field(graph:)`, else the type's `@join__type`; a shared field counts for each):
+ * what is left of "every field and argument has a description" (`npm run schema:check -- --descriptions`).
+ */
+export function undescribedBySubgraph(supergraphSdl: string): { total: number; members: number; bySubgraph: Record<string, string[]> } {
+  const members = schemaMembers(clientSchema(supergraphSdl));
+  const graphNames = new Map<string, string>();
+  const owners = new Map<string, Set<string>>();
+  const graphsOf = (directives: readonly ConstDirectiveNode[] | undefined, name: string) =>
+    (directives ?? [])
+      .filter((d) => d.name.value === name)
+      .map((d) => d.arguments?.find((a) => a.name.value === 'graph')?.value)
+      .flatMap((value) => (value?.kind === Kind.ENUM ? [value.value] : []));
+  const document = parse(supergraphSdl, { noLocation: true });
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.ENUM_TYPE_DEFINITION && definition.name.value === 'join__Graph') {
+      for (const value of definition.values ?? []) {
+        const name = value.directives?.find((d) => d.name.value === 'join__graph')?.arguments?.find((a) => a.name.value === 'name')?.value;
+        graphNames.set(value.name.value, name?.kind === Kind.STRING ? name.value : value.name.value.toLowerCase());
+      }
+    }
+    if (!('fields' in definition) || !definition.fields || !('name' in definition) || !definition.name) continue;
+    const typeGraphs = graphsOf(definition.directives, 'join__type');
+    for (const field of definition.fields) {
+      const fieldGraphs = graphsOf(field.directives, 'join__field');
+      const key = `${definition.name.value}.${field.name.value}`;
+      owners.set(key, new Set([...(owners.get(key) ?? []), ...(fieldGraphs.length ? fieldGraphs : typeGraphs)]));
+    }
+  }
+  const bySubgraph: Record<string, string[]> = {};
+  const undescribed = members.filter((m) => !m.described);
+  for (const { path } of undescribed) {
+    const field = path.replace(/\(.*\)$/, '');
+    for (const graph of owners.get(field) ?? ['unknown']) (bySubgraph[graphNames.get(graph) ?? graph] ??= []).push(path);
+  }
+  return { total: undescribed.length, members: members.length, bySubgraph };
 }
 
 /** The repository's own review: the committed supergraph against the released one. */

@@ -1,20 +1,22 @@
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPOSITORY_ROOT, SUPERGRAPH_FILE } from './compose';
-import { DECLARED_CHANGES_FILE, RELEASED_SUPERGRAPH_FILE, reviewRepositorySchema } from './schema-changes';
+import { DECLARED_CHANGES_FILE, RELEASED_SUPERGRAPH_FILE, reviewRepositorySchema, undescribedBySubgraph } from './schema-changes';
 
-const USAGE = 'usage: npm run schema:check | npm run schema:release -- --version <x.y.z>\n';
+const USAGE = 'usage: npm run schema:check [-- --descriptions [--list]] | npm run schema:release -- --version <x.y.z>\n';
 
 /**
  * `npm run schema:check`: holds infra/supergraph.graphql against the last released supergraph and
  * fails on a breaking change for clients that infra/schema/declared-changes.yaml does not declare.
  * `npm run schema:release -- --version 0.2.0`: makes the current supergraph the released one and
  * starts an empty list of declarations for the next release.
+ * `npm run schema:check -- --descriptions`: how many fields and arguments still have no description,
+ * by subgraph (`--list` names them).
  */
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { release: { type: 'boolean', default: false }, version: { type: 'string' }, help: { type: 'boolean', default: false } },
+    options: { release: { type: 'boolean', default: false }, version: { type: 'string' }, descriptions: { type: 'boolean', default: false }, list: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
   });
   if (values.help) return process.stdout.write(USAGE), 0;
   if (values.release) {
@@ -27,6 +29,15 @@ async function main(): Promise<number> {
         `release: ${values.version}\nchanges: []\n`,
     );
     process.stdout.write(`released the supergraph as ${values.version}: ${RELEASED_SUPERGRAPH_FILE}\n`);
+    return 0;
+  }
+  if (values.descriptions) {
+    const { total, members, bySubgraph } = undescribedBySubgraph(readFileSync(join(REPOSITORY_ROOT, SUPERGRAPH_FILE), 'utf8'));
+    for (const [subgraph, paths] of Object.entries(bySubgraph).sort(([, a], [, b]) => b.length - a.length)) {
+      process.stdout.write(`${subgraph}: ${paths.length}\n`);
+      if (values.list) for (const path of paths) process.stdout.write(`  ${path}\n`);
+    }
+    process.stdout.write(`${total} of ${members} fields and arguments have no description\n`);
     return 0;
   }
   const review = await reviewRepositorySchema();

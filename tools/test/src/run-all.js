@@ -2,6 +2,9 @@
 // `npm test`: the whole suite, in the order a reviewer would check it — types, lint (module
 // boundaries included), unit and integration tests of every project, then end-to-end tests
 // through the gateway — and one closing line with the counts.
+// `npm run test:recovery` (`--recovery`): the recovery suites — the fault suite (kill -9, SIGSTOP,
+// event log and brokers down, poison messages, on both transports) and `npm start`'s ordered
+// shutdown — CI's second step.
 const { spawnSync } = require('node:child_process');
 const { readdirSync, readFileSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
@@ -12,7 +15,8 @@ rmSync(results, { recursive: true, force: true });
 const nx = join(root, 'node_modules', '.bin', 'nx');
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', APOLLO_TELEMETRY_DISABLED: 'true' };
 
-const steps = [
+const recovery = process.argv.includes('--recovery');
+const suite = [
   ['type check', process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit']],
   // The whole suite runs every time: Nx's cache (shared across checkouts of this workspace on a
   // machine) stays for `nx affected` and single projects.
@@ -20,6 +24,7 @@ const steps = [
   ['unit and integration tests', nx, ['run-many', '-t', 'test', '--parallel=2', '--outputStyle=stream', '--skip-nx-cache']],
   ['end-to-end tests', nx, ['run-many', '-t', 'e2e', '--parallel=1', '--outputStyle=stream', '--skip-nx-cache']],
 ];
+const steps = recovery ? [['recovery suites', nx, ['run-many', '-t', 'recovery', '--parallel=1', '--outputStyle=stream', '--skip-nx-cache']]] : suite;
 
 let failedSteps = 0;
 for (const [name, command, args] of steps) {
@@ -45,5 +50,5 @@ try {
   // no Jest run completed
 }
 if (failedSteps && failed === 0) failed = failedSteps;
-process.stdout.write(`\nCarebridge: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+process.stdout.write(`\nCarebridge${recovery ? ' recovery' : ''}: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 process.exit(failedSteps ? 1 : 0);

@@ -7,18 +7,18 @@ import { CareContactStatus, CareRuleKind } from './care.enums';
 @ObjectType('CareContact', { description: 'A regular-care contact to make: a pre-departure reminder or a trip anniversary.' })
 @Entity('care_contact')
 export class CareContact {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The care contact.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ name: 'customer_id', type: 'uuid' })
   customerId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The trip it is for.' })
   @Column({ name: 'trip_id', type: 'uuid' })
   tripId: string;
 
-  @Field(() => CareRuleKind)
+  @Field(() => CareRuleKind, { description: 'Which care rule made it: a reminder before departure (documents, visa, check-in) or a trip anniversary.' })
   @Column({ type: 'enum', enum: CareRuleKind, enumName: 'care_rule_kind' })
   kind: CareRuleKind;
 
@@ -26,28 +26,28 @@ export class CareContact {
   @Column({ name: 'occasion_at', type: 'timestamptz', precision: 3 })
   occasionAt: Date;
 
-  @Field()
+  @Field({ description: 'When the customer is to be contacted.' })
   @Column({ name: 'due_at', type: 'timestamptz', precision: 3 })
   dueAt: Date;
 
-  @Field(() => CareContactStatus)
+  @Field(() => CareContactStatus, { description: 'Open (still to do), done or cancelled.' })
   @Column({ type: 'enum', enum: CareContactStatus, enumName: 'care_contact_status' })
   status: CareContactStatus;
 
   /** What staff noted when they made the contact. */
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What was said or done.' })
   @Column({ type: 'text', nullable: true })
   note: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was done.' })
   @Column({ name: 'done_at', type: 'timestamptz', precision: 3, nullable: true })
   doneAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'User id of who did it.' })
   @Column({ name: 'done_by', type: 'text', nullable: true })
   doneBy: string | null;
 
-  @Field()
+  @Field({ description: 'When it was created.' })
   @Column({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 

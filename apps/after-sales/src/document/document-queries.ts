@@ -32,8 +32,9 @@ export class DocumentQueries {
     return paginate(query, args, { sortKey: 'requestedAt', direction: 'DESC' });
   }
 
-  auditTrailOf(documentId: string): Promise<DocumentAuditEntry[]> {
-    return this.dataSource.getRepository(DocumentAuditEntry).find({ where: { documentId }, order: { at: 'ASC', sequence: 'ASC' } });
+  /** The first `first` entries of a document's audit trail, oldest first (all when not given). */
+  auditTrailOf(documentId: string, first?: number): Promise<DocumentAuditEntry[]> {
+    return this.dataSource.getRepository(DocumentAuditEntry).find({ where: { documentId }, order: { at: 'ASC', sequence: 'ASC' }, take: first });
   }
 
   /** A request is overdue while it waits past its due time. */

@@ -24,15 +24,15 @@ const minorUnits = {
 @ObjectType('CustomerDocument', { description: 'A document requested by or issued to a customer: invoice, credit note, travel certificate, e-fapiao, other papers.' })
 @Entity('customer_document')
 export class CustomerDocument {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The document.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => DocumentType)
+  @Field(() => DocumentType, { description: 'Which kind of document: an e-invoice, a credit note, a travel certificate, an e-fapiao or another paper.' })
   @Column({ type: 'enum', enum: DocumentType, enumName: 'document_type' })
   type: DocumentType;
 
-  @Field(() => DocumentStatus)
+  @Field(() => DocumentStatus, { description: 'Where the document stands, from requested to issued and sent (or refused).' })
   @Column({ type: 'enum', enum: DocumentStatus, enumName: 'document_status', default: DocumentStatus.REQUESTED })
   status: DocumentStatus;
 
@@ -55,7 +55,7 @@ export class CustomerDocument {
   @Column({ name: 'requested_by', type: 'text' })
   requestedBy: string;
 
-  @Field()
+  @Field({ description: 'When it was requested.' })
   @Column({ name: 'requested_at', type: 'timestamptz', precision: 3 })
   requestedAt: Date;
 
@@ -79,7 +79,7 @@ export class CustomerDocument {
   @Column({ name: 'verification_code', type: 'text', nullable: true })
   verificationCode: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'ISO 4217 currency of its amounts (invoices and credit notes).' })
   @Column({ type: 'char', length: 3, nullable: true })
   currency: string | null;
 
@@ -96,11 +96,11 @@ export class CustomerDocument {
   @Column({ type: 'jsonb', nullable: true })
   content: StoredContent | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'User id of who issued it.' })
   @Column({ name: 'issued_by', type: 'text', nullable: true })
   issuedBy: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was issued.' })
   @Column({ name: 'issued_at', type: 'timestamptz', precision: 3, nullable: true })
   issuedAt: Date | null;
 
@@ -112,15 +112,15 @@ export class CustomerDocument {
   @Column({ name: 'file_key', type: 'text', nullable: true })
   fileKey: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Name of the issued file, as the customer downloads it.' })
   @Column({ name: 'file_name', type: 'text', nullable: true })
   fileName: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Media type of the issued file, e.g. application/pdf.' })
   @Column({ name: 'content_type', type: 'text', nullable: true })
   contentType: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Size of the issued file in bytes.' })
   @Column({ name: 'byte_size', type: 'integer', nullable: true })
   byteSize: number | null;
 
@@ -132,7 +132,7 @@ export class CustomerDocument {
   @Column({ name: 'retain_until', type: 'timestamptz', precision: 3, nullable: true })
   retainUntil: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the file was deleted at the end of its retention.' })
   @Column({ name: 'file_deleted_at', type: 'timestamptz', precision: 3, nullable: true })
   fileDeletedAt: Date | null;
 
@@ -140,15 +140,15 @@ export class CustomerDocument {
   @Column({ name: 'refusal_reason', type: 'text', nullable: true })
   refusalReason: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'User id of who refused the request.' })
   @Column({ name: 'refused_by', type: 'text', nullable: true })
   refusedBy: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the request was refused.' })
   @Column({ name: 'refused_at', type: 'timestamptz', precision: 3, nullable: true })
   refusedAt: Date | null;
 
-  @Field(() => DeliveryChannel, { nullable: true })
+  @Field(() => DeliveryChannel, { nullable: true, description: 'How it was sent to the customer.' })
   @Column({ name: 'sent_channel', type: 'text', nullable: true })
   sentChannel: DeliveryChannel | null;
 
@@ -156,15 +156,15 @@ export class CustomerDocument {
   @Column({ name: 'sent_to', type: 'text', nullable: true })
   sentTo: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'User id of who sent it.' })
   @Column({ name: 'sent_by', type: 'text', nullable: true })
   sentBy: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was sent.' })
   @Column({ name: 'sent_at', type: 'timestamptz', precision: 3, nullable: true })
   sentAt: Date | null;
 
-  @Field()
+  @Field({ description: 'When the document last changed.' })
   @Column({ name: 'updated_at', type: 'timestamptz', precision: 3 })
   updatedAt: Date;
 

@@ -46,25 +46,21 @@ export class DocumentActionInput {
   expectedVersion?: number | null;
 }
 
-@InputType({ description: 'The customer billed, as the invoice names them.' })
-export class InvoicePartyInput {
-  @Field()
-  @Matches(/\S/, { message: 'must not be empty' })
-  @Length(1, 200, { message: 'must be 1 to 200 characters' })
-  name: string;
-
+/** Where a party of a document is and how it is taxed: the billed customer's and the issuer's fields alike. */
+@InputType('DocumentPartyAddressInput', { description: 'The address and tax identifiers of a party to a document.' })
+export class DocumentPartyAddressInput {
   @Field(() => [String], { description: 'Street and house, up to three lines.' })
   @ArrayMinSize(1, { message: 'must have at least one address line' })
   @ArrayMaxSize(3, { message: 'must have at most three address lines' })
   @Length(1, 200, { each: true, message: 'must be 1 to 200 characters each' })
   addressLines: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Postcode, where the country has them.' })
   @IsOptional()
   @Length(1, 20, { message: 'must be 1 to 20 characters' })
   postcode?: string | null;
 
-  @Field()
+  @Field({ description: 'City or town.' })
   @Length(1, 100, { message: 'must be 1 to 100 characters' })
   city: string;
 
@@ -72,20 +68,28 @@ export class InvoicePartyInput {
   @Matches(COUNTRY, { message: 'must be an ISO 3166-1 alpha-2 country code in capitals, e.g. DE' })
   countryCode: string;
 
-  @Field(() => String, { nullable: true, description: 'Business customers: their VAT identifier.' })
+  @Field(() => String, { nullable: true, description: 'A business: its VAT identifier.' })
   @IsOptional()
   @Matches(/^[A-Z]{2}[A-Za-z0-9+*.]{2,13}$/, { message: 'must be a VAT identifier with its country prefix, e.g. FR40303265045' })
   vatId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A tax registration other than the VAT identifier.' })
   @IsOptional()
   @Length(1, 40, { message: 'must be 1 to 40 characters' })
   taxRegistrationId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'E-mail address for invoicing.' })
   @IsOptional()
   @IsEmail({}, { message: 'must be an e-mail address' })
   email?: string | null;
+}
+
+@InputType({ description: 'The customer billed, as the invoice names them.' })
+export class InvoicePartyInput extends DocumentPartyAddressInput {
+  @Field({ description: 'The name the invoice is addressed to.' })
+  @Matches(/\S/, { message: 'must not be empty' })
+  @Length(1, 200, { message: 'must be 1 to 200 characters' })
+  name: string;
 }
 
 @InputType()
@@ -281,7 +285,7 @@ export class CreateDocumentLinkInput {
 }
 
 @InputType({ description: 'A company that issues documents (admin).' })
-export class SaveDocumentIssuerInput {
+export class SaveDocumentIssuerInput extends DocumentPartyAddressInput {
   @Field({ description: 'Short code, e.g. CB-DE.' })
   @Matches(/^[A-Z0-9][A-Z0-9-]{1,19}$/, { message: 'must be 2 to 20 capital letters, digits or dashes, e.g. CB-DE' })
   id: string;
@@ -290,40 +294,6 @@ export class SaveDocumentIssuerInput {
   @Matches(/\S/, { message: 'must not be empty' })
   @Length(1, 200, { message: 'must be 1 to 200 characters' })
   legalName: string;
-
-  @Field(() => [String])
-  @ArrayMinSize(1, { message: 'must have at least one address line' })
-  @ArrayMaxSize(3, { message: 'must have at most three address lines' })
-  @Length(1, 200, { each: true, message: 'must be 1 to 200 characters each' })
-  addressLines: string[];
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 20, { message: 'must be 1 to 20 characters' })
-  postcode?: string | null;
-
-  @Field()
-  @Length(1, 100, { message: 'must be 1 to 100 characters' })
-  city: string;
-
-  @Field()
-  @Matches(COUNTRY, { message: 'must be an ISO 3166-1 alpha-2 country code in capitals, e.g. DE' })
-  countryCode: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(/^[A-Z]{2}[A-Za-z0-9+*.]{2,13}$/, { message: 'must be a VAT identifier with its country prefix, e.g. DE123456789' })
-  vatId?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 40, { message: 'must be 1 to 40 characters' })
-  taxRegistrationId?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsEmail({}, { message: 'must be an e-mail address' })
-  email?: string | null;
 
   @Field()
   @Matches(/^[A-Z0-9][A-Z0-9-]{0,19}$/, { message: 'must be 1 to 20 capital letters, digits or dashes, e.g. CBDE-INV' })

@@ -1,6 +1,6 @@
 import { CONTACT_DETAIL_ROLES, hasAnyRole, type Identity, type Role } from '@carebridge/auth';
 import type { PersonalDataAccessLog } from '@carebridge/personal-data-access';
-import { type Connection, caller, maskEmail, type RequestContext } from '@carebridge/service-kit';
+import { type Connection, caller, ListArgs, listSize, maskEmail, type RequestContext } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { disclose } from '../access-log/disclosure';
 import { CustomerReference } from '../references/customer.reference';
@@ -254,9 +254,9 @@ export class DocumentResolver {
   }
 
   @Authorized('after_sales')
-  @FieldResolver(() => [DocumentAuditEntry], { description: 'Who requested, issued, sent, linked and downloaded it, oldest first.' })
-  auditTrail(@Root() document: CustomerDocument): Promise<DocumentAuditEntry[]> {
-    return this.desk.documentQueries.auditTrailOf(document.id);
+  @FieldResolver(() => [DocumentAuditEntry], { description: 'Who requested, issued, sent, linked and downloaded it, oldest first; at most `first` of them (bounded list).' })
+  auditTrail(@Root() document: CustomerDocument, @Args() list: ListArgs): Promise<DocumentAuditEntry[]> {
+    return this.desk.documentQueries.auditTrailOf(document.id, listSize(list));
   }
 
   private logIssue(context: RequestContext, document: CustomerDocument): CustomerDocument {

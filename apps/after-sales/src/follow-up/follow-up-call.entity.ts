@@ -6,22 +6,22 @@ import { FollowUpCallOutcome } from './follow-up.enums';
 @ObjectType('FollowUpCall', { description: 'A follow-up call to a customer, recorded by hand.' })
 @Entity('follow_up_call')
 export class FollowUpCall {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The call.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ name: 'customer_id', type: 'uuid' })
   customerId: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The trip the call was about.' })
   @Column({ name: 'trip_id', type: 'uuid', nullable: true })
   tripId: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The follow-up survey the call was about.' })
   @Column({ name: 'survey_id', type: 'uuid', nullable: true })
   surveyId: string | null;
 
-  @Field(() => FollowUpCallOutcome)
+  @Field(() => FollowUpCallOutcome, { description: 'What came of the call.' })
   @Column({ type: 'enum', enum: FollowUpCallOutcome, enumName: 'follow_up_call_outcome' })
   outcome: FollowUpCallOutcome;
 
@@ -30,19 +30,19 @@ export class FollowUpCall {
   nps: number | null;
 
   /** What was said (may hold the customer's words). */
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What was said.' })
   @Column({ type: 'text', nullable: true })
   note: string | null;
 
-  @Field()
+  @Field({ description: 'When the customer was called.' })
   @Column({ name: 'called_at', type: 'timestamptz', precision: 3 })
   calledAt: Date;
 
-  @Field()
+  @Field({ description: 'User id of who recorded the call.' })
   @Column({ name: 'recorded_by', type: 'text' })
   recordedBy: string;
 
-  @Field()
+  @Field({ description: 'When the call was recorded.' })
   @Column({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 

@@ -42,8 +42,9 @@ export class FollowUpCalls {
     });
   }
 
-  callsOf(customerId: string): Promise<FollowUpCall[]> {
-    return this.dataSource.getRepository(FollowUpCall).find({ where: { customerId }, order: { calledAt: 'DESC', id: 'DESC' } });
+  /** The latest `first` calls to a customer (all when not given). */
+  callsOf(customerId: string, first?: number): Promise<FollowUpCall[]> {
+    return this.dataSource.getRepository(FollowUpCall).find({ where: { customerId }, order: { calledAt: 'DESC', id: 'DESC' }, take: first });
   }
 
   /** Sets what the customer said; every row of a merged customer follows. */

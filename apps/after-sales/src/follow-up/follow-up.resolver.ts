@@ -1,7 +1,7 @@
 import { hasAnyRole } from '@carebridge/auth';
 import { BadUserInputError, ForbiddenError } from '@carebridge/domain';
 import type { PersonalDataAccessLog } from '@carebridge/personal-data-access';
-import { caller, type Connection, type RequestContext } from '@carebridge/service-kit';
+import { caller, type Connection, ListArgs, listSize, type RequestContext } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { disclose } from '../access-log/disclosure';
 import { CustomerReference } from '../references/customer.reference';
@@ -130,9 +130,9 @@ export class CustomerFollowUpResolver {
   }
 
   @Authorized('after_sales')
-  @FieldResolver(() => [FollowUpCall], { nullable: true, description: "Follow-up calls to the customer, latest first (resolved by after-sales)." })
-  followUpCalls(@Root() customer: CustomerReference): Promise<FollowUpCall[]> {
-    return this.calls.callsOf(customer.id);
+  @FieldResolver(() => [FollowUpCall], { nullable: true, description: 'Follow-up calls to the customer, latest first (resolved by after-sales); at most `first` of them (bounded list).' })
+  followUpCalls(@Root() customer: CustomerReference, @Args() list: ListArgs): Promise<FollowUpCall[]> {
+    return this.calls.callsOf(customer.id, listSize(list));
   }
 
   @Authorized('after_sales')

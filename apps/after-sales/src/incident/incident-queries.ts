@@ -26,7 +26,8 @@ export class IncidentQueries {
     return paginate(query, args, { sortKey: 'openedAt', direction: 'DESC' });
   }
 
-  timelineOf(incidentId: string): Promise<IncidentTimelineEntry[]> {
-    return this.dataSource.getRepository(IncidentTimelineEntry).find({ where: { incidentId }, order: { seq: 'ASC' } });
+  /** The first `first` entries of an incident's timeline (all when not given). */
+  timelineOf(incidentId: string, first?: number): Promise<IncidentTimelineEntry[]> {
+    return this.dataSource.getRepository(IncidentTimelineEntry).find({ where: { incidentId }, order: { seq: 'ASC' }, take: first });
   }
 }

@@ -32,7 +32,7 @@ export interface DisruptionRecord {
 @ObjectType('Incident', { description: 'An in-trip incident case: a flight disruption, a baggage irregularity, an accommodation problem or an emergency.' })
 @Entity('incident')
 export class Incident {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The incident.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -52,23 +52,23 @@ export class Incident {
   @Column({ name: 'segment_id', type: 'uuid', nullable: true })
   segmentId: string | null;
 
-  @Field(() => IncidentType)
+  @Field(() => IncidentType, { description: 'What went wrong.' })
   @Column({ type: 'enum', enum: IncidentType, enumName: 'incident_type' })
   type: IncidentType;
 
-  @Field(() => IncidentCategory)
+  @Field(() => IncidentCategory, { description: 'The area of the trip it concerns.' })
   @Column({ type: 'enum', enum: IncidentCategory, enumName: 'incident_category' })
   category: IncidentCategory;
 
-  @Field(() => IncidentSeverity)
+  @Field(() => IncidentSeverity, { description: 'How badly it affects the passenger.' })
   @Column({ type: 'enum', enum: IncidentSeverity, enumName: 'incident_severity' })
   severity: IncidentSeverity;
 
-  @Field(() => IncidentStatus)
+  @Field(() => IncidentStatus, { description: 'Open, in progress, resolved or closed.' })
   @Column({ type: 'enum', enum: IncidentStatus, enumName: 'incident_status' })
   status: IncidentStatus;
 
-  @Field(() => ReportChannel)
+  @Field(() => ReportChannel, { description: 'How the incident reached us.' })
   @Column({ name: 'reported_via', type: 'text' })
   reportedVia: ReportChannel;
 
@@ -80,7 +80,7 @@ export class Incident {
   @Column({ type: 'text', nullable: true })
   location: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it happened, if known.' })
   @Column({ name: 'occurred_at', type: 'timestamptz', precision: 3, nullable: true })
   occurredAt: Date | null;
 
@@ -95,15 +95,15 @@ export class Incident {
   @Column({ name: 'emergency_article_id', type: 'text', nullable: true })
   emergencyArticleId: string | null;
 
-  @Field()
+  @Field({ description: 'User id of who opened it.' })
   @Column({ name: 'opened_by', type: 'text' })
   openedBy: string;
 
-  @Field()
+  @Field({ description: 'When it was opened.' })
   @Column({ name: 'opened_at', type: 'timestamptz', precision: 3 })
   openedAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was resolved.' })
   @Column({ name: 'resolved_at', type: 'timestamptz', precision: 3, nullable: true })
   resolvedAt: Date | null;
 
@@ -111,7 +111,7 @@ export class Incident {
   @Column({ type: 'text', nullable: true })
   resolution: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was closed.' })
   @Column({ name: 'closed_at', type: 'timestamptz', precision: 3, nullable: true })
   closedAt: Date | null;
 
@@ -119,11 +119,11 @@ export class Incident {
   @Column({ name: 'complaint_raised_at', type: 'timestamptz', precision: 3, nullable: true })
   complaintRaisedAt: Date | null;
 
-  @Field()
+  @Field({ description: 'When the incident last changed.' })
   @Column({ name: 'updated_at', type: 'timestamptz', precision: 3 })
   updatedAt: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Increases with every change of the incident.' })
   @VersionColumn()
   version: number;
 

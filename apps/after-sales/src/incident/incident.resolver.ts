@@ -1,4 +1,4 @@
-import { caller, type Connection, type RequestContext } from '@carebridge/service-kit';
+import { caller, type Connection, ListArgs, listSize, type RequestContext } from '@carebridge/service-kit';
 import { ForbiddenError } from '@carebridge/domain';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
@@ -157,9 +157,9 @@ export class IncidentResolver {
     return incident.emergencyArticleId ? { articleId: incident.emergencyArticleId, dutyContact: this.settings.dutyContact } : null;
   }
 
-  @FieldResolver(() => [IncidentTimelineEntry], { description: 'The incident’s timeline, oldest first (append-only).' })
-  timeline(@Root() incident: Incident): Promise<IncidentTimelineEntry[]> {
-    return this.queries.timelineOf(incident.id);
+  @FieldResolver(() => [IncidentTimelineEntry], { description: 'The incident’s timeline, oldest first (append-only); at most `first` of them (bounded list).' })
+  timeline(@Root() incident: Incident, @Args() list: ListArgs): Promise<IncidentTimelineEntry[]> {
+    return this.queries.timelineOf(incident.id, listSize(list));
   }
 
   @FieldResolver(() => [IncidentEntitlement], { description: 'What the passenger is owed, as last computed, each with its rule version, article and explanation.' })

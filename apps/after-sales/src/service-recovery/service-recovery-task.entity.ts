@@ -12,15 +12,15 @@ import { ServiceRecoveryReason, ServiceRecoveryStatus } from './service-recovery
 @ObjectType('ServiceRecoveryTask', { description: 'A task to win back a dissatisfied customer after a trip, due within the target.' })
 @Entity('service_recovery_task')
 export class ServiceRecoveryTask {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The service-recovery task.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The follow-up survey whose answers opened it.' })
   @Column({ name: 'survey_id', type: 'uuid' })
   surveyId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The trip the survey was about.' })
   @Column({ name: 'trip_id', type: 'uuid' })
   tripId: string;
 
@@ -30,15 +30,15 @@ export class ServiceRecoveryTask {
   @Column({ name: 'booking_reference', type: 'text', nullable: true })
   bookingReference: string | null;
 
-  @Field(() => ServiceRecoveryStatus)
+  @Field(() => ServiceRecoveryStatus, { description: 'Open, escalated to a complaint, or resolved.' })
   @Column({ type: 'enum', enum: ServiceRecoveryStatus, enumName: 'service_recovery_status' })
   status: ServiceRecoveryStatus;
 
-  @Field(() => [ServiceRecoveryReason])
+  @Field(() => [ServiceRecoveryReason], { description: 'Why the answers called for recovery.' })
   @Column({ type: 'text', array: true })
   reasons: ServiceRecoveryReason[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The net promoter score the customer gave, 0 to 10.' })
   @Column({ type: 'integer' })
   nps: number;
 
@@ -60,7 +60,7 @@ export class ServiceRecoveryTask {
   @Column({ name: 'assigned_team', type: 'text' })
   assignedTeam: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'User id of who is to call the customer.' })
   @Column({ name: 'assignee_id', type: 'text', nullable: true })
   assigneeId: string | null;
 
@@ -72,28 +72,28 @@ export class ServiceRecoveryTask {
   @Column({ name: 'due_at', type: 'timestamptz', precision: 3 })
   dueAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it became a complaint.' })
   @Column({ name: 'escalated_at', type: 'timestamptz', precision: 3, nullable: true })
   escalatedAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'User id of who escalated it.' })
   @Column({ name: 'escalated_by', type: 'text', nullable: true })
   escalatedBy: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was resolved.' })
   @Column({ name: 'resolved_at', type: 'timestamptz', precision: 3, nullable: true })
   resolvedAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'User id of who resolved it.' })
   @Column({ name: 'resolved_by', type: 'text', nullable: true })
   resolvedBy: string | null;
 
   /** Staff's note on how it was resolved (may repeat the customer's words). */
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'How it was resolved.' })
   @Column({ name: 'resolution_note', type: 'text', nullable: true })
   resolutionNote: string | null;
 
-  @Field()
+  @Field({ description: 'When the task last changed.' })
   @Column({ name: 'updated_at', type: 'timestamptz', precision: 3 })
   updatedAt: Date;
 

@@ -43,6 +43,8 @@ export class DemoHistory {
           const event: ReceivedEvent = { id: e.id, type: e.contract.type, version: e.contract.version, source: `/carebridge/${e.contract.producer}`, time: e.at, subject: '', data: e.data, topic: e.contract.topic };
           await byType.get(e.contract.type)?.handle(event, manager);
         }
+        // The handlers gather the facts of the transaction; they are written before it commits.
+        for (const settle of new Set([...byType.values()].map((h) => h.settle))) await settle?.(manager);
       });
       events += applying.length;
     };

@@ -46,7 +46,8 @@ export interface CaseExportRequest {
   filters: DimensionFilter[];
 }
 
-const DIMENSION_COLUMN = { CHANNEL: 'f.channel', CATEGORY: 'f.category', URGENCY: 'f.urgency', ROOT_CAUSE: 'f.root_cause', TEAM: 'f.team', AGENT: 'f.agent_id', CUSTOMER_TIER: 't.tier' } as const;
+/** `$zone` stands for the company's time zone (a parameter). */
+const DIMENSION_COLUMN = { CHANNEL: 'f.channel', CATEGORY: 'f.category', URGENCY: 'f.urgency', ROOT_CAUSE: 'f.root_cause', TEAM: 'f.team', AGENT: 'f.agent_id', CUSTOMER_TIER: 't.tier', KEY_ACCOUNT: 'k.key_account_id::text', OPENED_HOUR: `to_char(f.opened_at AT TIME ZONE $zone, 'HH24')` } as const;
 
 /**
  * The per-case CSV export of the cases opened in a period: recorded in the audit first, then read
@@ -68,8 +69,12 @@ export class CaseExport {
       where += ` AND f.kind = $${params.length}`;
     }
     for (const filter of request.filters) {
-      const column = DIMENSION_COLUMN[filter.dimension];
+      let column: string = DIMENSION_COLUMN[filter.dimension];
       if (!column) throw BadUserInputError.field('filter', 'dimension', `unknown dimension ${filter.dimension}`);
+      if (column.includes('$zone')) {
+        params.push(this.figures.timeZone);
+        column = column.replace('$zone', () => `$${params.length}`);
+      }
       if (filter.value === null) where += ` AND ${column} IS NULL`;
       else {
         params.push(filter.value);
@@ -93,7 +98,7 @@ export class CaseExport {
                   f.handling_seconds, f.reopen_count, f.escalated_at,
                   (SELECT a.score FROM satisfaction_answer a WHERE a.case_id = f.case_id ORDER BY a.answered_at DESC LIMIT 1) AS last_satisfaction_score,
                   (SELECT count(*) FROM compensation_grant g WHERE g.case_id = f.case_id)::int AS compensation_items
-           FROM case_fact f LEFT JOIN customer_tier t ON t.customer_id = f.customer_id
+           FROM case_fact f LEFT JOIN customer_tier t ON t.customer_id = f.customer_id LEFT JOIN customer_key_account k ON k.customer_id = f.customer_id
            WHERE ${where}${keyset} ORDER BY f.opened_at, f.case_id LIMIT ${BATCH}`,
           after ? [...params, after.opened_at, after.case_id] : params,
         );

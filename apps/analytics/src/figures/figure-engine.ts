@@ -26,6 +26,17 @@ export interface CaseQuery {
   offset: number;
 }
 
+/** The ratings of one procedure article in a period (training's procedure feedback, A-6). */
+export interface ProcedureFeedbackCount {
+  articleId: string;
+  ratings: number;
+  ratingSum: number;
+  /** Ratings of 1 or 2. */
+  lowRatings: number;
+  /** Ratings that came with a comment (the words stay in training). */
+  commented: number;
+}
+
 /**
  * Where figures are computed. The facts live in PostgreSQL today (PostgresFigureEngine); an engine
  * over ClickHouse fed by the same streams answers the same two questions (docs/services/analytics.md, Scale).
@@ -35,4 +46,6 @@ export interface FigureEngine {
   figures(query: FigureQuery): Promise<FigureRow[]>;
   /** The cases behind one figure, oldest first, and how many there are. */
   cases(query: CaseQuery): Promise<{ total: number; cases: CaseReference[] }>;
+  /** The procedure feedback given in a period, per article, most ratings first. */
+  procedureFeedback(period: Period): Promise<ProcedureFeedbackCount[]>;
 }

@@ -30,6 +30,11 @@ export class FigureQueries {
     private readonly periods: PeriodCalendar,
   ) {}
 
+  /** The company's time zone, which every period is local to. */
+  get timeZone(): string {
+    return this.periods.timeZone;
+  }
+
   period(choice: PeriodChoice): Period {
     if (choice.kind && choice.date && !choice.from && !choice.to) return this.periods.containing(choice.kind, choice.date);
     if (choice.from && choice.to && !choice.kind && !choice.date) return this.periods.range(choice.from, choice.to);

@@ -7,13 +7,13 @@ export type PeriodKindValue = EnumValue<typeof PeriodKind>;
 registerEnumType(PeriodKind, { name: 'PeriodKind', description: "A period of the company's calendar, in its time zone: a DAY, an ISO WEEK (Monday to Sunday) or a calendar MONTH." });
 
 /** What figures can be broken down by: the dimensions a case carries (ids and classifications, never personal data). */
-export const DIMENSIONS = ['CHANNEL', 'CATEGORY', 'URGENCY', 'ROOT_CAUSE', 'TEAM', 'AGENT', 'CUSTOMER_TIER'] as const;
+export const DIMENSIONS = ['CHANNEL', 'CATEGORY', 'URGENCY', 'ROOT_CAUSE', 'TEAM', 'AGENT', 'CUSTOMER_TIER', 'KEY_ACCOUNT', 'OPENED_HOUR'] as const;
 export const Dimension = enumOf(DIMENSIONS);
 export type DimensionValue = EnumValue<typeof Dimension>;
 registerEnumType(Dimension, {
   name: 'Dimension',
   description:
-    "A breakdown of the figures: CHANNEL and CATEGORY of the case; URGENCY, ROOT_CAUSE and TEAM (the assignee's department) of a complaint; AGENT (an inquiry's first responder, a complaint's assignee, as user id); CUSTOMER_TIER (crm's current tier of the customer). A figure whose cases do not carry the dimension falls under the value null.",
+    "A breakdown of the figures: CHANNEL and CATEGORY of the case; URGENCY, ROOT_CAUSE and TEAM (the assignee's department) of a complaint; AGENT (an inquiry's first responder, a complaint's assignee, as user id); CUSTOMER_TIER (crm's current tier of the customer); KEY_ACCOUNT (the id of the key account crm currently counts the customer in, customer.service_terms_changed); OPENED_HOUR (the hour of the day, 00 to 23 in the company's time zone, in which the case was received or registered). A figure whose cases do not carry the dimension falls under the value null.",
 });
 
 /** The response and deadline targets whose compliance analytics counts. */

@@ -140,15 +140,15 @@ export class FigureSet {
   qa: QaFigure;
   @Field(() => TrainingFigure, { description: D.training })
   training: TrainingFigure;
-  @Field(() => Int, { description: 'Cases counted as reopened by reopenRate.' })
+  @Field(() => Int, { description: D.reopened })
   reopened: number;
   @Field(() => Float, { nullable: true, description: D.reopenRate })
   reopenRate: number | null;
-  @Field(() => Int, { description: 'Inquiries counted as resolved at one touch by oneTouchResolutionRate.' })
+  @Field(() => Int, { description: D.oneTouchResolved })
   oneTouchResolved: number;
   @Field(() => Float, { nullable: true, description: D.oneTouchResolutionRate })
   oneTouchResolutionRate: number | null;
-  @Field(() => Int, { description: 'Inquiries counted as escalated by escalationRate.' })
+  @Field(() => Int, { description: D.escalated })
   escalated: number;
   @Field(() => Float, { nullable: true, description: D.escalationRate })
   escalationRate: number | null;

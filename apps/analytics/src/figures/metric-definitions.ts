@@ -22,8 +22,11 @@ export const METRIC_DEFINITIONS = {
   qa: "training's QA reviews completed in the period (qa_review.completed; calibration reviews are not published): reviews, the average score (0 to 100), how many failed automatically. AGENT is the reviewed agent; the other dimensions are the reviewed case's.",
   training:
     "training's course completions (course.completed) and overdue mandatory courses (training.overdue) in the period: completions (by completedAt) and how many renewed a certificate, the average quiz score (0 to 100) of the completions with a quiz, and the overdue ones (by detectedAt), never completed or with an expired certificate. AGENT is the staff member, TEAM the team training names for an overdue course; the other dimensions are null.",
+  reopened: 'Cases counted as reopened by reopenRate: opened in the period, closed (inquiry) or resolved (complaint), and reopened at least once.',
   reopenRate: 'Of the cases opened in the period that were closed (inquiry) or resolved (complaint), the share reopened at least once.',
   oneTouchResolutionRate: 'Of the inquiries opened in the period that were closed, the share closed without a reopening and without an escalation to a complaint.',
+  oneTouchResolved: 'Inquiries counted as resolved at one touch by oneTouchResolutionRate: opened in the period, closed, never reopened nor escalated.',
+  escalated: 'Inquiries counted as escalated by escalationRate: opened in the period and escalated into a complaint.',
   escalationRate: 'Of the inquiries opened in the period, the share escalated into a complaint (inquiry.escalated).',
   compensation: 'Compensation items granted with resolutions in the period, by kind and currency: items, the sum of amounts (money) and of quantities (points, miles).',
   rootCauses: 'Root-cause Pareto of the complaints resolved in the period (their root cause as last resolved): complaints, share and cumulative share, largest first.',

@@ -1,9 +1,13 @@
 import type { DataSource } from 'typeorm';
-import type { CaseQuery, DimensionFilter, FigureEngine, FigureQuery } from './figure-engine';
+import type { CaseQuery, DimensionFilter, FigureEngine, FigureQuery, ProcedureFeedbackCount } from './figure-engine';
+import type { Period } from './period-calendar';
 import type { DimensionValue, SlaTargetValue } from './figures.enums';
 import { type CaseReference, type DistributionCounts, emptyCounts, type FigureCounts, type FigureRow } from './figures';
 
-/** The column of a case that each dimension reads (`t` is crm's current tier of the case's customer). */
+/**
+ * The column of a case that each dimension reads (`t` is crm's current tier of the case's customer;
+ * `$zone` the company's time zone, for the local hour of the opening).
+ */
 const CASE_DIMENSION: Record<DimensionValue, string> = {
   CHANNEL: 'f.channel',
   CATEGORY: 'f.category',
@@ -12,17 +16,19 @@ const CASE_DIMENSION: Record<DimensionValue, string> = {
   TEAM: 'f.team',
   AGENT: 'f.agent_id',
   CUSTOMER_TIER: 't.tier',
+  KEY_ACCOUNT: 'k.key_account_id::text',
+  OPENED_HOUR: `to_char(f.opened_at AT TIME ZONE $zone, 'HH24')`,
 };
 /** A QA review counts for the reviewed agent, and for the dimensions of its case when analytics knows the case. */
 const QA_DIMENSION: Record<DimensionValue, string> = { ...CASE_DIMENSION, AGENT: 'q.agent_id' };
 /** A course completion or overdue course is the staff member's (AGENT); an overdue one carries its TEAM; nothing else. */
 const TRAINING_DIMENSION: Record<DimensionValue, string> = { ...mapAll(() => 'NULL::text'), AGENT: 'x.staff_user_id' };
 const OVERDUE_DIMENSION: Record<DimensionValue, string> = { ...TRAINING_DIMENSION, TEAM: 'x.team' };
-/** Survey answers carry only the customer: every other dimension is null for them. */
-const SURVEY_DIMENSION: Record<DimensionValue, string> = { ...mapAll(() => 'NULL::text'), CUSTOMER_TIER: 't.tier' };
+/** Survey answers carry only the customer: every other dimension is null for them. (`t`, `k`: the customer's tier and key account; a join nothing reads is left out by the planner.) */
+const SURVEY_DIMENSION: Record<DimensionValue, string> = { ...mapAll(() => 'NULL::text'), CUSTOMER_TIER: 't.tier', KEY_ACCOUNT: 'k.key_account_id::text' };
 
 function mapAll(value: () => string): Record<DimensionValue, string> {
-  return { CHANNEL: value(), CATEGORY: value(), URGENCY: value(), ROOT_CAUSE: value(), TEAM: value(), AGENT: value(), CUSTOMER_TIER: value() };
+  return { CHANNEL: value(), CATEGORY: value(), URGENCY: value(), ROOT_CAUSE: value(), TEAM: value(), AGENT: value(), CUSTOMER_TIER: value(), KEY_ACCOUNT: value(), OPENED_HOUR: value() };
 }
 
 /** The SLA rings as conditions on a case's facts ($dot: whether the US DOT rule applies). */
@@ -67,10 +73,21 @@ const ONE_TOUCH = `${INQUIRY_CLOSED} AND f.reopen_count = 0 AND f.escalated_at I
  * course completions, overdue courses), run side by side, each grouped by period and breakdown.
  */
 export class PostgresFigureEngine implements FigureEngine {
+  /** The time zone as an SQL literal (an IANA name, validated by the settings; quotes doubled all the same). */
+  private readonly zone: string;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly dotRule: boolean,
-  ) {}
+    timeZone = 'UTC',
+  ) {
+    this.zone = `'${timeZone.replace(/'/g, "''")}'`;
+  }
+
+  /** Every statement goes through here: the DOT rule and the time zone are written in as literals. */
+  private query(sql: string, params: unknown[]): Promise<Record<string, any>[]> {
+    return this.dataSource.query(sql.replace(/\$dot/g, String(this.dotRule)).replace(/\$zone/g, () => this.zone), params);
+  }
 
   async figures(query: FigureQuery): Promise<FigureRow[]> {
     const rows = new Map<string, FigureRow>();
@@ -96,7 +113,7 @@ export class PostgresFigureEngine implements FigureEngine {
     const filterParams: unknown[] = [];
     const where = (dimensions: Record<DimensionValue, string>) => filterSql(query.filters, dimensions, params.length, filterParams);
     const caseDims = select(CASE_DIMENSION);
-    const run = (sql: string) => this.dataSource.query(sql.replace(/\$dot/g, String(this.dotRule)), [...params, ...filterParams]) as Promise<Record<string, any>[]>;
+    const run = (sql: string) => this.query(sql, [...params, ...filterParams]);
 
     const distributions = Object.entries(DISTRIBUTIONS)
       .map(
@@ -108,19 +125,19 @@ export class PostgresFigureEngine implements FigureEngine {
     const sla = Object.entries(SLA_CONDITIONS)
       .map(([target, c]) => `, count(*) FILTER (WHERE ${c.achieved}) AS "${target}_achieved", count(*) FILTER (WHERE ${c.breached}) AS "${target}_breached"`)
       .join('');
-    const caseJoin = `JOIN case_fact f ON f.case_id = x.case_id LEFT JOIN customer_tier t ON t.customer_id = f.customer_id`;
+    const caseJoin = `JOIN case_fact f ON f.case_id = x.case_id LEFT JOIN customer_tier t ON t.customer_id = f.customer_id LEFT JOIN customer_key_account k ON k.customer_id = f.customer_id`;
 
     const openedWhere = where(CASE_DIMENSION);
     const qaParams: unknown[] = [];
     const qaWhere = filterSql(query.filters, QA_DIMENSION, params.length, qaParams);
     const openedCases = `FROM ${periods} JOIN case_fact f ON f.opened_at >= b.start_at AND f.opened_at < b.end_at
-           LEFT JOIN customer_tier t ON t.customer_id = f.customer_id
+           LEFT JOIN customer_tier t ON t.customer_id = f.customer_id LEFT JOIN customer_key_account k ON k.customer_id = f.customer_id
            WHERE true ${openedWhere} GROUP BY ${groupBy(CASE_DIMENSION)}`;
     // The durations' sorts run beside the counts of the same cases, so two cores share the heaviest statement.
     const staffQuery = (dimensions: Record<DimensionValue, string>, sql: (dims: string, where: string, group: string) => string) => {
       const staffParams: unknown[] = [];
       const staffWhere = filterSql(query.filters, dimensions, params.length, staffParams);
-      return this.dataSource.query(sql(select(dimensions), staffWhere, groupBy(dimensions)), [...params, ...staffParams]) as Promise<Record<string, any>[]>;
+      return this.query(sql(select(dimensions), staffWhere, groupBy(dimensions)), [...params, ...staffParams]);
     };
     const [opened, durations, resolved, due, satisfaction, surveys, compensation, reviews, completions, overdue] = await Promise.all([
       run(`SELECT b.label${caseDims},
@@ -143,25 +160,25 @@ export class PostgresFigureEngine implements FigureEngine {
       (() => {
         const surveyParams: unknown[] = [];
         const surveyWhere = filterSql(query.filters, SURVEY_DIMENSION, params.length, surveyParams);
-        return this.dataSource.query(
+        return this.query(
           `SELECT b.label${select(SURVEY_DIMENSION)}, count(*) AS answered, count(*) FILTER (WHERE s.nps >= 9) AS promoters, count(*) FILTER (WHERE s.nps <= 6) AS detractors,
              sum(s.ratings) AS ratings, sum(s.ratings_satisfied) AS ratings_satisfied, sum(s.rating_sum) AS rating_sum
            FROM ${periods} JOIN survey_answer s ON s.answered_at >= b.start_at AND s.answered_at < b.end_at
-           LEFT JOIN customer_tier t ON t.customer_id = s.customer_id
+           LEFT JOIN customer_tier t ON t.customer_id = s.customer_id LEFT JOIN customer_key_account k ON k.customer_id = s.customer_id
            WHERE true ${surveyWhere} GROUP BY ${groupBy(SURVEY_DIMENSION)}`,
           [...params, ...surveyParams],
-        ) as Promise<Record<string, any>[]>;
+        );
       })(),
       run(`SELECT b.label${caseDims}, x.kind AS compensation_kind, x.currency, count(*) AS items, sum(x.amount)::text AS amount, sum(x.quantity)::text AS quantity
            FROM ${periods} JOIN compensation_grant x ON x.granted_at >= b.start_at AND x.granted_at < b.end_at ${caseJoin}
            WHERE true ${openedWhere} GROUP BY ${groupBy(CASE_DIMENSION, ['x.kind', 'x.currency'])}`),
-      this.dataSource.query(
+      this.query(
         `SELECT b.label${select(QA_DIMENSION)}, count(*) AS reviews, sum(q.score_hundredths) AS score_sum, count(*) FILTER (WHERE q.auto_failed) AS auto_failed
          FROM ${periods} JOIN qa_review q ON q.completed_at >= b.start_at AND q.completed_at < b.end_at
-         LEFT JOIN case_fact f ON f.case_id = q.case_id LEFT JOIN customer_tier t ON t.customer_id = f.customer_id
+         LEFT JOIN case_fact f ON f.case_id = q.case_id LEFT JOIN customer_tier t ON t.customer_id = f.customer_id LEFT JOIN customer_key_account k ON k.customer_id = f.customer_id
          WHERE true ${qaWhere} GROUP BY ${groupBy(QA_DIMENSION)}`,
         [...params, ...qaParams],
-      ) as Promise<Record<string, any>[]>,
+      ),
       staffQuery(
         TRAINING_DIMENSION,
         (dims, where, group) => `SELECT b.label${dims}, count(*) AS completions, count(*) FILTER (WHERE x.recertification) AS recertifications,
@@ -247,6 +264,15 @@ export class PostgresFigureEngine implements FigureEngine {
     return [...rows.values()];
   }
 
+  async procedureFeedback(period: Period): Promise<ProcedureFeedbackCount[]> {
+    const rows = await this.query(
+      `SELECT article_id, count(*)::int AS ratings, sum(rating)::int AS rating_sum, count(*) FILTER (WHERE rating <= 2)::int AS low, count(*) FILTER (WHERE commented)::int AS commented
+       FROM procedure_feedback WHERE given_at >= $1 AND given_at < $2 GROUP BY article_id ORDER BY ratings DESC, article_id`,
+      [period.start.toISOString(), period.end.toISOString()],
+    );
+    return rows.map((r) => ({ articleId: r.article_id, ratings: r.ratings, ratingSum: r.rating_sum, lowRatings: r.low, commented: r.commented }));
+  }
+
   async cases(query: CaseQuery): Promise<{ total: number; cases: CaseReference[] }> {
     const params: unknown[] = [query.period.start.toISOString(), query.period.end.toISOString()];
     const inPeriod = (column: string) => `${column} >= $1 AND ${column} < $2`;
@@ -266,13 +292,13 @@ export class PostgresFigureEngine implements FigureEngine {
     };
     const filterParams: unknown[] = [];
     const filters = filterSql(query.filters, CASE_DIMENSION, params.length, filterParams);
-    const rows: { kind: CaseReference['kind']; case_id: string; reference: string | null; opened_at: Date | null; total: string }[] = await this.dataSource.query(
+    const rows = (await this.query(
       `SELECT f.kind, f.case_id, f.reference, f.opened_at, count(*) OVER () AS total
-       FROM case_fact f LEFT JOIN customer_tier t ON t.customer_id = f.customer_id
-       WHERE ${source[query.metric].where.replace(/\$dot/g, String(this.dotRule))} ${filters}
+       FROM case_fact f LEFT JOIN customer_tier t ON t.customer_id = f.customer_id LEFT JOIN customer_key_account k ON k.customer_id = f.customer_id
+       WHERE ${source[query.metric].where} ${filters}
        ORDER BY f.opened_at NULLS LAST, f.case_id LIMIT ${query.limit} OFFSET ${query.offset}`,
       [...params, ...filterParams],
-    );
+    )) as { kind: CaseReference['kind']; case_id: string; reference: string | null; opened_at: Date | null; total: string }[];
     return {
       total: rows.length ? +rows[0].total : 0,
       cases: rows.map((r) => ({ kind: r.kind, caseId: r.case_id, reference: r.reference, openedAt: r.opened_at })),

@@ -3,6 +3,7 @@ import type { FigureEngine } from '../figures/figure-engine';
 import { emptyCounts, type Figures, figuresFrom } from '../figures/figures';
 import { SLA_TARGETS } from '../figures/figures.enums';
 import type { Period, PeriodCalendar } from '../figures/period-calendar';
+import { breachHours } from './breach-hours';
 import { controlLimits, controlSignals, type DailyPoint } from './control-chart';
 import { decomposeWeekly, trendLevel, WEEKDAYS } from './weekly-decomposition';
 import {
@@ -14,6 +15,7 @@ import {
   HEADLINE_METRICS,
   type HeadlineMetric,
   type MonthlyReportContent,
+  type ProcedureFeedbackRow,
   type ReportPeriod,
   type SatisfactionRow,
   type TrendRow,
@@ -39,6 +41,9 @@ const TREND_MIN_CASES = 5;
 const TREND_BASELINE_DAYS = 28;
 /** The series whose trend the report follows (the volumes: their weekday pattern is strong). */
 const TRENDED_SERIES = ['inquiryVolume', 'complaintVolume'] as const;
+/** A procedure agents rated 2.5 or lower on average, with at least 5 ratings in the month. */
+const PROCEDURE_MIN_RATINGS = 5;
+const PROCEDURE_LOW_AVERAGE = 2.5;
 
 /**
  * The content of a month's management report (A-3.3.3): headline figures beside the month before
@@ -66,11 +71,14 @@ export class MonthlyReportComposition {
     const baselineFrom = addDays(period.from, -BASELINE_DAYS);
     const days = this.periods.series('DAY', baselineFrom, period.to, BASELINE_DAYS + 31);
 
-    const [totals, byCategory, daily] = await Promise.all([
+    const [totals, byCategory, daily, byHour, feedback] = await Promise.all([
       this.engine.figures({ periods: three, breakdowns: [], filters: [] }),
       this.engine.figures({ periods: three, breakdowns: ['CATEGORY'], filters: [] }),
       this.engine.figures({ periods: days, breakdowns: [], filters: [] }),
+      this.engine.figures({ periods: [period], breakdowns: ['CHANNEL', 'OPENED_HOUR'], filters: [] }),
+      this.engine.procedureFeedback(period),
     ]);
+    const procedureFeedback: ProcedureFeedbackRow[] = feedback.map((p) => ({ articleId: p.articleId, ratings: p.ratings, averageRating: round(p.ratingSum / p.ratings), lowRatings: p.lowRatings, commented: p.commented }));
     const total = new Map(totals.map((row) => [row.period, figuresFrom(row.counts)]));
     const of = (p: Period) => total.get(p.from) ?? figuresFrom(emptyCounts());
     const [f, fp, fy] = [of(period), of(previous), of(lastYear)];
@@ -154,6 +162,12 @@ export class MonthlyReportComposition {
       findings.push({ kind: 'TREND_SHIFT', subject: series, direction: change > 0 ? 'UP' : 'DOWN', dates: [], evidence: { value: during, previous: before, change: round(change), key: busiest, observed: [seasonal[busiest]] } });
     }
     findings.push(...contributors(complaintsByCategory, f.complaintVolume - fp.complaintVolume, fp.complaintVolume));
+    for (const p of procedureFeedback) {
+      if (p.ratings >= PROCEDURE_MIN_RATINGS && p.averageRating <= PROCEDURE_LOW_AVERAGE) {
+        findings.push({ kind: 'PROCEDURE_RATED_LOW', subject: 'procedureFeedback', direction: 'DOWN', dates: [], evidence: { key: p.articleId, value: p.averageRating, observed: [p.ratings, p.lowRatings, p.commented] } });
+      }
+    }
+    findings.push(...breachHours(byHour.map((row) => ({ channel: row.dimensions.CHANNEL ?? null, hour: row.dimensions.OPENED_HOUR ?? null, figures: figuresFrom(row.counts) }))));
     for (const row of sla) {
       if (row.rate !== null && row.previousRate !== null && row.previousRate - row.rate > RATE_DECLINE && row.breached >= MIN_SLA_BREACHES) {
         findings.push({ kind: 'SLA_DECLINE', subject: 'sla', direction: 'DOWN', dates: [], evidence: { key: row.target, value: row.rate, previous: row.previousRate, change: round(row.rate - row.previousRate), observed: [row.breached] } });
@@ -177,6 +191,7 @@ export class MonthlyReportComposition {
       complaintsByCategory,
       complaintsByRootCause,
       satisfaction,
+      procedureFeedback,
       daily: dailyRows,
       controlLimits: limits,
       findings: findings.map((finding, i) => ({ id: `F${i + 1}`, ...finding })),

@@ -16,6 +16,9 @@ export const HEADLINE_METRICS = {
   reopenRate: (f: Figures) => f.reopenRate,
   oneTouchResolutionRate: (f: Figures) => f.oneTouchResolutionRate,
   escalationRate: (f: Figures) => f.escalationRate,
+  qaAverageScore: (f: Figures) => f.qa.averageScore,
+  trainingCompletions: (f: Figures) => f.training.completions,
+  trainingOverdue: (f: Figures) => f.training.overdue,
 } as const;
 export type HeadlineMetric = keyof typeof HEADLINE_METRICS;
 
@@ -65,12 +68,13 @@ export interface SatisfactionRow extends Compared {
   measure: 'csatRate' | 'csatAverageScore' | 'csatAnswered' | 'npsScore' | 'npsAnswered' | 'tripCsatRate' | 'tripCsatAverageScore';
 }
 
-export type FindingKind = ControlRule | 'TREND_SHIFT' | 'LARGEST_CONTRIBUTOR' | 'SLA_DECLINE' | 'SATISFACTION_DECLINE';
+export type FindingKind = ControlRule | 'TREND_SHIFT' | 'LARGEST_CONTRIBUTOR' | 'SLA_DECLINE' | 'SATISFACTION_DECLINE' | 'BREACH_HOURS' | 'PROCEDURE_RATED_LOW';
 
 /**
  * One finding, with the evidence its recommendation quotes. Control-chart findings name the series,
  * the rule and the days; a trend shift the levels before and in the month and the busiest weekday; a contributor names the category and its share of the month's change; a
- * decline names the target or measure and both rates.
+ * decline names the target or measure and both rates; breach hours name the channel, the four hours and
+ * their shares of its breaches and of its cases; a procedure rated low names the article and its ratings.
  */
 export interface Finding {
   /** F1, F2, … in the order of the report. */
@@ -84,7 +88,7 @@ export interface Finding {
   evidence: {
     observed?: number[];
     limits?: ControlLimits;
-    /** The category (contributor), the SLA target, the satisfaction measure, the busiest weekday (trend shift). */
+    /** The category (contributor), the SLA target, the satisfaction measure, the busiest weekday (trend shift), the channel (breach hours), the procedure's article id. */
     key?: string | null;
     value?: number | null;
     previous?: number | null;
@@ -92,6 +96,18 @@ export interface Finding {
     /** Of the month's total change, the part this key contributes (0 to 1). */
     shareOfChange?: number;
   };
+}
+
+/** Agents' ratings of one procedure article in the month (training's procedure feedback, A-6). */
+export interface ProcedureFeedbackRow {
+  articleId: string;
+  ratings: number;
+  /** 1 to 5. */
+  averageRating: number;
+  /** Ratings of 1 or 2. */
+  lowRatings: number;
+  /** Ratings given with a comment (read in training). */
+  commented: number;
 }
 
 export interface DailyRow {
@@ -114,6 +130,8 @@ export interface MonthlyReportContent {
   complaintsByCategory: TrendRow[];
   complaintsByRootCause: TrendRow[];
   satisfaction: SatisfactionRow[];
+  /** Procedure feedback of the month per article, most ratings first (absent from versions made before it was reported). */
+  procedureFeedback?: ProcedureFeedbackRow[];
   /** The month's days, as charted. */
   daily: DailyRow[];
   /** The control limits of each charted series (null when the baseline was too short or flat). */

@@ -7,7 +7,7 @@ export const REPORT_CSV_COLUMNS = ['table', 'item', 'measure', 'value', 'previou
 
 /**
  * Every table of a report version as CSV (csv-stringify), in the report's order: headline, sla,
- * complaintsByCategory, complaintsByRootCause, satisfaction, daily, findings (with the English and
+ * complaintsByCategory, complaintsByRootCause, satisfaction, procedureFeedback, daily, findings (with the English and
  * Chinese recommendation). Values are raw: rates as fractions, times in seconds. A report is a few
  * hundred rows, so it is written at once.
  */
@@ -23,6 +23,9 @@ export function monthlyReportCsv(report: MonthlyReport): string {
   for (const r of c.complaintsByCategory) rows.push(['complaintsByCategory', r.key, 'complaints', r.value, r.previous, r.sameLastYear, null]);
   for (const r of c.complaintsByRootCause) rows.push(['complaintsByRootCause', r.key, 'complaints', r.value, r.previous, r.sameLastYear, null]);
   for (const r of c.satisfaction) rows.push(['satisfaction', r.measure, r.measure, r.value, r.previous, r.sameLastYear, null]);
+  for (const p of c.procedureFeedback ?? []) {
+    for (const measure of ['ratings', 'averageRating', 'lowRatings', 'commented'] as const) rows.push(['procedureFeedback', p.articleId, measure, p[measure], null, null, null]);
+  }
   for (const d of c.daily) {
     for (const measure of ['inquiryVolume', 'complaintVolume', 'slaBreaches', 'firstResponseP90Seconds'] as const) rows.push(['daily', d.date, measure, d[measure], null, null, null]);
   }

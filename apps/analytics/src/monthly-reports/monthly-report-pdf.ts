@@ -58,6 +58,16 @@ export async function monthlyReportPdf(report: MonthlyReport, locale: ReportLoca
   w.table([l.columns.rootCause, l.columns.month, l.columns.previous, l.columns.lastYear], c.complaintsByRootCause.map((row) => [row.key ?? l.none, ...compared(row, 'count')]), [0.43, 0.19, 0.19, 0.19]);
   w.heading(l.sections.satisfaction);
   w.table([l.columns.measure, l.columns.month, l.columns.previous, l.columns.lastYear], c.satisfaction.map((row) => [l.satisfaction[row.measure], ...compared(row, SATISFACTION_KINDS[row.measure])]), [0.43, 0.19, 0.19, 0.19]);
+  w.heading(l.sections.procedures);
+  const procedures = c.procedureFeedback ?? [];
+  if (!procedures.length) w.text(l.noProcedureFeedback, 10);
+  else {
+    w.table(
+      [l.columns.article, l.columns.ratings, l.columns.averageRating, l.columns.lowRatings, l.columns.commented],
+      procedures.map((p) => [p.articleId, String(p.ratings), formatted(p.averageRating, 'score', locale), String(p.lowRatings), String(p.commented)]),
+      [0.48, 0.13, 0.13, 0.13, 0.13],
+    );
+  }
 
   w.newPage();
   w.heading(l.sections.charts);

@@ -82,6 +82,7 @@ function graph(report: MonthlyReport) {
     complaintsByCategory: c.complaintsByCategory.map((r) => ({ name: r.key ?? '', value: r.value, previous: r.previous, sameLastYear: r.sameLastYear })),
     complaintsByRootCause: c.complaintsByRootCause.map((r) => ({ name: r.key ?? '', value: r.value, previous: r.previous, sameLastYear: r.sameLastYear })),
     satisfaction: c.satisfaction.map((r) => ({ name: r.measure, value: r.value, previous: r.previous, sameLastYear: r.sameLastYear })),
+    procedureFeedback: c.procedureFeedback ?? [],
     daily: c.daily,
     findings: c.findings.map((f) => ({
       id: f.id,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parse } from 'csv-parse/sync';
-import { complaintRegistered, complaintResolved, monthlyReportPublished } from '@carebridge/event-contracts';
+import { complaintRegistered, complaintResolved, inquiryFirstResponded, inquiryReceived, monthlyReportPublished, procedureFeedbackGiven } from '@carebridge/event-contracts';
 import { PDFDocument } from 'pdf-lib';
 import { people, useAnalytics } from '../analytics.fixture';
 import { recommendationsFor } from './recommendations';
@@ -171,5 +171,48 @@ describe('the monthly management report (real Postgres)', () => {
     const made = await world.run(people.supervisor, generate, { month: '2026-09' });
     expect(made.data?.generateMonthlyReport).toEqual({ month: '2026-09', version: 1, generatedBy: 'supervisor-sue' });
     expect((await world.run(people.supervisor, `query { monthlyReport(month: "2025-01") { id } }`)).data?.monthlyReport).toBeNull();
+  });
+
+  it("finds the hours a channel's breaches gather in and the procedures agents rate low, and prints both", async () => {
+    // December: 12 chat inquiries answered late between 18:00 and 22:00 in Shanghai, 12 answered in time in the morning.
+    const chat = async (utc: string, seconds: number) => {
+      const inquiryId = randomUUID();
+      await world.deliver(inquiryReceived, { inquiryId, customerId: null, channel: 'CHAT', category: 'GENERAL', receivedAt: utc, firstResponseDueAt: utc, subject: 'Seat', message: null });
+      const respondedAt = new Date(Date.parse(utc) + seconds * 1000).toISOString();
+      await world.deliver(inquiryFirstResponded, { inquiryId, customerId: null, channel: 'CHAT', respondedBy: 'agent-1', respondedAt, firstResponseSeconds: seconds, withinTarget: seconds <= 300 });
+    };
+    for (let day = 1; day <= 3; day++) {
+      for (const hour of [10, 11, 12, 13]) await chat(`2026-12-0${day}T${hour}:30:00.000Z`, 900);
+      for (const hour of [1, 2, 3, 4]) await chat(`2026-12-0${day}T0${hour}:30:00.000Z`, 60);
+    }
+    const article = randomUUID();
+    for (const rating of [1, 2, 2, 1, 3, 2]) {
+      await world.deliver(procedureFeedbackGiven, { feedbackId: randomUUID(), articleId: article, rating, commented: rating === 1, givenAt: '2026-12-04T03:00:00.000Z' });
+    }
+    await world.deliver(procedureFeedbackGiven, { feedbackId: randomUUID(), articleId: randomUUID(), rating: 5, commented: false, givenAt: '2026-12-04T03:00:00.000Z' });
+
+    const report = await world.monthlyReporting.generate('2026-12', 'supervisor-sue', new Date('2026-12-05T01:00:00.000Z'));
+    const c = report.content;
+    expect(c.procedureFeedback?.[0]).toEqual({ articleId: article, ratings: 6, averageRating: 1.833333, lowRatings: 5, commented: 2 });
+    const hours = c.findings.find((f) => f.kind === 'BREACH_HOURS');
+    expect(hours).toMatchObject({ subject: 'slaBreaches', evidence: { key: 'CHAT', value: 1, previous: 0.5, observed: [12, 12, 18, 22] } });
+    const procedure = c.findings.find((f) => f.kind === 'PROCEDURE_RATED_LOW');
+    expect(procedure).toMatchObject({ evidence: { key: article, value: 1.833333, observed: [6, 5, 2] } });
+    const en = new Map(recommendationsFor(c.findings, 'en').map((r) => [r.findingId, r.text]));
+    expect(en.get(hours?.id ?? '')).toBe('100% of the CHAT SLA breaches (12 of 12) fell between 18:00 and 22:00, when 50% of its cases arrive: add CHAT staff in those hours.');
+    expect(en.get(procedure?.id ?? '')).toMatch(new RegExp(`^Agents rated procedure ${article} 1.8 of 5 on average \\(6 ratings, 5 of them 1 or 2, 2 with a comment\\)`));
+    expect(recommendationsFor(c.findings, 'zh-CN').find((r) => r.findingId === hours?.id)?.text).toMatch(/^CHAT 渠道 100% 的 SLA 违约/);
+    expect(c.headline.map((r) => r.metric)).toEqual(expect.arrayContaining(['qaAverageScore', 'trainingCompletions', 'trainingOverdue']));
+
+    const now = new Date('2026-12-05T02:00:00.000Z');
+    const download = async (file: 'report-en.pdf' | 'report.csv') => {
+      const [, id, name, token] = /^\/reports\/([^/]+)\/([^?]+)\?token=(.+)$/.exec(world.reportDownloads.link(report, file, now).path) as RegExpExecArray;
+      return (await world.reportDownloads.download(id, name, decodeURIComponent(token), now)).body;
+    };
+    const pages = (await pdfPages(await download('report-en.pdf'))).join(' ');
+    expect(pages).toContain('Procedure feedback from agents (A-6)');
+    expect(pages).toContain('fell between 18:00 and 22:00');
+    const csv: { table: string; item: string; measure: string; value: string }[] = parse(Buffer.from(await download('report.csv')).toString('utf8'), { columns: true, bom: true });
+    expect(csv.find((r) => r.table === 'procedureFeedback' && r.item === article && r.measure === 'averageRating')?.value).toBe('1.833333');
   });
 });

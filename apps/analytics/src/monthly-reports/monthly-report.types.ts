@@ -46,12 +46,12 @@ export class ReportDay {
 
 @ObjectType('ReportFinding', {
   description:
-    'A finding of an explainable rule. kind: BEYOND_3_SIGMA, TWO_OF_THREE_BEYOND_2_SIGMA, RUN_OF_8 (control charts of a daily series against the 91 days before the month), TREND_SHIFT (the weekly-decomposed trend 15% or more from that of the last 28 days of the baseline; key: the busiest weekday), LARGEST_CONTRIBUTOR (a category making most of the change in complaints), SLA_DECLINE, SATISFACTION_DECLINE (more than 5 points down on the month before).',
+    'A finding of an explainable rule. kind: BEYOND_3_SIGMA, TWO_OF_THREE_BEYOND_2_SIGMA, RUN_OF_8 (control charts of a daily series against the 91 days before the month), TREND_SHIFT (the weekly-decomposed trend 15% or more from that of the last 28 days of the baseline; key: the busiest weekday), LARGEST_CONTRIBUTOR (a category making most of the change in complaints), SLA_DECLINE, SATISFACTION_DECLINE (more than 5 points down on the month before), BREACH_HOURS (4 consecutive local hours holding at least half of a channel\'s SLA breaches and half again their share of its cases; key: the channel; value: the share of breaches; previous: the share of cases; observed: breaches in those hours, all breaches, first hour, hour after), PROCEDURE_RATED_LOW (a procedure rated 2.5 or lower on average by agents, at least 5 ratings; key: the article; value: the average; observed: ratings, ratings of 1 or 2, with a comment).',
 })
 export class ReportFinding {
   @Field(() => ID, { description: 'F1, F2, … within the version.' })
   id: string;
-  @Field({ description: 'The rule that found it: BEYOND_3_SIGMA, TWO_OF_THREE_BEYOND_2_SIGMA, RUN_OF_8, TREND_SHIFT, LARGEST_CONTRIBUTOR, SLA_DECLINE or SATISFACTION_DECLINE.' })
+  @Field({ description: 'The rule that found it: BEYOND_3_SIGMA, TWO_OF_THREE_BEYOND_2_SIGMA, RUN_OF_8, TREND_SHIFT, LARGEST_CONTRIBUTOR, SLA_DECLINE, SATISFACTION_DECLINE, BREACH_HOURS or PROCEDURE_RATED_LOW.' })
   kind: string;
   @Field({ description: 'The daily series (inquiryVolume, complaintVolume, slaBreaches, firstResponseP90Seconds) or the metric.' })
   subject: string;
@@ -73,6 +73,20 @@ export class ReportFinding {
   previous: number | null;
   @Field(() => Float, { nullable: true, description: 'Of the month’s change in complaints, the share this category makes (0 to 1).' })
   shareOfChange: number | null;
+}
+
+@ObjectType('ReportProcedureFeedback', { description: "Agents' ratings of one procedure article in the report month (training's procedure feedback, A-6); neither the agents nor their words." })
+export class ReportProcedureFeedback {
+  @Field(() => ID, { description: 'The knowledge article (of kind PROCEDURE) rated.' })
+  articleId: string;
+  @Field(() => Int, { description: 'Ratings given in the month.' })
+  ratings: number;
+  @Field(() => Float, { description: 'Their average, 1 to 5.' })
+  averageRating: number;
+  @Field(() => Int, { description: 'Ratings of 1 or 2.' })
+  lowRatings: number;
+  @Field(() => Int, { description: 'Ratings given with a comment (the comments are read in training).' })
+  commented: number;
 }
 
 @ObjectType('ReportRecommendation', { description: 'What a finding suggests doing, in plain words with its evidence.' })
@@ -123,6 +137,8 @@ export class MonthlyReportType {
   complaintsByRootCause: ReportComparedFigure[];
   @Field(() => [ReportComparedFigure], { description: 'The CSAT, NPS and trip-survey measures.' })
   satisfaction: ReportComparedFigure[];
+  @Field(() => [ReportProcedureFeedback], { description: "Agents' ratings of procedures in the month, per article, most ratings first (empty for versions made before procedure feedback was reported)." })
+  procedureFeedback: ReportProcedureFeedback[];
   @Field(() => [ReportDay], { description: 'Each day of the report month, oldest first, as charted.' })
   daily: ReportDay[];
   @Field(() => [ReportFinding], { description: 'What the rules found in the month, in report order (F1, F2, …); empty when nothing stood out.' })

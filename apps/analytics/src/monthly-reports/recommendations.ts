@@ -27,6 +27,8 @@ type Words = {
   sla: (target: string, previous: string, value: string, breaches: number) => string;
   csat: (previous: string, value: string) => string;
   nps: (previous: string, value: string) => string;
+  breachHours: (channel: string, share: string, breaches: number, total: number, from: string, to: string, caseShare: string) => string;
+  procedure: (articleId: string, average: string, ratings: number, low: number, commented: number) => string;
 };
 
 const EN: Words = {
@@ -57,6 +59,10 @@ const EN: Words = {
   sla: (target, previous, value, breaches) => `${target} compliance fell from ${previous} to ${value} (${breaches} breaches): review staffing and routing for this target`,
   csat: (previous, value) => `Closing satisfaction fell from ${previous} to ${value} satisfied: read the month's dissatisfied closings (drill-down DISSATISFIED) and coach agents on the common causes`,
   nps: (previous, value) => `NPS fell from ${previous} to ${value}: follow up the detractors' trips with after-sales`,
+  breachHours: (channel, share, breaches, total, from, to, caseShare) =>
+    `${share} of the ${channel} SLA breaches (${breaches} of ${total}) fell between ${from} and ${to}, when ${caseShare} of its cases arrive: add ${channel} staff in those hours`,
+  procedure: (articleId, average, ratings, low, commented) =>
+    `Agents rated procedure ${articleId} ${average} of 5 on average (${ratings} ratings, ${low} of them 1 or 2, ${commented} with a comment): review it with its owner, starting from the agents' comments in training`,
 };
 
 const ZH: Words = {
@@ -86,6 +92,10 @@ const ZH: Words = {
   sla: (target, previous, value, breaches) => `${target} 达标率由 ${previous} 降至 ${value}（违约 ${breaches} 次）：检查该目标对应的排班与分配`,
   csat: (previous, value) => `结案满意率由 ${previous} 降至 ${value}：查阅本月不满意的结案（下钻 DISSATISFIED），针对共性原因辅导坐席`,
   nps: (previous, value) => `NPS 由 ${previous} 降至 ${value}：与售后一起跟进贬损者的行程`,
+  breachHours: (channel, share, breaches, total, from, to, caseShare) =>
+    `${channel} 渠道 ${share} 的 SLA 违约（${total} 次中的 ${breaches} 次）发生在 ${from} 至 ${to} 之间，而该时段只占其案件的 ${caseShare}：在这些时段增加 ${channel} 人手`,
+  procedure: (articleId, average, ratings, low, commented) =>
+    `坐席对流程 ${articleId} 的平均评分为 ${average}/5（共 ${ratings} 次评分，其中 ${low} 次为 1 或 2 分，${commented} 次附有意见）：请与流程负责人一起复核，先阅读培训系统中坐席的意见`,
 };
 
 const WORDS: Record<ReportLocale, Words> = { en: EN, 'zh-CN': ZH };
@@ -128,6 +138,12 @@ export function recommendationsFor(findings: Finding[], locale: ReportLocale): R
       const value = e.value ?? 0;
       const pct = previous > 0 ? ` (${signed(Math.round(((value - previous) * 100) / previous))}%)` : '';
       text = w.contributor(e.key ?? w.none, w.rose[finding.direction], previous, value, locale === 'en' ? pct : pct.trim().replace(/[()]/g, (c) => (c === '(' ? '（' : '）')), percent(e.shareOfChange ?? 0), finding.direction === 'UP');
+    } else if (finding.kind === 'BREACH_HOURS') {
+      const [breaches, total, from, to] = e.observed ?? [0, 0, 0, 0];
+      text = w.breachHours(String(e.key), percent(e.value ?? 0), breaches, total, hour(from), hour(to), percent(e.previous ?? 0));
+    } else if (finding.kind === 'PROCEDURE_RATED_LOW') {
+      const [ratings, low, commented] = e.observed ?? [0, 0, 0];
+      text = w.procedure(String(e.key), number(e.value ?? 0), ratings, low, commented);
     } else if (finding.kind === 'SLA_DECLINE') {
       text = w.sla(String(e.key), percent(e.previous ?? 0), percent(e.value ?? 0), e.observed?.[0] ?? 0);
     } else {
@@ -135,6 +151,10 @@ export function recommendationsFor(findings: Finding[], locale: ReportLocale): R
     }
     return { findingId: finding.id, text: `${text}${stop}` };
   });
+}
+
+function hour(value: number): string {
+  return `${String(value).padStart(2, '0')}:00`;
 }
 
 function number(value: number): string {

@@ -63,6 +63,8 @@ export class FactRebuild {
         await manager.query(`LOCK TABLE processed_event, ${FACT_TABLES.join(', ')} IN ACCESS EXCLUSIVE MODE`);
         events += await this.replay(consumer, positions);
         await manager.query(`INSERT INTO public.processed_event SELECT * FROM ${REBUILD_SCHEMA}.processed_event ON CONFLICT DO NOTHING`);
+        // Every figure remembered from the old tables is out of date once the new ones are in.
+        await manager.query(`INSERT INTO public.fact_change (affected_from) VALUES ('-infinity')`);
         await manager.query(`DROP SCHEMA IF EXISTS ${RETIRED_SCHEMA} CASCADE; CREATE SCHEMA ${RETIRED_SCHEMA}`);
         for (const table of FACT_TABLES) {
           await manager.query(`ALTER TABLE public.${table} SET SCHEMA ${RETIRED_SCHEMA}`);

@@ -1,4 +1,4 @@
-import { createTransport, EmbeddedTransport, EventConsumer, messagingSettings, Outbox } from '@carebridge/messaging';
+import { createTransport, EmbeddedTransport, EventConsumer, messagingSettings, Outbox, readableHandlers } from '@carebridge/messaging';
 import { createLogger, migrationsOf, openDatabase, subgraphSettings, systemClock } from '@carebridge/service-kit';
 import { analyticsDomain } from '../analytics.domain';
 import { analyticsEventHandlers } from '../analytics.event-handlers';
@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   );
   try {
     const domain = analyticsDomain({ dataSource, outbox: new Outbox('analytics', () => systemClock.now()), clock: systemClock }, analyticsSettings(env));
-    const handlers = analyticsEventHandlers(domain);
+    // As the service reads them: sealed personal-data fields withheld (analyticsSubgraph.sealedFields).
+    const handlers = readableHandlers(analyticsEventHandlers(domain), undefined);
     const rebuild = new FactRebuild(dataSource, transport, [...new Set(handlers.map((h) => h.contract.topic))], (rebuildSource) =>
       new EventConsumer({ service: 'analytics', dataSource: rebuildSource, transport, handlers, logger, maxAttempts: messaging.CONSUMER_MAX_ATTEMPTS }),
     );

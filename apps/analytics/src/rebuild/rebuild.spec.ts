@@ -43,6 +43,8 @@ describe('npm run analytics:rebuild: replay every stream into fresh tables, then
     // Facts damaged (say, by a faulty release): the rebuild does not read them.
     await world.db.dataSource.query(`DELETE FROM resolution WHERE case_id IN (SELECT case_id FROM resolution ORDER BY case_id LIMIT 5)`);
     await world.db.dataSource.query(`UPDATE case_fact SET channel = 'FAX' WHERE kind = 'INQUIRY'`);
+    // A write beside the consumer says what it changed, or the figures remembered from before are served on.
+    await world.db.dataSource.query(`INSERT INTO fact_change (affected_from) VALUES ('-infinity')`);
     expect(await snapshot()).not.toEqual(before);
 
     const report = await rebuild();

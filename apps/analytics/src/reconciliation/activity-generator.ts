@@ -9,6 +9,7 @@ import {
   complaintResolved,
   complaintSlaBreached,
   customerCreated,
+  customerServiceTermsChanged,
   customerUpdated,
   followUpSurveyAnswered,
   inquiryClosed,
@@ -19,6 +20,7 @@ import {
   inquirySlaBreached,
   qaReviewCompleted,
   courseCompleted,
+  procedureFeedbackGiven,
   trainingOverdue,
 } from '@carebridge/event-contracts';
 
@@ -61,6 +63,17 @@ const TIERS = ['STANDARD', 'SILVER', 'GOLD', 'VIP'] as const;
 const SCORECARD_ID = '5c0e0a3e-2f4b-4c1d-9a7e-3b6d8f1a2c4e';
 /** training's mandatory courses (ids only). */
 const COURSES = ['7d1f3a2b-4c5d-4e6f-8a9b-0c1d2e3f4a5b', '8e2a4b3c-5d6e-4f70-9b8c-1d2e3f4a5b6c', '9f3b5c4d-6e7f-4a81-8c9d-2e3f4a5b6c7d'];
+/** training's procedure articles (ids only), each with the mean of agents' 1-5 ratings: the last one works badly. */
+const PROCEDURES = [
+  ['a1b2c3d4-0001-4e5f-8a9b-0c1d2e3f4a01', 4.3],
+  ['a1b2c3d4-0002-4e5f-8a9b-0c1d2e3f4a02', 3.8],
+  ['a1b2c3d4-0003-4e5f-8a9b-0c1d2e3f4a03', 3.4],
+  ['a1b2c3d4-0004-4e5f-8a9b-0c1d2e3f4a04', 1.9],
+] as const;
+/** Corporate key accounts (ids only) some customers travel under. */
+const KEY_ACCOUNTS = ['b2c3d4e5-0001-4f60-8a9b-1c2d3e4f5a01', 'b2c3d4e5-0002-4f60-8a9b-1c2d3e4f5a02', 'b2c3d4e5-0003-4f60-8a9b-1c2d3e4f5a03'];
+/** Chat is short-staffed in the evening (local 18:00-22:00): first answers take this much longer then. */
+const EVENING_CHAT_SLOWNESS = 2.5;
 
 /** A seeded generator (mulberry32): the same seed gives the same year, which reconciliation and benchmarks need. */
 class Dice {
@@ -152,12 +165,17 @@ class DeliveryQueue {
  */
 export function* generateActivity(options: ActivityOptions): Generator<ActivityEvent> {
   const dice = new Dice(options.seed ?? 20261201);
+  // Procedure feedback and key accounts draw from dice of their own, so that adding them left every other event as it was.
+  const feedbackDice = new Dice((options.seed ?? 20261201) + 1);
   const lateShare = options.lateShare ?? 0.03;
   const queue = new DeliveryQueue();
   const start = Date.parse(`${options.from}T00:00:00.000Z`);
   const agents = Array.from({ length: 40 }, (_, i) => `agent-${String(i + 1).padStart(2, '0')}`);
   const handlers = Array.from({ length: 12 }, (_, i) => ({ id: `handler-${String(i + 1).padStart(2, '0')}`, department: DEPARTMENTS[i % DEPARTMENTS.length] }));
   const customers = Array.from({ length: Math.max(20, options.inquiriesPerDay * 20) }, () => dice.uuid());
+  // A tenth of the customers travel under a key account from the start; now and then one joins or leaves (crm's service terms).
+  const keyAccountOf = (customerId: string, at: number, keyAccountId: string | null) =>
+    queue.push(at, { contract: customerServiceTermsChanged, data: { customerId, keyAccountId, terms: keyAccountId ? { responseTargetMinutes: 60, dedicatedContact: null, compensationRules: [], validUntil: null } : null, changedAt: new Date(at).toISOString() }, id: feedbackDice.uuid(), at: new Date(at) });
   const incidentDays = new Set(Array.from({ length: Math.max(1, Math.round(options.days / 45)) }, () => dice.int(0, options.days - 1)));
   let complaintNumber = 0;
 
@@ -229,7 +247,8 @@ export function* generateActivity(options: ActivityOptions): Generator<ActivityE
       const phone = channel === 'PHONE';
       const target = phone ? 15 : 300;
       emit(inquiryReceived, { inquiryId, customerId, channel, category, receivedAt: iso(receivedAt), firstResponseDueAt: iso(receivedAt + target * 1000) }, receivedAt, delay);
-      const seconds = Math.round(dice.exp((phone ? 9 : 170) * (storm ? 3 : 1)) * 10) / 10 + 1;
+      const evening = receivedAt - dayStart >= 10 * HOUR;
+      const seconds = Math.round(dice.exp((phone ? 9 : 170) * (storm ? 3 : 1) * (channel === 'CHAT' && evening ? EVENING_CHAT_SLOWNESS : 1)) * 10) / 10 + 1;
       const respondedAt = receivedAt + Math.round(seconds * 1000);
       const agent = dice.pick(agents);
       if (seconds > target && dice.chance(0.7)) {
@@ -314,6 +333,15 @@ export function* generateActivity(options: ActivityOptions): Generator<ActivityE
       const at = dayStart + 2 * HOUR;
       const agent = dice.pick(agents);
       emit(trainingOverdue, { courseId: dice.pick(COURSES), staffUserId: agent, team: dice.chance(0.9) ? dice.pick(DEPARTMENTS) : null, reason: dice.chance(0.7) ? 'NEVER_COMPLETED' : 'CERTIFICATE_EXPIRED', dueAt: iso(at - DAY), detectedAt: iso(at) }, at, 0);
+    }
+    if (day === 0) for (const customerId of customers) if (feedbackDice.chance(0.1)) keyAccountOf(customerId, start - DAY + HOUR, feedbackDice.pick(KEY_ACCOUNTS));
+    if (feedbackDice.chance(0.05)) keyAccountOf(feedbackDice.pick(customers), dayStart + 4 * HOUR, feedbackDice.chance(0.5) ? feedbackDice.pick(KEY_ACCOUNTS) : null);
+    // training: agents rate the procedures they worked with (A-6), a few a day.
+    for (let n = feedbackDice.int(0, 3); n > 0; n--) {
+      const [articleId, mean] = feedbackDice.pick(PROCEDURES);
+      const at = dayStart + feedbackDice.int(60, 13 * 60) * MINUTE;
+      const rating = Math.min(5, Math.max(1, Math.round(mean + (feedbackDice.next() + feedbackDice.next() - 1) * 1.5)));
+      queue.push(at, { contract: procedureFeedbackGiven, data: { feedbackId: feedbackDice.uuid(), articleId, rating, commented: feedbackDice.chance(0.3), givenAt: iso(at) }, id: feedbackDice.uuid(), at: new Date(at) });
     }
     // Everything due for delivery by the end of this day reaches analytics now.
     while (queue.size && queue.peekDue() < dayStart + DAY) yield queue.pop();

@@ -1,4 +1,4 @@
-import type { BusinessCalendar } from '@carebridge/business-calendar';
+import { type BusinessCalendar, localDateTime } from '@carebridge/business-calendar';
 import type { FigureQuery } from '../figures/figure-engine';
 import type { DimensionValue, SlaTargetValue } from '../figures/figures.enums';
 import { type DistributionCounts, emptyCounts, type FigureCounts, type FigureRow, nearestRank } from '../figures/figures';
@@ -45,6 +45,7 @@ export class RawEventFigures {
   private readonly surveys = new Map<string, { customer: string | null; at: number; nps: number; ratings: number[] }>();
   private readonly compensation = new Map<string, { caseId: string; at: number; kind: string; currency: string | null; cents: bigint | null; quantity: number | null }>();
   private readonly tiers = new Map<string, { tier: string; at: number }>();
+  private readonly keyAccounts = new Map<string, { keyAccount: string | null; at: number }>();
   private readonly reviews = new Map<string, { agent: string; caseId: string; at: number; hundredths: number; autoFailed: boolean }>();
   private readonly completions = new Map<string, { staff: string; at: number; recertification: boolean; quizHundredths: number | null }>();
   private readonly overdue = new Map<string, { staff: string; team: string | null; at: number; reason: string }>();
@@ -162,6 +163,12 @@ export class RawEventFigures {
         if (!known || known.at <= at) this.tiers.set(d.customerId, { tier: d.tier, at });
         break;
       }
+      case 'customer.service_terms_changed': {
+        const at = t(d.changedAt);
+        const known = this.keyAccounts.get(d.customerId);
+        if (!known || known.at <= at) this.keyAccounts.set(d.customerId, { keyAccount: d.keyAccountId, at });
+        break;
+      }
       case 'qa_review.completed':
         if (!this.reviews.has(d.reviewId)) this.reviews.set(d.reviewId, { agent: d.agentId, caseId: d.caseId, at: t(d.completedAt), hundredths: Math.round(d.score * 100), autoFailed: d.autoFailed });
         break;
@@ -189,6 +196,8 @@ export class RawEventFigures {
       TEAM: s.team ?? null,
       AGENT: s.agent ?? null,
       CUSTOMER_TIER: (s.customer && this.tiers.get(s.customer)?.tier) || null,
+      KEY_ACCOUNT: (s.customer && this.keyAccounts.get(s.customer)?.keyAccount) || null,
+      OPENED_HOUR: s.openedAt === undefined ? null : localDateTime(new Date(s.openedAt), this.calendar.timeZone).slice(11, 13),
     });
     const keep = (dims: Record<DimensionValue, string | null>) => query.filters.every((f) => dims[f.dimension] === f.value);
     const target = (period: Period, dims: Record<DimensionValue, string | null>) => {
@@ -260,7 +269,8 @@ export class RawEventFigures {
       }
       for (const survey of this.surveys.values()) {
         const tier = (survey.customer && this.tiers.get(survey.customer)?.tier) || null;
-        const dims = { CHANNEL: null, CATEGORY: null, URGENCY: null, ROOT_CAUSE: null, TEAM: null, AGENT: null, CUSTOMER_TIER: tier };
+        const keyAccount = (survey.customer && this.keyAccounts.get(survey.customer)?.keyAccount) || null;
+        const dims = { CHANNEL: null, CATEGORY: null, URGENCY: null, ROOT_CAUSE: null, TEAM: null, AGENT: null, CUSTOMER_TIER: tier, KEY_ACCOUNT: keyAccount, OPENED_HOUR: null };
         if (!within(p, survey.at) || !keep(dims)) continue;
         const c = target(p, dims).row.counts;
         c.surveyAnswers++;
@@ -272,14 +282,14 @@ export class RawEventFigures {
       }
       for (const review of this.reviews.values()) {
         const known = this.cases.get(review.caseId);
-        const dims = { ...(known ? caseDims(known) : { CHANNEL: null, CATEGORY: null, URGENCY: null, ROOT_CAUSE: null, TEAM: null, CUSTOMER_TIER: null }), AGENT: review.agent };
+        const dims = { ...(known ? caseDims(known) : { CHANNEL: null, CATEGORY: null, URGENCY: null, ROOT_CAUSE: null, TEAM: null, CUSTOMER_TIER: null, KEY_ACCOUNT: null, OPENED_HOUR: null }), AGENT: review.agent };
         if (!within(p, review.at) || !keep(dims)) continue;
         const c = target(p, dims).row.counts;
         c.qaReviews++;
         c.qaScoreHundredthsSum += review.hundredths;
         if (review.autoFailed) c.qaAutoFailed++;
       }
-      const staffDims = (staff: string, team: string | null) => ({ CHANNEL: null, CATEGORY: null, URGENCY: null, ROOT_CAUSE: null, TEAM: team, AGENT: staff, CUSTOMER_TIER: null });
+      const staffDims = (staff: string, team: string | null) => ({ CHANNEL: null, CATEGORY: null, URGENCY: null, ROOT_CAUSE: null, TEAM: team, AGENT: staff, CUSTOMER_TIER: null, KEY_ACCOUNT: null, OPENED_HOUR: null });
       for (const completion of this.completions.values()) {
         const dims = staffDims(completion.staff, null);
         if (!within(p, completion.at) || !keep(dims)) continue;

@@ -5,6 +5,7 @@ import { CustomerContact } from '../customer-contact/customer-contact.entity';
 import { Delivery } from '../delivery/delivery.entity';
 import { InboundAttachment } from '../inbound/inbound-attachment.entity';
 import { InboundMessage } from '../inbound/inbound-message.entity';
+import { PersonalDataAccess } from '@carebridge/personal-data-access';
 
 /**
  * communication's records about a customer: the contact it reaches them with (name, e-mail, phone,
@@ -43,5 +44,13 @@ export const communicationCustomerRecords = defineCustomerRecords([
     // The export lists the files; their content stays in the service's storage.
     omit: ['content'],
     erase: { fileName: 'placeholder', content: null },
+  }),
+  // Who read the messages sent to the customer unmasked: part of their export (A-5.3), kept through an erasure.
+  recordKind(PersonalDataAccess, {
+    section: 'personalDataAccess',
+    belongsTo: { customer: 'customerId' },
+    order: { accessedAt: 'ASC', id: 'ASC' },
+    // One GraphQL request's id: bookkeeping, `requestId` correlates with the logs.
+    omit: ['readId'],
   }),
 ]);

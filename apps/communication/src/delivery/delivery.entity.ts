@@ -1,6 +1,8 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { DeliveryStatus, MessageChannel, MessagePurpose, ThreadKind } from './delivery.enums';
+import { PersonalText } from '@carebridge/service-kit';
+import { DELIVERY_TEXT } from '../access-log/personal-text';
 
 /**
  * One message to one recipient, rendered from a template for one event. Unique per event,
@@ -54,6 +56,7 @@ export class Delivery {
   @Column({ type: 'text' })
   locale: string;
 
+  @PersonalText('Delivery.subject', DELIVERY_TEXT)
   @Field()
   @Column({ type: 'text' })
   subject: string;

@@ -4,6 +4,8 @@ import type { DeliveryReports } from './delivery-reports';
 import { Delivery } from './delivery.entity';
 import { CUSTOMER_MESSAGE_ROLES } from './delivery.enums';
 import { DeliveriesArgs, ReportDeliveryStatusInput } from './delivery.inputs';
+import { PersonalText } from '@carebridge/service-kit';
+import { DELIVERY_TEXT } from '../access-log/personal-text';
 
 @Resolver(() => Delivery)
 export class DeliveryResolver {
@@ -19,6 +21,7 @@ export class DeliveryResolver {
   }
 
   // A link's token (a survey link) is the customer's credential: staff read the message with the link but not its token.
+  @PersonalText('Delivery.body', DELIVERY_TEXT)
   @FieldResolver(() => String)
   body(@Root() delivery: Delivery): string {
     return delivery.body.replace(/([?&]token=)[^\s&]+/g, '$1…');

@@ -53,10 +53,10 @@ describe('complaints escalated from after-sales service recovery (service_recove
     expect(world.deadLetters).toHaveLength(0);
   });
 
-  it('dead-letters an escalation for a customer it does not know, registering nothing', async () => {
+  it('registers an escalation for a customer crm has not announced here yet, and awaits the customer', async () => {
     const data = escalation({ customerId: randomUUID(), bookingReference: 'NOPE01' });
     await world.deliver(serviceRecoveryEscalated, data);
-    expect(await world.db.dataSource.getRepository(Complaint).countBy({ bookingReference: 'NOPE01' })).toBe(0);
-    expect(world.deadLetters.at(-1)?.headers).toMatchObject({ ce_type: 'service_recovery.escalated' });
+    const [complaint] = await world.db.dataSource.getRepository(Complaint).findBy({ bookingReference: 'NOPE01' });
+    expect((await world.customers.awaited()).map((r) => [r.recordKind, r.recordId, r.customerId])).toContainEqual(['complaint', complaint.id, data.customerId]);
   });
 });

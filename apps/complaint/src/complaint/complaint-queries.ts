@@ -1,12 +1,17 @@
 import { isUuid } from '@carebridge/domain';
-import { type Clock, type Connection, findManyById, groupedBy, paginate, whereAnyOf } from '@carebridge/service-kit';
-import type { DataSource } from 'typeorm';
+import { type Clock, type Connection, findManyById, firstOfEach, groupedBy, paginate, paginateEach, whereAnyOf } from '@carebridge/service-kit';
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { ComplaintClosure } from './complaint-closure.entity';
 import { atRiskSql, breachedSql, type DeadlineClock } from './complaint-deadlines';
 import { ComplaintFeedback } from './complaint-feedback.entity';
 import { Complaint } from './complaint.entity';
-import { ComplaintOrder, type ComplaintsArgs } from './complaint.inputs';
+import { type ComplaintFilter, ComplaintOrder, type ComplaintsArgs } from './complaint.inputs';
 import { ConversationMessage } from './conversation-message.entity';
+
+/** Limits a list to records meeting custom-field conditions (CustomFields of @carebridge/help-desk). */
+export interface CustomFieldFilter {
+  whereMatching(query: SelectQueryBuilder<Complaint>, conditions: ComplaintFilter['customFields']): Promise<void>;
+}
 
 /** Each order of the list; ordering by the feedback deadline lists only complaints still awaiting feedback. */
 const ORDERS: Record<ComplaintOrder, { sortKey: 'createdAt' | 'updatedAt' | 'feedbackDueAt'; direction: 'ASC' | 'DESC'; awaitingFeedback?: true }> = {
@@ -22,6 +27,7 @@ export class ComplaintQueries {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly deadlines: DeadlineClock,
+    private readonly customFields?: CustomFieldFilter,
   ) {}
 
   findById(id: string): Promise<Complaint | null> {
@@ -34,7 +40,7 @@ export class ComplaintQueries {
     return findManyById(this.dataSource.getRepository(Complaint), ids);
   }
 
-  list(args: ComplaintsArgs): Promise<Connection<Complaint>> {
+  async list(args: ComplaintsArgs): Promise<Connection<Complaint>> {
     const query = this.dataSource.getRepository(Complaint).createQueryBuilder('complaint');
     const filter = args.filter ?? {};
     const now = this.clock.now();
@@ -60,9 +66,20 @@ export class ComplaintQueries {
     if (filter.registeredTo) query.andWhere('complaint.createdAt < :to', { to: filter.registeredTo });
     const text = filter.text?.trim();
     if (text) query.andWhere(`to_tsvector('simple', complaint.description) @@ plainto_tsquery('simple', :text)`, { text });
+    if (filter.tag) query.andWhere('complaint.tags @> ARRAY[:tag]::text[]', { tag: filter.tag.trim().toLowerCase() });
+    if (filter.feedbackDueWithinMinutes) {
+      const dueBy = new Date(now.getTime() + filter.feedbackDueWithinMinutes * 60_000);
+      query.andWhere('complaint.feedbackGivenAt IS NULL AND complaint.status NOT IN (:...settled) AND complaint.feedbackDueAt > :now AND complaint.feedbackDueAt <= :dueBy', { now, dueBy, settled: ['RESOLVED', 'CLOSED'] });
+    }
+    await this.customFields?.whereMatching(query, filter.customFields);
     const { sortKey, direction, awaitingFeedback } = ORDERS[args.orderBy ?? ComplaintOrder.REGISTERED_AT_DESC] ?? ORDERS[ComplaintOrder.REGISTERED_AT_DESC];
     if (awaitingFeedback) query.andWhere('complaint.feedbackGivenAt IS NULL');
     return paginate(query, args, { sortKey, direction });
+  }
+
+  /** The first page of each of these customers' complaints, newest first, in one statement (`Customer.complaints` on a list). */
+  firstPagesForCustomers(customerIds: readonly string[], page: { first: number }, counted: boolean): Promise<Map<string, Connection<Complaint>>> {
+    return paginateEach(this.dataSource.getRepository(Complaint).createQueryBuilder('complaint'), 'customerId', customerIds, page, ORDERS[ComplaintOrder.REGISTERED_AT_DESC], counted);
   }
 
   feedbackOf(complaintId: string): Promise<ComplaintFeedback[]> {
@@ -91,10 +108,9 @@ export class ComplaintQueries {
     return groupedBy(complaintIds, rows, 'complaintId');
   }
 
-  /** The conversations of several complaints in one query, by complaint. */
-  async conversationsOfEach(complaintIds: readonly string[]): Promise<Map<string, ConversationMessage[]>> {
+  /** The first `first` messages of the conversations of several complaints in one query, by complaint. */
+  conversationsOfEach(complaintIds: readonly string[], first: number): Promise<Map<string, ConversationMessage[]>> {
     const query = this.dataSource.getRepository(ConversationMessage).createQueryBuilder('message');
-    const rows = await whereAnyOf(query, 'complaintId', complaintIds).orderBy('message.position', 'ASC').getMany();
-    return groupedBy(complaintIds, rows, 'complaintId');
+    return firstOfEach(query, 'complaintId', complaintIds, first, [['position', 'ASC'], ['id', 'ASC']]);
   }
 }

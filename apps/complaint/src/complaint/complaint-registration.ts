@@ -67,17 +67,12 @@ export class ComplaintRegistration {
     }
     return this.dataSource.transaction(async (manager) => {
       const standing = await this.customers.standing(manager, input.customerId);
-      if (standing.state !== 'KNOWN') {
-        throw BadUserInputError.field(
-          'input.customerId',
-          'known-customer',
-          standing.state === 'ERASED' ? `customer "${input.customerId}" was erased` : `no customer with id "${input.customerId}" is known`,
-        );
-      }
-      return this.create(
+      if (standing.state === 'ERASED') throw BadUserInputError.field('input.customerId', 'known-customer', `customer "${input.customerId}" was erased`);
+      // A customer crm has just created may not have reached this service yet: registered, and awaited (flagged if it never arrives).
+      const complaint = await this.create(
         manager,
         {
-          customerId: standing.id,
+          customerId: standing.state === 'KNOWN' ? standing.id : input.customerId,
           channel: input.channel,
           category: input.category,
           urgency: input.urgency,
@@ -94,19 +89,20 @@ export class ComplaintRegistration {
         now,
         { action: ComplaintAction.REGISTERED },
       );
+      if (standing.state === 'UNKNOWN') await this.customers.awaiting(manager, input.customerId, { kind: 'complaint', id: complaint.id });
+      return complaint;
     });
   }
 
   /**
    * Registers the complaint an inquiry was escalated to (inquiry.escalated), once per inquiry,
-   * carrying the conversation over. The inquiry service escalates only with a known customer; an id
-   * this service has not learned yet fails the handler, so the event is retried and finally
-   * dead-lettered for replay. An erased customer gets no complaint.
+   * carrying the conversation over. A customer this service has not learned yet
+   * is awaited (flagged if crm never announces them). An erased customer gets no complaint.
    */
   async registerFromInquiry(data: EventData<typeof inquiryEscalated>, manager: EntityManager): Promise<Complaint | null> {
     const existing = await manager.findOneBy(Complaint, { inquiryId: data.inquiryId });
     if (existing) return existing;
-    const customerId = await this.customerOfEvent(manager, data.customerId, `inquiry ${data.inquiryId} was escalated`);
+    const customerId = await this.customerOfEvent(manager, data.customerId);
     if (!customerId) return null;
     const escalatedAt = new Date(data.escalatedAt);
     const complaint = await this.create(
@@ -144,20 +140,20 @@ export class ComplaintRegistration {
         })),
       );
     }
-    return complaint;
+    return this.awaitCustomer(manager, complaint);
   }
 
   /**
    * Registers the complaint after-sales turned a service-recovery task into
    * (service_recovery.escalated): in the customer's words from the post-trip survey, via the web
    * form they answered, from the escalation's time. After-sales escalates a task once, and the
-   * consumer applies an event once. An unknown customer fails the handler (retried, then
-   * dead-lettered); an erased one gets no complaint.
+   * consumer applies an event once. A customer not learned yet is awaited; an erased one
+   * gets no complaint.
    */
   async registerFromServiceRecovery(data: EventData<typeof serviceRecoveryEscalated>, manager: EntityManager): Promise<Complaint | null> {
-    const customerId = await this.customerOfEvent(manager, data.customerId, `service recovery ${data.taskId} was escalated`);
+    const customerId = await this.customerOfEvent(manager, data.customerId);
     if (!customerId) return null;
-    return this.create(
+    return this.awaitCustomer(manager, await this.create(
       manager,
       {
         customerId,
@@ -176,19 +172,19 @@ export class ComplaintRegistration {
       { userId: data.escalatedBy, name: null },
       new Date(data.escalatedAt),
       { action: ComplaintAction.REGISTERED, changes: { serviceRecoveryTaskId: { to: data.taskId } } },
-    );
+    ));
   }
 
   /**
    * Registers the complaint after-sales raised for an in-trip incident (incident.complaint_raised),
    * carrying the compensation the passenger-rights engine computed into its history and description
    * for the resolution plan. After-sales raises once per incident, the consumer applies an event
-   * once. An unknown customer fails the handler (retried, then dead-lettered); an erased one gets none.
+   * once. A customer not learned yet is awaited; an erased one gets none.
    */
   async registerFromIncident(data: EventData<typeof incidentComplaintRaised>, manager: EntityManager): Promise<Complaint | null> {
-    const customerId = await this.customerOfEvent(manager, data.customerId, `incident ${data.incidentId} raised a complaint`);
+    const customerId = await this.customerOfEvent(manager, data.customerId);
     if (!customerId) return null;
-    return this.create(
+    return this.awaitCustomer(manager, await this.create(
       manager,
       {
         customerId,
@@ -214,19 +210,26 @@ export class ComplaintRegistration {
           proposedCompensation: { to: data.proposedCompensation.map(({ kind, amount, currency, quantity, regime, legalBasis, ruleVersion }) => ({ kind, amount, currency, quantity, regime, legalBasis, ruleVersion })) },
         },
       },
-    );
+    ));
   }
 
   /**
    * The customer another service's event registers a complaint for: the surviving profile, or null
-   * when crm erased them (no complaint then). One this service has not learned yet fails the
-   * handler, so the event is retried and finally dead-lettered for replay.
+   * when crm erased them (no complaint then). One this service has not learned yet is taken as
+   * given; the complaint is awaited (`awaitCustomer`) rather than the event failed.
    */
-  private async customerOfEvent(manager: EntityManager, customerId: string, what: string): Promise<string | null> {
+  private async customerOfEvent(manager: EntityManager, customerId: string): Promise<string | null> {
     const standing = await this.customers.standing(manager, customerId);
     if (standing.state === 'ERASED') return null;
-    if (standing.state === 'UNKNOWN') throw new Error(`${what} for customer ${customerId}, who is not known (yet)`);
-    return standing.id;
+    return standing.state === 'KNOWN' ? standing.id : customerId;
+  }
+
+  /** A complaint for a customer crm has not announced here yet is awaited like one a person registered. */
+  private async awaitCustomer(manager: EntityManager, complaint: Complaint | null): Promise<Complaint | null> {
+    if (complaint && (await this.customers.standing(manager, complaint.customerId)).state === 'UNKNOWN') {
+      await this.customers.awaiting(manager, complaint.customerId, { kind: 'complaint', id: complaint.id });
+    }
+    return complaint;
   }
 
   private async create(manager: EntityManager, fields: NewComplaint, actor: Actor, at: Date, record: StepRecord): Promise<Complaint> {

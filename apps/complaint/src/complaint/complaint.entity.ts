@@ -1,9 +1,11 @@
-import { ConnectionType } from '@carebridge/service-kit';
+import type { CustomFieldValues } from '@carebridge/help-desk';
+import { ConnectionType, PersonalText } from '@carebridge/service-kit';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { ComplaintStatus } from '../status/status.enums';
 import { Urgency } from '../urgency/urgency.enums';
 import { Attachment, ComplaintCategory, ContactChannel, InvolvedParty, RootCauseCategory } from './complaint.enums';
+import { COMPLAINT_PEOPLE, COMPLAINT_TEXT } from '../access-log/personal-text';
 
 const milliseconds = { to: (value: number) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
 
@@ -55,6 +57,7 @@ export class Complaint {
   @Column({ name: 'root_cause_note', type: 'text', nullable: true })
   rootCauseNote: string | null;
 
+  @PersonalText('Complaint.description', COMPLAINT_TEXT)
   @Field({ description: "The customer's own words (A-2.1)." })
   @Column({ type: 'text' })
   description: string;
@@ -63,10 +66,12 @@ export class Complaint {
   @Column({ name: 'occurred_at', type: 'timestamptz', precision: 3, nullable: true })
   occurredAt: Date | null;
 
+  @PersonalText('Complaint.location', COMPLAINT_TEXT)
   @Field(() => String, { nullable: true, description: 'Where it happened: airport, hotel, city.' })
   @Column({ type: 'text', nullable: true })
   location: string | null;
 
+  @PersonalText('Complaint.peopleInvolved', COMPLAINT_PEOPLE)
   @Field(() => [InvolvedParty])
   @Column({ name: 'people_involved', type: 'jsonb', default: () => "'[]'" })
   peopleInvolved: InvolvedParty[];
@@ -82,6 +87,14 @@ export class Complaint {
   @Field(() => [Attachment])
   @Column({ type: 'jsonb', default: () => "'[]'" })
   attachments: Attachment[];
+
+  @Field(() => [String], { description: 'Tags, in lower case, each once (tagComplaint).' })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  tags: string[];
+
+  /** Values of the custom fields admins defined (custom-field/); shown through Complaint.customFields. */
+  @Column({ name: 'custom_fields', type: 'jsonb', default: () => "'{}'" })
+  customFields: CustomFieldValues;
 
   @Field({ description: 'User id of who registered the complaint.' })
   @Column({ name: 'registered_by' })
@@ -175,6 +188,7 @@ export class Complaint {
   @Column({ name: 'escalated_to_role', type: 'text', nullable: true })
   escalatedToRole: string | null;
 
+  @PersonalText('Complaint.resolutionExplanation', COMPLAINT_TEXT)
   @Field(() => String, { nullable: true, description: 'The explanation given to the customer with the resolution plan (T-1.5, T-3.3).' })
   @Column({ name: 'resolution_explanation', type: 'text', nullable: true })
   resolutionExplanation: string | null;

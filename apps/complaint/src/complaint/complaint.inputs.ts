@@ -16,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { CustomFieldCondition } from '@carebridge/help-desk';
 import { PageArgs } from '@carebridge/service-kit';
 import { ComplaintStatus } from '../status/status.enums';
 import { Urgency } from '../urgency/urgency.enums';
@@ -329,6 +330,24 @@ export class ComplaintFilter {
   @IsOptional()
   @MaxLength(200, { message: 'must be at most 200 characters' })
   text?: string;
+
+  @Field(() => String, { nullable: true, description: 'Complaints carrying this tag (compared in lower case).' })
+  @IsOptional()
+  @MaxLength(40, { message: 'must be at most 40 characters' })
+  tag?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Complaints still awaiting feedback whose feedback falls due within this many minutes from now (not yet past); relative, so a saved view evaluates it when read.' })
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of minutes' })
+  @Min(1, { message: 'must be at least 1 minute' })
+  @Max(525600, { message: 'must be at most a year' })
+  feedbackDueWithinMinutes?: number;
+
+  @Field(() => [CustomFieldCondition], { nullable: true, description: 'Conditions on custom fields, all of which must hold.' })
+  @IsOptional()
+  @ArrayMaxSize(10, { message: 'must hold at most 10 conditions' })
+  @ValidateNested({ each: true })
+  customFields?: CustomFieldCondition[];
 }
 
 @ArgsType()

@@ -1,6 +1,6 @@
 import { CONTACT_DETAIL_ROLES, hasAnyRole } from '@carebridge/auth';
 import type { PersonalDataAccessLog } from '@carebridge/personal-data-access';
-import { type Clock, type Connection, ConnectionType, caller, maskEmail, maskPhone, PageArgs, type RequestContext, RequestLoader } from '@carebridge/service-kit';
+import { type Clock, type Connection, ConnectionType, caller, ListArgs, ListLoader, maskEmail, maskPhone, PageArgs, PersonalText, type RequestContext, RequestLoader } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ComplaintDeadline, DeadlineState } from '../deadline/deadline.enums';
 import type { ComplaintHistory } from '../history/complaint-history';
@@ -36,6 +36,7 @@ import {
 } from './complaint.inputs';
 import { ConversationMessage } from './conversation-message.entity';
 import type { FeedbackToCustomer } from './feedback-to-customer';
+import { COMPLAINT_CONVERSATION } from '../access-log/personal-text';
 
 const ComplaintHistoryConnection = ConnectionType(ComplaintHistoryEntry);
 
@@ -62,7 +63,7 @@ export class ComplaintResolver {
   // What the items of a list show beside each complaint, loaded for the whole page at once.
   private readonly feedbackLoader = new RequestLoader((ids: readonly string[]) => this.procedure.queries.feedbackOfEach(ids));
   private readonly closureLoader = new RequestLoader((ids: readonly string[]) => this.procedure.queries.closuresOfEach(ids));
-  private readonly conversationLoader = new RequestLoader((ids: readonly string[]) => this.procedure.queries.conversationsOfEach(ids));
+  private readonly conversationLoader = new ListLoader((ids, first) => this.procedure.queries.conversationsOfEach(ids, first));
 
   constructor(
     private readonly procedure: ComplaintProcedure,
@@ -186,9 +187,10 @@ export class ComplaintResolver {
     return this.closureLoader.load(context, complaint.id);
   }
 
-  @FieldResolver(() => [ConversationMessage], { description: 'The conversation of the inquiry it was escalated from.' })
-  conversation(@Root() complaint: Complaint, @Ctx() context: RequestContext): Promise<ConversationMessage[]> {
-    return this.conversationLoader.load(context, complaint.id);
+  @PersonalText('Complaint.conversation', COMPLAINT_CONVERSATION)
+  @FieldResolver(() => [ConversationMessage], { description: 'The conversation of the inquiry it was escalated from, oldest first; at most `first` messages (bounded list).' })
+  conversation(@Root() complaint: Complaint, @Args() list: ListArgs, @Ctx() context: RequestContext): Promise<ConversationMessage[]> {
+    return this.conversationLoader.load(context, complaint.id, list);
   }
 
   @FieldResolver(() => ComplaintHistoryConnection, { description: 'Every action on the complaint, oldest first (A-4).' })

@@ -33,6 +33,8 @@ export function complaintCustomerRecords(history: ComplaintHistory, attachments:
         location: null,
         bookingReference: null,
         resolutionExplanation: 'placeholder',
+        // TEXT custom fields may hold what the customer said; numbers, dates and choices stay.
+        customFields: () => `(SELECT COALESCE(jsonb_object_agg(e.key, e.value), '{}'::jsonb) FROM jsonb_each(custom_fields) AS e WHERE e.key IN (SELECT key FROM custom_field_definition WHERE kind <> 'TEXT'))`,
         // The customer and other people keep their kind and lose name and detail; staff, flights, hotels lose the detail.
         peopleInvolved: (placeholder) => `(
           SELECT COALESCE(jsonb_agg(

@@ -71,9 +71,10 @@ describe('complaints after-sales raises for in-trip incidents (incident.complain
     expect(world.deadLetters).toHaveLength(0);
   });
 
-  it('dead-letters a complaint for a customer it does not know, registering nothing', async () => {
-    await world.deliver(incidentComplaintRaised, raised({ customerId: randomUUID(), bookingReference: 'NOPE02' }));
-    expect(await world.db.dataSource.getRepository(Complaint).countBy({ bookingReference: 'NOPE02' })).toBe(0);
-    expect(world.deadLetters.at(-1)?.headers).toMatchObject({ ce_type: 'incident.complaint_raised' });
+  it('registers a complaint for a customer crm has not announced here yet, and awaits the customer', async () => {
+    const data = raised({ customerId: randomUUID(), bookingReference: 'NOPE02' });
+    await world.deliver(incidentComplaintRaised, data);
+    const [complaint] = await world.db.dataSource.getRepository(Complaint).findBy({ bookingReference: 'NOPE02' });
+    expect((await world.customers.awaited()).map((r) => [r.recordKind, r.recordId, r.customerId])).toContainEqual(['complaint', complaint.id, data.customerId]);
   });
 });

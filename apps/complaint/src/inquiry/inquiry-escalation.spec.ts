@@ -76,13 +76,13 @@ describe('complaints escalated from inquiries (inquiry.escalated, real Postgres)
     expect(world.deadLetters).toHaveLength(0);
   });
 
-  it('retries an escalation for a customer it does not know yet, then dead-letters it without registering anything', async () => {
+  it('registers an escalation for a customer crm has not announced here yet, and awaits the customer', async () => {
     const data = escalation({ customerId: randomUUID() });
     await world.deliver(inquiryEscalated, data);
-    expect(await world.db.dataSource.getRepository(Complaint).countBy({ inquiryId: data.inquiryId })).toBe(0);
-    expect(world.deadLetters).toHaveLength(1);
-    expect(world.deadLetters[0].headers).toMatchObject({ dlq_attempts: '2', ce_type: 'inquiry.escalated' });
-    expect(world.deadLetters[0].headers.dlq_error).toMatch(/not known/);
+    const [complaint] = await world.db.dataSource.getRepository(Complaint).findBy({ inquiryId: data.inquiryId });
+    expect(complaint.customerId).toBe(data.customerId);
+    expect((await world.customers.awaited()).map((r) => [r.recordKind, r.recordId, r.customerId])).toContainEqual(['complaint', complaint.id, data.customerId]);
+    expect(world.deadLetters).toHaveLength(0);
   });
 
   it('registers the complaint under the id the inquiry assigned, with flight, place and booking reference, once', async () => {

@@ -1,5 +1,5 @@
-import { caller, type RequestContext, RequestLoader } from '@carebridge/service-kit';
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { caller, ListArgs, ListLoader, type RequestContext } from '@carebridge/service-kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Complaint } from '../complaint/complaint.entity';
 import { ComplaintNote } from './complaint-note.entity';
 import { AddComplaintNoteInput } from './complaint-note.inputs';
@@ -10,7 +10,7 @@ export const NOTE_ROLES = ['agent', 'complaint_specialist', 'supervisor', 'after
 
 @Resolver(() => Complaint)
 export class ComplaintNoteResolver {
-  private readonly notesLoader = new RequestLoader((ids: readonly string[]) => this.complaintNotes.ofEach(ids));
+  private readonly notesLoader = new ListLoader((ids, first) => this.complaintNotes.ofEach(ids, first));
 
   constructor(private readonly complaintNotes: ComplaintNotes) {}
 
@@ -22,8 +22,8 @@ export class ComplaintNoteResolver {
 
   // Nullable: a role without access gets FORBIDDEN on this field and the rest of the complaint.
   @Authorized(...NOTE_ROLES)
-  @FieldResolver(() => [ComplaintNote], { nullable: true, description: 'Internal notes, oldest first; staff working on complaints only.' })
-  notes(@Root() complaint: Complaint, @Ctx() context: RequestContext): Promise<ComplaintNote[]> {
-    return this.notesLoader.load(context, complaint.id);
+  @FieldResolver(() => [ComplaintNote], { nullable: true, description: 'Internal notes, oldest first; staff working on complaints only; at most `first` of them (bounded list).' })
+  notes(@Root() complaint: Complaint, @Args() list: ListArgs, @Ctx() context: RequestContext): Promise<ComplaintNote[]> {
+    return this.notesLoader.load(context, complaint.id, list);
   }
 }

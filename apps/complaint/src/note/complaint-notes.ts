@@ -1,6 +1,6 @@
 import type { Identity } from '@carebridge/auth';
 import { isUuid, NotFoundError } from '@carebridge/domain';
-import { type Clock, groupedBy, whereAnyOf } from '@carebridge/service-kit';
+import { type Clock, firstOfEach } from '@carebridge/service-kit';
 import type { DataSource } from 'typeorm';
 import type { ComplaintHistory } from '../history/complaint-history';
 import { ComplaintAction } from '../history/complaint-history.enums';
@@ -38,9 +38,8 @@ export class ComplaintNotes {
   }
 
   /** The notes of several complaints in one query, oldest first, by complaint. */
-  async ofEach(complaintIds: readonly string[]): Promise<Map<string, ComplaintNote[]>> {
+  ofEach(complaintIds: readonly string[], first: number): Promise<Map<string, ComplaintNote[]>> {
     const query = this.dataSource.getRepository(ComplaintNote).createQueryBuilder('note');
-    const rows = await whereAnyOf(query, 'complaintId', complaintIds).orderBy('note.writtenAt', 'ASC').addOrderBy('note.id', 'ASC').getMany();
-    return groupedBy(complaintIds, rows, 'complaintId');
+    return firstOfEach(query, 'complaintId', complaintIds, first, [['writtenAt', 'ASC'], ['id', 'ASC']]);
   }
 }

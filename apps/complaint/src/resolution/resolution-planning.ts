@@ -3,7 +3,9 @@ import { BadUserInputError, type FieldProblem } from '@carebridge/domain';
 import { compensationApprovalRequested } from '@carebridge/event-contracts';
 import type { Outbox } from '@carebridge/messaging';
 import { IsNull, Not } from 'typeorm';
+import type { KeyAccountTermsBook } from '@carebridge/known-customers';
 import { STEPS } from '../complaint/complaint-lifecycle';
+import { preApprovingRule, ruleInWords } from '../key-account/agreed-compensation';
 import type { ComplaintSteps } from '../complaint/complaint-steps';
 import type { Complaint } from '../complaint/complaint.entity';
 import { ComplaintAction } from '../history/complaint-history.enums';
@@ -22,12 +24,15 @@ export class ResolutionPlanning {
     private readonly steps: ComplaintSteps,
     private readonly valuation: CompensationValuation,
     private readonly outbox: Outbox,
+    private readonly memberTerms?: KeyAccountTermsBook,
   ) {}
 
   /**
    * Sets the explanation and replaces the items not yet granted. An item needs approval when it is
    * worth more than the threshold, cannot be valued, or brings the complaint's compensation over
-   * the threshold (so splitting a large refund into small ones does not avoid the approval).
+   * the threshold (so splitting a large refund into small ones does not avoid the approval) —
+   * unless the customer's key account agreed it in advance (a pre-approved rule covering it): then
+   * it is approved by those terms, and does not count towards the threshold.
    */
   async planResolution(input: PlanComplaintResolutionInput, actor: Identity): Promise<Complaint> {
     const items = input.compensation ?? [];
@@ -42,10 +47,13 @@ export class ResolutionPlanning {
       const granted = await manager.find(CompensationItem, { where: { complaintId: complaint.id, grantedAt: Not(IsNull()) } });
       let total = granted.reduce((sum, g) => sum + (g.assessedValue === null ? 0 : toCents(g.assessedValue)), 0);
       const created: Partial<CompensationItem>[] = [];
+      const agreed = (await this.memberTerms?.compensationRules(manager, complaint.customerId, now)) ?? [];
       for (const [position, item] of items.entries()) {
         const value = this.valuation.valueInCents({ kind: item.kind, amount: item.amount ?? null, currency: item.currency ?? null, quantity: item.quantity ?? null });
-        total += value ?? 0;
-        const needsApproval = value === null || value > this.valuation.thresholdCents || total > this.valuation.thresholdCents;
+        const proposed = { kind: item.kind, amount: item.amount ?? null, currency: item.currency ?? null, quantity: item.quantity ?? null };
+        const rule = preApprovingRule(agreed, complaint.category, proposed);
+        if (!rule) total += value ?? 0;
+        const needsApproval = !rule && (value === null || value > this.valuation.thresholdCents || total > this.valuation.thresholdCents);
         created.push({
           complaintId: complaint.id,
           position,
@@ -56,7 +64,8 @@ export class ResolutionPlanning {
           description: item.description?.trim() || null,
           reason: item.reason.trim(),
           assessedValue: value === null ? null : fromCents(value),
-          approval: needsApproval ? ApprovalState.PENDING : ApprovalState.NOT_REQUIRED,
+          approval: rule ? ApprovalState.APPROVED : needsApproval ? ApprovalState.PENDING : ApprovalState.NOT_REQUIRED,
+          ...(rule ? { decidedAt: now, decisionNote: ruleInWords(rule) } : {}),
           proposedBy: actor.userId,
           proposedAt: now,
         });
@@ -85,6 +94,7 @@ export class ResolutionPlanning {
           compensation: { to: created.map(compensationSummary) },
           ...(withdrawn.affected ? { withdrawnItems: { to: withdrawn.affected } } : {}),
           pendingApproval: { to: created.filter((c) => c.approval === ApprovalState.PENDING).length },
+          ...(created.some((c) => c.decisionNote) ? { approvedByAgreedTerms: { to: created.filter((c) => c.decisionNote).length } } : {}),
         },
       };
     });

@@ -10,14 +10,14 @@ import { ContactKind } from './customer.enums';
 @Entity('customer_contact')
 @Index('customer_contact_lookup_idx', ['kind', 'value'])
 export class CustomerContact {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contact detail.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ name: 'customer_id', type: 'uuid' })
   customerId: string;
 
-  @Field(() => ContactKind)
+  @Field(() => ContactKind, { description: 'E-mail address or phone number.' })
   @Column({ type: 'enum', enum: ContactKind, enumName: 'contact_kind' })
   kind: ContactKind;
 
@@ -29,11 +29,11 @@ export class CustomerContact {
   @Column({ type: 'text', nullable: true })
   label: string | null;
 
-  @Field()
+  @Field({ description: 'The one to use first for its kind.' })
   @Column({ name: 'is_primary', default: false })
   isPrimary: boolean;
 
-  @Field()
+  @Field({ description: 'When it was added.' })
   @Column({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

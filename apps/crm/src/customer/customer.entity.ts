@@ -8,11 +8,11 @@ import { CustomerStatus, CustomerTier, PreferredChannel, TierRule, TravelPrefere
 @Entity('customer')
 @Index('customer_status_verified_idx', ['status', 'lastVerifiedAt', 'id'])
 export class Customer {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer profile; the id every service refers to the customer by.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => CustomerStatus)
+  @Field(() => CustomerStatus, { description: 'Active; merged into another profile; or erased (personal data removed).' })
   @Column({ type: 'enum', enum: CustomerStatus, enumName: 'customer_status', default: CustomerStatus.ACTIVE })
   status: CustomerStatus;
 
@@ -41,11 +41,11 @@ export class Customer {
   @Column({ name: 'preferred_language', default: 'en' })
   preferredLanguage: string;
 
-  @Field(() => PreferredChannel, { nullable: true })
+  @Field(() => PreferredChannel, { nullable: true, description: 'How the customer prefers to be contacted.' })
   @Column({ name: 'preferred_channel', type: 'enum', enum: PreferredChannel, enumName: 'preferred_channel', nullable: true })
   preferredChannel: PreferredChannel | null;
 
-  @Field(() => TravelPreferences)
+  @Field(() => TravelPreferences, { description: 'What the customer likes when travelling: seat, meal, destinations, budget, styles, special services.' })
   @Column({ name: 'travel_preferences', type: 'jsonb', default: () => "'{}'" })
   preferences: TravelPreferences;
 
@@ -81,11 +81,11 @@ export class Customer {
   @Column({ name: 'last_verified_at', type: 'timestamptz', precision: 3 })
   lastVerifiedAt: Date;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'User id of who last confirmed the profile with the customer.' })
   @Column({ name: 'last_verified_by', type: 'text', nullable: true })
   lastVerifiedBy: string | null;
 
-  @Field(() => CustomerTier)
+  @Field(() => CustomerTier, { description: 'The service tier the customer gets.' })
   @Column({ type: 'enum', enum: CustomerTier, enumName: 'customer_tier', default: CustomerTier.STANDARD })
   tier: CustomerTier;
 
@@ -97,19 +97,19 @@ export class Customer {
   @Column({ name: 'tier_reason', type: 'text', nullable: true })
   tierReason: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the tier was last set.' })
   @Column({ name: 'tier_set_at', type: 'timestamptz', precision: 3, nullable: true })
   tierSetAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the customer's personal data was erased." })
   @Column({ name: 'erased_at', type: 'timestamptz', precision: 3, nullable: true })
   erasedAt: Date | null;
 
-  @Field()
+  @Field({ description: 'When the profile was created.' })
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
-  @Field()
+  @Field({ description: 'When the profile last changed.' })
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 })
   updatedAt: Date;
 

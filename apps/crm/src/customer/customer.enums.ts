@@ -80,7 +80,7 @@ registerEnumType(TravelStyle, { name: 'TravelStyle' });
 /** Travel preferences: what personal service needs to know. Stored as one document. */
 @ObjectType({ description: "The customer's travel preferences and special-service needs." })
 export class TravelPreferences {
-  @Field(() => SeatPreference, { nullable: true })
+  @Field(() => SeatPreference, { nullable: true, description: 'Window, aisle or no preference.' })
   seat?: SeatPreference | null;
 
   @Field(() => String, { nullable: true, description: 'Meal preference, e.g. an IATA special-meal code such as VGML.' })
@@ -89,10 +89,10 @@ export class TravelPreferences {
   @Field(() => [String], { description: 'Favourite or wished-for destinations (cities, countries or airport codes).' })
   destinations?: string[];
 
-  @Field(() => BudgetBand, { nullable: true })
+  @Field(() => BudgetBand, { nullable: true, description: 'The price range the customer usually books in.' })
   budgetBand?: BudgetBand | null;
 
-  @Field(() => [TravelStyle])
+  @Field(() => [TravelStyle], { description: 'How the customer likes to travel, e.g. with family, for culture, at the beach.' })
   travelStyles?: TravelStyle[];
 
   @Field(() => [String], { description: 'Special services needed when travelling, e.g. WCHR (wheelchair), an assistance animal.' })

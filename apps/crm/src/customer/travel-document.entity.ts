@@ -6,14 +6,14 @@ import { TravelDocumentKind } from './customer.enums';
 @ObjectType({ description: 'A passport or other travel document on file.' })
 @Entity('travel_document')
 export class TravelDocument {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The travel document.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ name: 'customer_id', type: 'uuid' })
   customerId: string;
 
-  @Field(() => TravelDocumentKind)
+  @Field(() => TravelDocumentKind, { description: 'Which kind of document it is.' })
   @Column({ type: 'enum', enum: TravelDocumentKind, enumName: 'travel_document_kind' })
   kind: TravelDocumentKind;
 
@@ -32,7 +32,7 @@ export class TravelDocument {
   @Column({ name: 'created_by', type: 'text' })
   createdBy: string;
 
-  @Field()
+  @Field({ description: 'When it was added to the profile.' })
   @Column({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

@@ -32,7 +32,8 @@ export class FollowUpQueries {
     return rows.map((r) => ({ ownerId: r.owner_id, overdue: r.overdue, oldestDueAt: r.oldest_due_at }));
   }
 
-  plansOf(customerId: string): Promise<FollowUpPlan[]> {
-    return this.dataSource.getRepository(FollowUpPlan).find({ where: { customerId }, order: { createdAt: 'ASC' } });
+  /** The first `first` plans of a customer, oldest first (all when not given). */
+  plansOf(customerId: string, first?: number): Promise<FollowUpPlan[]> {
+    return this.dataSource.getRepository(FollowUpPlan).find({ where: { customerId }, order: { createdAt: 'ASC', id: 'ASC' }, take: first });
   }
 }

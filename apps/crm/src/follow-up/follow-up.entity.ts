@@ -7,27 +7,27 @@ import { FollowUpKind, FollowUpOutcome, FollowUpReason, FollowUpStatus } from '.
 @Entity('follow_up')
 @Index('follow_up_customer_idx', ['customerId', 'dueAt', 'id'])
 export class FollowUp {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The follow-up.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer to contact.' })
   @Column({ name: 'customer_id', type: 'uuid' })
   customerId: string;
 
-  @Field(() => FollowUpKind)
+  @Field(() => FollowUpKind, { description: 'How the customer is to be contacted.' })
   @Column({ type: 'enum', enum: FollowUpKind, enumName: 'follow_up_kind' })
   kind: FollowUpKind;
 
-  @Field(() => FollowUpReason)
+  @Field(() => FollowUpReason, { description: 'Why the follow-up exists: scheduled by hand, after a closed complaint, from a care contact or a recurring plan.' })
   @Column({ type: 'enum', enum: FollowUpReason, enumName: 'follow_up_reason' })
   reason: FollowUpReason;
 
-  @Field(() => FollowUpStatus)
+  @Field(() => FollowUpStatus, { description: 'Scheduled (still to do), completed or cancelled.' })
   @Column({ type: 'enum', enum: FollowUpStatus, enumName: 'follow_up_status', default: FollowUpStatus.SCHEDULED })
   status: FollowUpStatus;
 
-  @Field()
+  @Field({ description: 'When the customer is to be contacted.' })
   @Column({ name: 'due_at', type: 'timestamptz', precision: 3 })
   dueAt: Date;
 
@@ -51,7 +51,7 @@ export class FollowUp {
   @Column({ name: 'plan_id', type: 'uuid', nullable: true })
   planId: string | null;
 
-  @Field(() => FollowUpOutcome, { nullable: true })
+  @Field(() => FollowUpOutcome, { nullable: true, description: 'What came of the contact; set when it is completed.' })
   @Column({ type: 'enum', enum: FollowUpOutcome, enumName: 'follow_up_outcome', nullable: true })
   outcome: FollowUpOutcome | null;
 
@@ -63,27 +63,27 @@ export class FollowUp {
   @Column({ name: 'new_needs', type: 'text', nullable: true })
   newNeeds: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What was said; set when it is completed.' })
   @Column({ type: 'text', nullable: true })
   notes: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'User id of who completed it.' })
   @Column({ name: 'completed_by', type: 'text', nullable: true })
   completedBy: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was completed.' })
   @Column({ name: 'completed_at', type: 'timestamptz', precision: 3, nullable: true })
   completedAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it was cancelled.' })
   @Column({ name: 'cancel_reason', type: 'text', nullable: true })
   cancelReason: string | null;
 
-  @Field()
+  @Field({ description: 'User id of who scheduled it, or the service that did.' })
   @Column({ name: 'created_by', type: 'text' })
   createdBy: string;
 
-  @Field()
+  @Field({ description: 'When it was scheduled.' })
   @Column({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
@@ -95,27 +95,27 @@ export class FollowUp {
 @ObjectType({ description: 'A recurring follow-up schedule for a key customer (A-3.4.2).' })
 @Entity('follow_up_plan')
 export class FollowUpPlan {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The plan.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer followed up.' })
   @Column({ name: 'customer_id', type: 'uuid' })
   customerId: string;
 
-  @Field(() => FollowUpKind)
+  @Field(() => FollowUpKind, { description: 'How each follow-up of the plan contacts the customer.' })
   @Column({ type: 'enum', enum: FollowUpKind, enumName: 'follow_up_kind' })
   kind: FollowUpKind;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Days between two follow-ups of the plan.' })
   @Column({ name: 'every_days', type: 'integer' })
   everyDays: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'User id of who does the follow-ups.' })
   @Column({ name: 'owner_id', type: 'text', nullable: true })
   ownerId: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the follow-ups are about.' })
   @Column({ type: 'text', nullable: true })
   purpose: string | null;
 
@@ -123,15 +123,15 @@ export class FollowUpPlan {
   @Column({ name: 'next_due_at', type: 'timestamptz', precision: 3 })
   nextDueAt: Date;
 
-  @Field()
+  @Field({ description: 'False once the plan is stopped: it schedules no more follow-ups.' })
   @Column({ default: true })
   active: boolean;
 
-  @Field()
+  @Field({ description: 'User id of who set up the plan.' })
   @Column({ name: 'created_by', type: 'text' })
   createdBy: string;
 
-  @Field()
+  @Field({ description: 'When the plan was set up.' })
   @Column({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
@@ -144,9 +144,9 @@ export class OverdueFollowUps {
   @Field(() => String, { nullable: true, description: 'User id; null for follow-ups nobody owns.' })
   ownerId: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Follow-ups of this owner past their due time and not done.' })
   overdue: number;
 
-  @Field()
+  @Field({ description: 'When the longest-waiting of them was due.' })
   oldestDueAt: Date;
 }

@@ -1,4 +1,4 @@
-import { caller, type Connection, ConnectionType, PageArgs, type RequestContext, RequestLoader } from '@carebridge/service-kit';
+import { caller, type Connection, ConnectionType, ListArgs, listSize, PageArgs, type RequestContext, RequestLoader } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CustomerQueries } from '../customer/customer-queries';
 import { Customer } from '../customer/customer.entity';
@@ -80,9 +80,9 @@ export class CustomerFollowUpsResolver {
   }
 
   @Authorized(...FOLLOWING_UP)
-  @FieldResolver(() => [FollowUpPlan])
-  followUpPlans(@Root() customer: Customer): Promise<FollowUpPlan[]> {
-    return this.useCases.queries.plansOf(customer.id);
+  @FieldResolver(() => [FollowUpPlan], { description: "The customer's follow-up plans, oldest first; at most `first` of them (bounded list)." })
+  followUpPlans(@Root() customer: Customer, @Args() list: ListArgs): Promise<FollowUpPlan[]> {
+    return this.useCases.queries.plansOf(customer.id, listSize(list));
   }
 }
 

@@ -11,6 +11,7 @@ import {
 import { decodeEnvelope } from '@carebridge/messaging';
 import { crmEventHandlers } from '../crm.event-handlers';
 import { type Crm, identity, openCrm } from '../crm.fixture';
+import { Customer } from '../customer/customer.entity';
 import { CustomerTier } from '../customer/customer.enums';
 import { Interaction } from './interaction.entity';
 import { InteractionKind } from './interaction.enums';
@@ -26,6 +27,8 @@ describe('interaction history from the timeline entries other services publish (
   afterAll(() => crm.close());
   beforeEach(async () => {
     await crm.db.dataSource.query('TRUNCATE customer, interaction, outbox_event, processed_event CASCADE');
+    // The customer the entries are about: crm keeps no history for a customer it does not have.
+    await crm.db.dataSource.getRepository(Customer).insert({ id: customerId, fullName: 'Ada Timeline', lastVerifiedAt: new Date('2026-11-01T00:00:00.000Z') });
     crm.deadLetters.length = 0;
   });
 
@@ -128,6 +131,13 @@ describe('interaction history from the timeline entries other services publish (
     await crm.domain.privacy.erasure.erase({ customerId: erased.id, reason: 'e-mail of 2026-11-02' }, identity('admin'));
     await crm.deliver(entry(registration(6, '2026-11-06T11:00:00.000Z', erased.id)));
     expect(await crm.db.dataSource.getRepository(Interaction).countBy({ customerId: erased.id })).toBe(0);
+  });
+
+  it('stores no interaction for a customer crm does not have', async () => {
+    const stranger = randomUUID();
+    await crm.deliver(entry(registration(7, '2026-11-06T12:00:00.000Z', stranger)));
+    expect(crm.deadLetters).toHaveLength(0);
+    expect(await crm.db.dataSource.getRepository(Interaction).countBy({ customerId: stranger })).toBe(0);
   });
 
   it('keeps an entry of a kind this crm does not list yet, and shows every kind the contract declares', async () => {

@@ -1,5 +1,5 @@
 import type { CustomerTimelineEntryData } from '@carebridge/event-contracts';
-import { type Connection, paginate, type PageArgs } from '@carebridge/service-kit';
+import { type Connection, paginate, paginateEach, type PageArgs } from '@carebridge/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { currentCustomer } from '../customer/customer-profiles';
 import { Customer } from '../customer/customer.entity';
@@ -42,6 +42,12 @@ export class InteractionHistory {
     return paginate(query, page, { sortKey: 'occurredAt', direction: 'DESC' });
   }
 
+  /** The first page of each of these customers' histories, in one statement (`Customer.interactions` on a list). */
+  firstPagesForCustomers(customerIds: readonly string[], page: { first: number }, counted: boolean): Promise<Map<string, Connection<Interaction>>> {
+    const query = this.dataSource.getRepository(Interaction).createQueryBuilder('interaction').where('interaction.kind IN (:...kinds)', { kinds: Object.values(InteractionKind) });
+    return paginateEach(query, 'customerId', customerIds, page, { sortKey: 'occurredAt', direction: 'DESC' }, counted);
+  }
+
   /** Adds an entry in the caller's transaction: crm's own changes record their history with the change. */
   async record(manager: EntityManager, entry: InteractionEntry): Promise<void> {
     await manager.insert(Interaction, { ...entry, referenceNumber: entry.referenceNumber ?? null, category: entry.category ?? null });
@@ -49,8 +55,9 @@ export class InteractionHistory {
 
   /**
    * Records another service's timeline entry: once per entryId (a re-sent or re-published entry
-   * changes nothing), on the survivor if the customer was merged, not at all if they were erased.
-   * A customer crm has not seen (yet) still gets the entry under the given id.
+   * changes nothing), on the survivor if the customer was merged, not at all if they were erased
+   * or crm never had them: crm creates every customer before another service can refer to them,
+   * so an id it does not have is no customer, and the producer flags its own record (pending references).
    */
   async recordPublished(manager: EntityManager, producer: string, entry: PublishedEntry): Promise<void> {
     const owner = await historyOwner(manager, entry.customerId);
@@ -76,8 +83,8 @@ export class InteractionHistory {
   }
 }
 
-/** Whose history an entry about `customerId` belongs to: the merge survivor, nobody for an erased customer. */
+/** Whose history an entry about `customerId` belongs to: the merge survivor, nobody for an erased customer or one crm does not have. */
 export async function historyOwner(manager: EntityManager, customerId: string): Promise<string | null> {
-  if (!(await manager.existsBy(Customer, { id: customerId }))) return customerId;
+  if (!(await manager.existsBy(Customer, { id: customerId }))) return null;
   return (await currentCustomer(manager, customerId))?.id ?? null;
 }

@@ -11,7 +11,7 @@ import { InteractionKind } from './interaction.enums';
 @Entity('interaction')
 @Index('interaction_customer_occurred_idx', ['customerId', 'occurredAt', 'id'])
 export class Interaction {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The interaction.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -19,7 +19,7 @@ export class Interaction {
   customerId: string;
 
   /** Text, not a database enum: a kind a producer adds reaches crm before crm lists it (see InteractionHistory). */
-  @Field(() => InteractionKind)
+  @Field(() => InteractionKind, { description: 'What happened with the customer.' })
   @Column({ type: 'text' })
   kind: InteractionKind;
 
@@ -43,7 +43,7 @@ export class Interaction {
   @Column({ name: 'source_service', type: 'text' })
   sourceService: string;
 
-  @Field()
+  @Field({ description: 'When it happened.' })
   @Column({ name: 'occurred_at', type: 'timestamptz', precision: 3 })
   occurredAt: Date;
 

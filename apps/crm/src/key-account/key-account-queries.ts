@@ -54,11 +54,13 @@ export class KeyAccountQueries {
     return paginate(query, page, { sortKey: 'startsAt', direction: 'DESC' });
   }
 
-  invitations(eventId: string): Promise<CustomerEventInvitation[]> {
-    return this.dataSource.getRepository(CustomerEventInvitation).find({ where: { eventId }, order: { invitedAt: 'ASC', id: 'ASC' } });
+  /** The first `first` invitations to an event, oldest first (all when not given). */
+  invitations(eventId: string, first?: number): Promise<CustomerEventInvitation[]> {
+    return this.dataSource.getRepository(CustomerEventInvitation).find({ where: { eventId }, order: { invitedAt: 'ASC', id: 'ASC' }, take: first });
   }
 
-  invitationsOf(customerId: string): Promise<CustomerEventInvitation[]> {
-    return this.dataSource.getRepository(CustomerEventInvitation).find({ where: { customerId }, order: { invitedAt: 'ASC', id: 'ASC' } });
+  /** The first `first` invitations of a customer, oldest first (all when not given). */
+  invitationsOf(customerId: string, first?: number): Promise<CustomerEventInvitation[]> {
+    return this.dataSource.getRepository(CustomerEventInvitation).find({ where: { customerId }, order: { invitedAt: 'ASC', id: 'ASC' }, take: first });
   }
 }

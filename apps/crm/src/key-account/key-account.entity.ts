@@ -7,19 +7,19 @@ import { CustomerEventStatus, InvitationStatus, KeyAccountKind, KeyAccountStatus
 @ObjectType({ description: 'A key account with its dedicated account manager and agreed service.' })
 @Entity('key_account')
 export class KeyAccount {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The key account.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field()
+  @Field({ description: 'The company, agency or group the key account is.' })
   @Column({ type: 'text' })
   name: string;
 
-  @Field(() => KeyAccountKind)
+  @Field(() => KeyAccountKind, { description: 'A corporate client or a private client.' })
   @Column({ type: 'enum', enum: KeyAccountKind, enumName: 'key_account_kind' })
   kind: KeyAccountKind;
 
-  @Field(() => KeyAccountStatus)
+  @Field(() => KeyAccountStatus, { description: 'Active, or closed.' })
   @Column({ type: 'enum', enum: KeyAccountStatus, enumName: 'key_account_status', default: KeyAccountStatus.ACTIVE })
   status: KeyAccountStatus;
 
@@ -27,11 +27,11 @@ export class KeyAccount {
   @Column({ name: 'account_manager_id', type: 'text' })
   accountManagerId: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Name of the account manager in charge of it.' })
   @Column({ name: 'account_manager_name', type: 'text', nullable: true })
   accountManagerName: string | null;
 
-  @Field(() => ServiceTerms)
+  @Field(() => ServiceTerms, { description: 'The service agreed with the key account: response times and compensation rules.' })
   @Column({ name: 'service_terms', type: 'jsonb' })
   serviceTerms: ServiceTerms;
 
@@ -39,11 +39,11 @@ export class KeyAccount {
   @Column({ name: 'member_tier', type: 'enum', enum: CustomerTier, enumName: 'customer_tier' })
   memberTier: CustomerTier;
 
-  @Field()
+  @Field({ description: 'User id of who created it.' })
   @Column({ name: 'created_by', type: 'text' })
   createdBy: string;
 
-  @Field()
+  @Field({ description: 'When it was created.' })
   @Column({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
@@ -55,15 +55,15 @@ export class KeyAccount {
 @ObjectType({ description: 'A member customer of a key account.' })
 @Entity('key_account_member')
 export class KeyAccountMember {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The membership.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The key account.' })
   @Column({ name: 'key_account_id', type: 'uuid' })
   keyAccountId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer who belongs to it.' })
   @Column({ name: 'customer_id', type: 'uuid' })
   customerId: string;
 
@@ -71,11 +71,11 @@ export class KeyAccountMember {
   @Column({ type: 'text', nullable: true })
   position: string | null;
 
-  @Field()
+  @Field({ description: 'User id of who added the customer.' })
   @Column({ name: 'added_by', type: 'text' })
   addedBy: string;
 
-  @Field()
+  @Field({ description: 'When the customer was added.' })
   @Column({ name: 'added_at', type: 'timestamptz', precision: 3 })
   addedAt: Date;
 }
@@ -84,7 +84,7 @@ export class KeyAccountMember {
 @ObjectType({ description: 'A customer event (appreciation dinner, product launch, trip preview) for key customers.' })
 @Entity('customer_event')
 export class CustomerEvent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer event.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -92,35 +92,35 @@ export class CustomerEvent {
   @Column({ name: 'key_account_id', type: 'uuid', nullable: true })
   keyAccountId: string | null;
 
-  @Field()
+  @Field({ description: 'What the event is called on invitations.' })
   @Column({ type: 'text' })
   title: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What happens at the event.' })
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where the event takes place.' })
   @Column({ type: 'text', nullable: true })
   venue: string | null;
 
-  @Field()
+  @Field({ description: 'When the event starts.' })
   @Column({ name: 'starts_at', type: 'timestamptz', precision: 3 })
   startsAt: Date;
 
-  @Field()
+  @Field({ description: 'When the event ends.' })
   @Column({ name: 'ends_at', type: 'timestamptz', precision: 3 })
   endsAt: Date;
 
-  @Field(() => CustomerEventStatus)
+  @Field(() => CustomerEventStatus, { description: 'Planned, held or cancelled.' })
   @Column({ type: 'enum', enum: CustomerEventStatus, enumName: 'customer_event_status', default: CustomerEventStatus.PLANNED })
   status: CustomerEventStatus;
 
-  @Field()
+  @Field({ description: 'User id of who organises it.' })
   @Column({ name: 'organised_by', type: 'text' })
   organisedBy: string;
 
-  @Field()
+  @Field({ description: 'When it was created.' })
   @Column({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
@@ -131,31 +131,31 @@ export class CustomerEvent {
 @ObjectType({ description: "A customer's invitation to a customer event, and whether they came." })
 @Entity('customer_event_invitation')
 export class CustomerEventInvitation {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The invitation.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer event.' })
   @Column({ name: 'event_id', type: 'uuid' })
   eventId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer invited.' })
   @Column({ name: 'customer_id', type: 'uuid' })
   customerId: string;
 
-  @Field(() => InvitationStatus)
+  @Field(() => InvitationStatus, { description: 'Invited, accepted, declined, attended or did not show.' })
   @Column({ type: 'enum', enum: InvitationStatus, enumName: 'invitation_status', default: InvitationStatus.INVITED })
   status: InvitationStatus;
 
-  @Field()
+  @Field({ description: 'User id of who invited the customer.' })
   @Column({ name: 'invited_by', type: 'text' })
   invitedBy: string;
 
-  @Field()
+  @Field({ description: 'When the customer was invited.' })
   @Column({ name: 'invited_at', type: 'timestamptz', precision: 3 })
   invitedAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the customer accepted or declined.' })
   @Column({ name: 'responded_at', type: 'timestamptz', precision: 3, nullable: true })
   respondedAt: Date | null;
 }

@@ -1,4 +1,4 @@
-import { caller, type Connection, ConnectionType, PageArgs, type RequestContext, RequestLoader } from '@carebridge/service-kit';
+import { caller, type Connection, ConnectionType, ListArgs, listSize, PageArgs, type RequestContext, RequestLoader } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CustomerQueries } from '../customer/customer-queries';
 import { Customer } from '../customer/customer.entity';
@@ -153,9 +153,9 @@ export class CustomerEventResolver {
     return this.useCases.customerEvents.cancel(input);
   }
 
-  @FieldResolver(() => [CustomerEventInvitation])
-  invitations(@Root() event: CustomerEvent): Promise<CustomerEventInvitation[]> {
-    return this.useCases.queries.invitations(event.id);
+  @FieldResolver(() => [CustomerEventInvitation], { description: 'The customers invited, in the order they were invited; at most `first` of them (bounded list).' })
+  invitations(@Root() event: CustomerEvent, @Args() list: ListArgs): Promise<CustomerEventInvitation[]> {
+    return this.useCases.queries.invitations(event.id, listSize(list));
   }
 }
 
@@ -184,9 +184,9 @@ export class CustomerKeyAccountResolver {
   }
 
   @Authorized(...STAFF)
-  @FieldResolver(() => [CustomerEventInvitation], { description: 'Customer events the customer was invited to.' })
-  customerEventInvitations(@Root() customer: Customer): Promise<CustomerEventInvitation[]> {
-    return this.useCases.queries.invitationsOf(customer.id);
+  @FieldResolver(() => [CustomerEventInvitation], { description: 'Customer events the customer was invited to, oldest first; at most `first` of them (bounded list).' })
+  customerEventInvitations(@Root() customer: Customer, @Args() list: ListArgs): Promise<CustomerEventInvitation[]> {
+    return this.useCases.queries.invitationsOf(customer.id, listSize(list));
   }
 }
 

@@ -12,16 +12,16 @@ registerEnumType(CampaignStatus, { name: 'CampaignStatus' });
 /** Who a campaign is for; every condition given must hold, an empty list means "any". */
 @ObjectType({ description: 'The customers a campaign targets.' })
 export class CampaignSegment {
-  @Field(() => [CustomerTier])
+  @Field(() => [CustomerTier], { description: 'Only customers of these tiers; empty: any tier.' })
   tiers: CustomerTier[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Only customers with one of these tags; empty: any.' })
   tags: string[];
 
   @Field(() => [String], { description: 'Customers with any of these among their preferred destinations.' })
   destinations: string[];
 
-  @Field(() => [ID])
+  @Field(() => [ID], { description: 'Only members of these key accounts; empty: any.' })
   keyAccountIds: string[];
 
   @Field({ description: 'Only customers who agreed to marketing.' })
@@ -30,19 +30,19 @@ export class CampaignSegment {
 
 @ObjectType({ description: 'The coupon each targeted customer receives.' })
 export class CampaignCoupon {
-  @Field(() => CouponValueType)
+  @Field(() => CouponValueType, { description: 'Whether the value is an amount of money or a percentage off.' })
   valueType: CouponValueType;
 
-  @Field()
+  @Field({ description: 'The amount, or the percentage, as a decimal string.' })
   value: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'ISO 4217 currency of an amount; none for a percentage.' })
   currency: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Days the coupon is valid from when it is granted.' })
   validDays: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the coupon applies to, in words.' })
   conditions: string | null;
 }
 

@@ -1,4 +1,4 @@
-import { type Connection, paginate, type PageArgs } from '@carebridge/service-kit';
+import { type Connection, paginate, paginateEach, type PageArgs } from '@carebridge/service-kit';
 import { type DataSource, In } from 'typeorm';
 import { Coupon, LoyaltyAccount, LoyaltyEntry, MilesEntry } from './loyalty.entity';
 import type { CouponStatus } from './loyalty.enums';
@@ -25,8 +25,9 @@ export class LoyaltyQueries {
   }
 
   /** The miles ledger, newest first. */
-  milesLedger(customerId: string): Promise<MilesEntry[]> {
-    return this.dataSource.getRepository(MilesEntry).find({ where: { customerId }, order: { occurredAt: 'DESC', id: 'DESC' } });
+  /** The newest `first` entries of the miles ledger (all of them when not given). */
+  milesLedger(customerId: string, first?: number): Promise<MilesEntry[]> {
+    return this.dataSource.getRepository(MilesEntry).find({ where: { customerId }, order: { occurredAt: 'DESC', id: 'DESC' }, take: first });
   }
 
   ledger(customerId: string, page: PageArgs): Promise<Connection<LoyaltyEntry>> {
@@ -34,10 +35,17 @@ export class LoyaltyQueries {
     return paginate(query, page, { sortKey: 'occurredAt', direction: 'DESC' });
   }
 
-  couponsOf(customerId: string, status?: CouponStatus[]): Promise<Coupon[]> {
+  /** The first page of each of these customers' ledgers, in one statement (`Customer.loyaltyLedger` on a list). */
+  firstLedgerPages(customerIds: readonly string[], page: { first: number }, counted: boolean): Promise<Map<string, Connection<LoyaltyEntry>>> {
+    return paginateEach(this.dataSource.getRepository(LoyaltyEntry).createQueryBuilder('entry'), 'customerId', customerIds, page, { sortKey: 'occurredAt', direction: 'DESC' }, counted);
+  }
+
+  /** The newest `first` coupons of a customer (all of them when not given). */
+  couponsOf(customerId: string, status?: CouponStatus[], first?: number): Promise<Coupon[]> {
     return this.dataSource.getRepository(Coupon).find({
       where: { customerId, ...(status?.length ? { status: In(status) } : {}) },
       order: { issuedAt: 'DESC', id: 'DESC' },
+      take: first,
     });
   }
 }

@@ -32,15 +32,15 @@ export class LoyaltyAccount {
 @ObjectType({ description: "An entry in a customer's points ledger." })
 @Entity('loyalty_entry')
 export class LoyaltyEntry {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The ledger entry.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer whose points it changes.' })
   @Column({ name: 'customer_id', type: 'uuid' })
   customerId: string;
 
-  @Field(() => LoyaltyEntryKind)
+  @Field(() => LoyaltyEntryKind, { description: 'Earned, redeemed, expired or adjusted points.' })
   @Column({ type: 'enum', enum: LoyaltyEntryKind, enumName: 'loyalty_entry_kind' })
   kind: LoyaltyEntryKind;
 
@@ -52,7 +52,7 @@ export class LoyaltyEntry {
   @Column({ name: 'balance_after', type: 'integer' })
   balanceAfter: number;
 
-  @Field()
+  @Field({ description: 'Why the points changed, in words.' })
   @Column({ type: 'text' })
   reason: string;
 
@@ -60,7 +60,7 @@ export class LoyaltyEntry {
   @Column({ name: 'idempotency_key', type: 'text' })
   idempotencyKey: string;
 
-  @Field(() => LoyaltySource)
+  @Field(() => LoyaltySource, { description: "What changed them: staff by hand, a campaign, a complaint's compensation, or expiry." })
   @Column({ type: 'enum', enum: LoyaltySource, enumName: 'loyalty_source' })
   source: LoyaltySource;
 
@@ -76,11 +76,11 @@ export class LoyaltyEntry {
   @Column({ type: 'integer', nullable: true })
   remaining: number | null;
 
-  @Field()
+  @Field({ description: 'User id of who recorded it, or the service that did.' })
   @Column({ name: 'recorded_by', type: 'text' })
   recordedBy: string;
 
-  @Field()
+  @Field({ description: 'When the points changed.' })
   @Column({ name: 'occurred_at', type: 'timestamptz', precision: 3 })
   occurredAt: Date;
 }
@@ -92,11 +92,11 @@ export class LoyaltyEntry {
 @ObjectType({ description: "An entry in a customer's miles ledger (miles are a unit of their own, beside points)." })
 @Entity('miles_entry')
 export class MilesEntry {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The ledger entry.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer whose miles it changes.' })
   @Column({ name: 'customer_id', type: 'uuid' })
   customerId: string;
 
@@ -108,7 +108,7 @@ export class MilesEntry {
   @Column({ name: 'balance_after', type: 'integer' })
   balanceAfter: number;
 
-  @Field()
+  @Field({ description: 'Why the miles changed, in words.' })
   @Column({ type: 'text' })
   reason: string;
 
@@ -116,7 +116,7 @@ export class MilesEntry {
   @Column({ name: 'idempotency_key', type: 'text' })
   idempotencyKey: string;
 
-  @Field(() => LoyaltySource)
+  @Field(() => LoyaltySource, { description: "What changed them: staff by hand, a campaign, a complaint's compensation, or expiry." })
   @Column({ type: 'enum', enum: LoyaltySource, enumName: 'loyalty_source' })
   source: LoyaltySource;
 
@@ -124,11 +124,11 @@ export class MilesEntry {
   @Column({ name: 'source_reference', type: 'text', nullable: true })
   sourceReference: string | null;
 
-  @Field()
+  @Field({ description: 'User id of who recorded it, or the service that did.' })
   @Column({ name: 'recorded_by', type: 'text' })
   recordedBy: string;
 
-  @Field()
+  @Field({ description: 'When the miles changed.' })
   @Column({ name: 'occurred_at', type: 'timestamptz', precision: 3 })
   occurredAt: Date;
 }
@@ -137,7 +137,7 @@ export class MilesEntry {
 @ObjectType({ description: 'A coupon issued to a customer; redeemable once while valid.' })
 @Entity('coupon')
 export class Coupon {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The coupon.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -145,11 +145,11 @@ export class Coupon {
   @Column({ type: 'text' })
   code: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer it was issued to.' })
   @Column({ name: 'customer_id', type: 'uuid' })
   customerId: string;
 
-  @Field(() => CouponValueType)
+  @Field(() => CouponValueType, { description: 'Whether the value is an amount of money or a percentage off.' })
   @Column({ name: 'value_type', type: 'enum', enum: CouponValueType, enumName: 'coupon_value_type' })
   valueType: CouponValueType;
 
@@ -161,11 +161,11 @@ export class Coupon {
   @Column({ type: 'text', nullable: true })
   currency: string | null;
 
-  @Field()
+  @Field({ description: 'From when it can be redeemed.' })
   @Column({ name: 'valid_from', type: 'timestamptz', precision: 3 })
   validFrom: Date;
 
-  @Field()
+  @Field({ description: 'Until when it can be redeemed; after that it expires.' })
   @Column({ name: 'valid_until', type: 'timestamptz', precision: 3 })
   validUntil: Date;
 
@@ -173,7 +173,7 @@ export class Coupon {
   @Column({ type: 'text', nullable: true })
   conditions: string | null;
 
-  @Field(() => CouponSource)
+  @Field(() => CouponSource, { description: "Why it was issued: by hand, by a campaign, or as a complaint's compensation." })
   @Column({ type: 'enum', enum: CouponSource, enumName: 'coupon_source' })
   source: CouponSource;
 
@@ -181,27 +181,27 @@ export class Coupon {
   @Column({ name: 'source_reference', type: 'text', nullable: true })
   sourceReference: string | null;
 
-  @Field(() => CouponStatus)
+  @Field(() => CouponStatus, { description: 'Whether it can still be redeemed.' })
   @Column({ type: 'enum', enum: CouponStatus, enumName: 'coupon_status', default: CouponStatus.ACTIVE })
   status: CouponStatus;
 
-  @Field()
+  @Field({ description: 'User id of who issued it, or the service that did.' })
   @Column({ name: 'issued_by', type: 'text' })
   issuedBy: string;
 
-  @Field()
+  @Field({ description: 'When it was issued.' })
   @Column({ name: 'issued_at', type: 'timestamptz', precision: 3 })
   issuedAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was redeemed.' })
   @Column({ name: 'redeemed_at', type: 'timestamptz', precision: 3, nullable: true })
   redeemedAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'User id of who recorded the redemption.' })
   @Column({ name: 'redeemed_by', type: 'text', nullable: true })
   redeemedBy: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The booking it was redeemed on.' })
   @Column({ name: 'booking_reference', type: 'text', nullable: true })
   bookingReference: string | null;
 

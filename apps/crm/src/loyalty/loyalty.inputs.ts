@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsDate, IsIn, IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, NotEquals, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { PageArgs } from '@carebridge/service-kit';
+import { ListArgs, PageArgs } from '@carebridge/service-kit';
 import { CustomerTier } from '../customer/customer.enums';
 import { CouponStatus, CouponValueType } from './loyalty.enums';
 
@@ -201,8 +201,8 @@ export class EndCampaignInput {
 }
 
 @ArgsType()
-export class CouponsArgs {
-  @Field(() => [CouponStatus], { nullable: true })
+export class CouponsArgs extends ListArgs {
+  @Field(() => [CouponStatus], { nullable: true, description: 'Only coupons in one of these states; all when not given.' })
   status?: CouponStatus[];
 }
 

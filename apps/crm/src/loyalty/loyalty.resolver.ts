@@ -1,4 +1,4 @@
-import { caller, type Connection, ConnectionType, PageArgs, type RequestContext, RequestLoader } from '@carebridge/service-kit';
+import { caller, type Connection, ConnectionLoader, ConnectionType, ListArgs, listSize, PageArgs, type RequestContext, RequestLoader } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Customer } from '../customer/customer.entity';
 import { Campaign } from './campaign.entity';
@@ -125,10 +125,15 @@ export class CampaignResolver {
 export class CustomerLoyaltyResolver {
   private readonly balances: RequestLoader<string, number>;
   private readonly milesBalances: RequestLoader<string, number>;
+  private readonly ledgers: ConnectionLoader<LoyaltyEntry>;
 
   constructor(private readonly loyalty: LoyaltyUseCases) {
     this.balances = new RequestLoader((ids) => loyalty.queries.balancesOf(ids));
     this.milesBalances = new RequestLoader((ids) => loyalty.queries.milesBalancesOf(ids));
+    this.ledgers = new ConnectionLoader(
+      (customerIds, page, counted) => loyalty.queries.firstLedgerPages(customerIds, page, counted),
+      (customerId, page) => loyalty.queries.ledger(customerId, page),
+    );
   }
 
   @Authorized()
@@ -139,8 +144,8 @@ export class CustomerLoyaltyResolver {
 
   @Authorized('agent', 'crm_manager', 'complaint_specialist', 'after_sales', 'analyst')
   @FieldResolver(() => LoyaltyEntryConnection, { description: 'The points ledger, newest first.' })
-  loyaltyLedger(@Root() customer: Customer, @Args() page: PageArgs): Promise<Connection<LoyaltyEntry>> {
-    return this.loyalty.queries.ledger(customer.id, page);
+  loyaltyLedger(@Root() customer: Customer, @Args() page: PageArgs, @Ctx() context: RequestContext): Promise<Connection<LoyaltyEntry>> {
+    return this.ledgers.load(context, customer.id, page);
   }
 
   @Authorized()
@@ -150,14 +155,14 @@ export class CustomerLoyaltyResolver {
   }
 
   @Authorized('agent', 'crm_manager', 'complaint_specialist', 'after_sales', 'analyst')
-  @FieldResolver(() => [MilesEntry], { description: 'The miles ledger, newest first.' })
-  milesLedger(@Root() customer: Customer): Promise<MilesEntry[]> {
-    return this.loyalty.queries.milesLedger(customer.id);
+  @FieldResolver(() => [MilesEntry], { description: 'The miles ledger, newest first; at most `first` entries (bounded list).' })
+  milesLedger(@Root() customer: Customer, @Args() list: ListArgs): Promise<MilesEntry[]> {
+    return this.loyalty.queries.milesLedger(customer.id, listSize(list));
   }
 
   @Authorized('agent', 'crm_manager', 'complaint_specialist', 'after_sales', 'analyst')
-  @FieldResolver(() => [Coupon], { description: "The customer's coupons, newest first." })
+  @FieldResolver(() => [Coupon], { description: "The customer's coupons, newest first; at most `first` of them (bounded list)." })
   coupons(@Root() customer: Customer, @Args() args: CouponsArgs): Promise<Coupon[]> {
-    return this.loyalty.queries.couponsOf(customer.id, args.status);
+    return this.loyalty.queries.couponsOf(customer.id, args.status, listSize(args));
   }
 }

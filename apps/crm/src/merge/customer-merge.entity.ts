@@ -21,23 +21,23 @@ export class DuplicateCandidate {
 @ObjectType({ description: 'A duplicate profile merged into this one.' })
 @Entity('customer_merge')
 export class CustomerMerge {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The merge.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The profile that stayed.' })
   @Column({ name: 'survivor_id', type: 'uuid' })
   survivorId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The duplicate profile merged into it, now MERGED.' })
   @Column({ name: 'merged_id', type: 'uuid' })
   mergedId: string;
 
-  @Field()
+  @Field({ description: 'User id of who merged them.' })
   @Column({ name: 'merged_by', type: 'text' })
   mergedBy: string;
 
-  @Field()
+  @Field({ description: 'When they were merged.' })
   @Column({ name: 'merged_at', type: 'timestamptz', precision: 3 })
   mergedAt: Date;
 

@@ -14,15 +14,15 @@ import { EXPORT_CONTRIBUTOR_SECTIONS } from './export-contributors';
 @ObjectType({ description: 'A customer data export: all data Carebridge holds about a customer, gathered from every service.' })
 @Entity('customer_data_export')
 export class CustomerDataExport {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The export.' })
   @PrimaryColumn('uuid')
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer whose data it holds.' })
   @Column({ name: 'customer_id', type: 'uuid' })
   customerId: string;
 
-  @Field(() => CustomerDataExportStatus)
+  @Field(() => CustomerDataExportStatus, { description: 'Whether every service has delivered its part.' })
   @Column({ type: 'text' })
   status: CustomerDataExportStatus;
 
@@ -30,11 +30,11 @@ export class CustomerDataExport {
   @Column({ type: 'text' })
   reason: string;
 
-  @Field()
+  @Field({ description: 'User id of who requested it.' })
   @Column({ name: 'requested_by', type: 'text' })
   requestedBy: string;
 
-  @Field()
+  @Field({ description: 'When it was requested.' })
   @Column({ name: 'requested_at', type: 'timestamptz', precision: 3 })
   requestedAt: Date;
 

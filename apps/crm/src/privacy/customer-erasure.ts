@@ -27,7 +27,8 @@ export class CustomerErasure {
   /**
    * Erases a customer and every profile merged into them. Afterwards nothing in crm identifies
    * them, no event about them is published any more (handlers and jobs skip erased customers),
-   * and `customer.erased` carries only the id.
+   * `customer.erased` carries only the id, and their key is destroyed, so that no event about them
+   * published before can be read any more (crypto-shredding, docs/security.md).
    */
   async erase(input: EraseCustomerInput, by: Identity): Promise<Customer> {
     return this.dataSource.transaction(async (manager) => {
@@ -49,6 +50,9 @@ export class CustomerErasure {
         await manager.query(`INSERT INTO customer_erasure (customer_id, erased_by, reason, erased_at) VALUES ($1, $2, $3, $4)`, [id, by.userId, input.reason.trim(), now]);
         await this.outbox.publish(manager, customerErased, { customerId: id, erasedAt: now.toISOString() });
       }
+      // Last, once the erasure is certain to be allowed: every event about them already published
+      // becomes unreadable (their key is destroyed) and crm's outbox keeps none of their data.
+      for (const { id } of ids) await this.outbox.eraseSealedFields(manager, id);
       return customer;
     });
   }

@@ -18,7 +18,15 @@ export const inquiryCustomerRecords = defineCustomerRecords([
     section: 'inquiries',
     belongsTo: { customer: 'customerId' },
     order: { receivedAt: 'ASC', id: 'ASC' },
-    erase: { contactName: null, contactEmail: null, contactPhone: null, subject: 'placeholder', dissatisfactionReason: 'placeholder' },
+    erase: {
+      contactName: null,
+      contactEmail: null,
+      contactPhone: null,
+      subject: 'placeholder',
+      dissatisfactionReason: 'placeholder',
+      // TEXT custom fields may hold what the customer said; numbers, dates and choices stay.
+      customFields: () => `(SELECT COALESCE(jsonb_object_agg(e.key, e.value), '{}'::jsonb) FROM jsonb_each(custom_fields) AS e WHERE e.key IN (SELECT key FROM custom_field_definition WHERE kind <> 'TEXT'))`,
+    },
     touch: { updatedAt: 'updatedAt', anonymisedAt: 'anonymisedAt' },
     async afterAnonymise(ids, { at }, manager) {
       for (const id of ids) await recordHistory(manager, id, InquiryHistoryKind.ANONYMISED, 'The customer was erased: names, contact details and messages removed', null, at);

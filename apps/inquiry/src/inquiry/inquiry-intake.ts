@@ -60,7 +60,9 @@ export class InquiryIntake {
     }
 
     return this.within(manager, async (manager) => {
-      if (input.customerId && !(await this.customers.isCurrent(manager, input.customerId))) {
+      // A customer crm has just created may not have reached this service yet: received, and awaited (flagged if it never arrives).
+      const awaited = input.customerId ? (await this.customers.standing(manager, input.customerId)).state === 'UNKNOWN' : false;
+      if (input.customerId && !awaited && !(await this.customers.isCurrent(manager, input.customerId))) {
         throw BadUserInputError.field('input.customerId', 'known-customer', `no customer with id "${input.customerId}" is known`);
       }
       const callId = input.call?.callId?.trim() || null;
@@ -91,6 +93,7 @@ export class InquiryIntake {
         await addMessage(manager, inquiry, { direction: MessageDirection.INBOUND, authorId: null, authorName: inquiry.contactName, body: input.message, sentAt: receivedAt });
       }
       await recordHistory(manager, inquiry.id, InquiryHistoryKind.RECEIVED, `Received by ${input.channel}, first response due ${firstResponseDueAt.toISOString()}`, by.userId, now);
+      if (awaited && input.customerId) await this.customers.awaiting(manager, input.customerId, { kind: 'inquiry', id: inquiry.id });
       const received = {
         inquiryId: inquiry.id,
         customerId: inquiry.customerId,
@@ -134,7 +137,7 @@ export class InquiryIntake {
       ensureStepAllowed(inquiry, STEPS.recordCustomerMessage);
       if (receivedAt < inquiry.receivedAt) throw BadUserInputError.field('input.receivedAt', 'order', 'must not be before the inquiry was received');
       await addMessage(manager, inquiry, { direction: MessageDirection.INBOUND, authorId: null, authorName: inquiry.contactName, body: input.body, sentAt: receivedAt });
-      await this.outbox.publish(manager, inquiryCustomerWrote, { inquiryId: inquiry.id, category: inquiry.category, body: input.body, receivedAt: receivedAt.toISOString() });
+      await this.outbox.publish(manager, inquiryCustomerWrote, { inquiryId: inquiry.id, category: inquiry.category, body: input.body, receivedAt: receivedAt.toISOString(), customerId: inquiry.customerId });
       // While the first response is owed, its target keeps running; afterwards a reply target starts.
       if (inquiry.status !== InquiryStatus.NEW) {
         // The reply target runs from the customer's message: time spent waiting on them never counts.

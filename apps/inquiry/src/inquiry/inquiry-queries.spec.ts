@@ -22,4 +22,17 @@ describe('Reading inquiries (real Postgres)', () => {
       expect((await s.inquiries.list({ filter: { firstResponseBreached: true, status: [InquiryStatus.NEW] } })).edges.map((e) => e.node.id)).toEqual([overdue.id]);
     });
   });
+
+  it("bounds each inquiry's messages and history to their first `first` in one statement, in the order they always had", async () => {
+    const one = await s.receiveEmail();
+    await s.reply(one.id, 'First answer');
+    await s.reply(one.id, 'Second answer');
+    const other = await s.receiveEmail();
+    const messages = await s.inquiries.messagesOfEach([one.id, other.id], 2);
+    expect(messages.get(one.id)?.map((m) => m.direction)).toEqual(['INBOUND', 'OUTBOUND']);
+    expect(messages.get(one.id)?.[1].body).toBe('First answer');
+    expect(messages.get(other.id)).toHaveLength(1);
+    const history = await s.inquiries.historyOfEach([one.id], 1);
+    expect(history.get(one.id)?.map((h) => h.id)).toEqual([(await s.inquiries.history(one.id))[0].id]);
+  });
 });

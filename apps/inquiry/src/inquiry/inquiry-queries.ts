@@ -1,15 +1,21 @@
 import { isUuid } from '@carebridge/domain';
-import { type Clock, type Connection, findManyById, groupedBy, type PageArgs, paginate, whereAnyOf } from '@carebridge/service-kit';
+import { type Clock, type Connection, findManyById, firstOfEach, type PageArgs, paginate, paginateEach } from '@carebridge/service-kit';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { Inquiry, InquiryHistoryEntry, InquiryMessage } from './inquiry.entity';
 import { InquiryStatus } from './inquiry.enums';
-import type { InquiriesArgs, InquiryQueueArgs } from './inquiry.inputs';
+import { type InquiriesArgs, type InquiryFilter, InquiryOrder, type InquiryQueueArgs } from './inquiry.inputs';
+
+/** Limits a list to records meeting custom-field conditions (CustomFields of @carebridge/help-desk). */
+export interface CustomFieldFilter {
+  whereMatching(query: SelectQueryBuilder<Inquiry>, conditions: InquiryFilter['customFields']): Promise<void>;
+}
 
 /** Reading inquiries: one, a filtered list, the agents' queue, a customer's, a conversation and a history. */
 export class InquiryQueries {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly customFields?: CustomFieldFilter,
   ) {}
 
   findById(id: string): Promise<Inquiry | null> {
@@ -22,7 +28,7 @@ export class InquiryQueries {
     return findManyById(this.dataSource.getRepository(Inquiry), ids);
   }
 
-  list(args: InquiriesArgs): Promise<Connection<Inquiry>> {
+  async list(args: InquiriesArgs): Promise<Connection<Inquiry>> {
     const query = this.dataSource.getRepository(Inquiry).createQueryBuilder('inquiry');
     const filter = args.filter ?? {};
     if (filter.status?.length) query.andWhere('inquiry.status IN (:...status)', { status: filter.status });
@@ -38,6 +44,12 @@ export class InquiryQueries {
     if (filter.atRisk !== undefined && filter.atRisk !== null) this.whereAtRisk(query, filter.atRisk);
     if (filter.receivedFrom) query.andWhere('inquiry.receivedAt >= :from', { from: filter.receivedFrom });
     if (filter.receivedTo) query.andWhere('inquiry.receivedAt < :to', { to: filter.receivedTo });
+    if (filter.dueWithinMinutes) {
+      const now = this.clock.now();
+      query.andWhere('inquiry.nextDueAt > :dueNow AND inquiry.nextDueAt <= :dueBy', { dueNow: now, dueBy: new Date(now.getTime() + filter.dueWithinMinutes * 60_000) });
+    }
+    await this.customFields?.whereMatching(query, filter.customFields);
+    if (args.orderBy === InquiryOrder.DUE_AT_ASC) return paginate(query.andWhere('inquiry.nextDueAt IS NOT NULL'), args, { sortKey: 'nextDueAt', direction: 'ASC' });
     return paginate(query, args, { sortKey: 'receivedAt', direction: 'DESC' });
   }
 
@@ -66,6 +78,11 @@ export class InquiryQueries {
     return this.list({ ...page, filter: { customerId } });
   }
 
+  /** The first page of each of these customers' inquiries, newest first, in one statement (`Customer.inquiries` on a list). */
+  firstPagesForCustomers(customerIds: readonly string[], page: { first: number }, counted: boolean): Promise<Map<string, Connection<Inquiry>>> {
+    return paginateEach(this.dataSource.getRepository(Inquiry).createQueryBuilder('inquiry'), 'customerId', customerIds, page, { sortKey: 'receivedAt', direction: 'DESC' }, counted);
+  }
+
   messages(inquiryId: string): Promise<InquiryMessage[]> {
     return this.dataSource.getRepository(InquiryMessage).find({ where: { inquiryId }, order: { sentAt: 'ASC', sequence: 'ASC' } });
   }
@@ -74,17 +91,15 @@ export class InquiryQueries {
     return this.dataSource.getRepository(InquiryHistoryEntry).find({ where: { inquiryId }, order: { at: 'ASC', sequence: 'ASC' } });
   }
 
-  /** The messages of several inquiries (a page of a list) in one query, by inquiry. */
-  async messagesOfEach(inquiryIds: readonly string[]): Promise<Map<string, InquiryMessage[]>> {
+  /** The first `first` messages of several inquiries (a page of a list) in one query, by inquiry. */
+  messagesOfEach(inquiryIds: readonly string[], first: number): Promise<Map<string, InquiryMessage[]>> {
     const query = this.dataSource.getRepository(InquiryMessage).createQueryBuilder('message');
-    const rows = await whereAnyOf(query, 'inquiryId', inquiryIds).orderBy('message.sentAt', 'ASC').addOrderBy('message.sequence', 'ASC').getMany();
-    return groupedBy(inquiryIds, rows, 'inquiryId');
+    return firstOfEach(query, 'inquiryId', inquiryIds, first, [['sentAt', 'ASC'], ['sequence', 'ASC']]);
   }
 
-  /** The history of several inquiries in one query, by inquiry. */
-  async historyOfEach(inquiryIds: readonly string[]): Promise<Map<string, InquiryHistoryEntry[]>> {
+  /** The first `first` history entries of several inquiries in one query, by inquiry. */
+  historyOfEach(inquiryIds: readonly string[], first: number): Promise<Map<string, InquiryHistoryEntry[]>> {
     const query = this.dataSource.getRepository(InquiryHistoryEntry).createQueryBuilder('entry');
-    const rows = await whereAnyOf(query, 'inquiryId', inquiryIds).orderBy('entry.at', 'ASC').addOrderBy('entry.sequence', 'ASC').getMany();
-    return groupedBy(inquiryIds, rows, 'inquiryId');
+    return firstOfEach(query, 'inquiryId', inquiryIds, first, [['at', 'ASC'], ['sequence', 'ASC']]);
   }
 }

@@ -1,8 +1,11 @@
+import type { CustomFieldValues } from '@carebridge/help-desk';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { InquiryChannel } from '../channel/channel.enums';
 import type { CitedArticleVersion } from '../knowledge-citation/citation.types';
 import { ComplaintProgress, InquiryCategory, InquiryHistoryKind, InquiryPriority, InquiryStatus, MessageDirection, TravelMaterialKind } from './inquiry.enums';
+import { PersonalText } from '@carebridge/service-kit';
+import { INQUIRY_TEXT } from '../access-log/personal-text';
 
 @ObjectType({ description: 'Travel material attached to a reply: a reference to the document, not a copy (T-1.3).' })
 export class TravelMaterial {
@@ -65,6 +68,10 @@ export class Inquiry {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   tags: string[];
 
+  /** Values of the custom fields admins defined (custom-field/); shown through Inquiry.customFields. */
+  @Column({ name: 'custom_fields', type: 'jsonb', default: () => "'{}'" })
+  customFields: CustomFieldValues;
+
   @Field(() => String, { nullable: true, description: "The telephony system's id of the call (PHONE)." })
   @Column({ name: 'call_id', type: 'text', nullable: true })
   callId: string | null;
@@ -72,6 +79,7 @@ export class Inquiry {
   @Column({ name: 'customer_id', type: 'uuid', nullable: true })
   customerId: string | null;
 
+  @PersonalText('Inquiry.contactName', INQUIRY_TEXT)
   @Field(() => String, { nullable: true, description: 'The name the customer gave (A-3.1.2).' })
   @Column({ name: 'contact_name', type: 'text', nullable: true })
   contactName: string | null;

@@ -66,6 +66,7 @@ export enum InquiryHistoryKind {
   PRIORITY_CHANGED = 'PRIORITY_CHANGED',
   TAGS_CHANGED = 'TAGS_CHANGED',
   RING_TIMES_REPORTED = 'RING_TIMES_REPORTED',
+  CUSTOM_FIELDS_CHANGED = 'CUSTOM_FIELDS_CHANGED',
 }
 
 /** How pressing the inquiry is, as the agent judges it; the queue puts the higher first among the same deadline. */

@@ -1,4 +1,5 @@
 import { PHONE_PATTERN, PHONE_RULE } from '@carebridge/domain';
+import { CustomFieldCondition } from '@carebridge/help-desk';
 import { PageArgs } from '@carebridge/service-kit';
 import {
   ArrayMaxSize,
@@ -16,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { InquiryChannel } from '../channel/channel.enums';
 import { EscalationCategory, EscalationUrgency, InquiryCategory, InquiryPriority, InquiryStatus, TravelMaterialKind } from './inquiry.enums';
 
@@ -458,7 +459,31 @@ export class InquiryFilter {
 
   @Field({ nullable: true, description: 'Received before.' })
   receivedTo?: Date;
+
+  @Field(() => Int, { nullable: true, description: 'Inquiries whose running deadline falls within this many minutes from now, not yet past ("breaching in the next 10 minutes"); relative, so a saved view evaluates it when read.' })
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of minutes' })
+  @Min(1, { message: 'must be at least 1 minute' })
+  @Max(10080, { message: 'must be at most a week' })
+  dueWithinMinutes?: number;
+
+  @Field(() => [CustomFieldCondition], { nullable: true, description: 'Conditions on custom fields, all of which must hold.' })
+  @IsOptional()
+  @ArrayMaxSize(10, { message: 'must hold at most 10 conditions' })
+  @ValidateNested({ each: true })
+  customFields?: CustomFieldCondition[];
 }
+
+export enum InquiryOrder {
+  RECEIVED_AT_DESC = 'RECEIVED_AT_DESC',
+  DUE_AT_ASC = 'DUE_AT_ASC',
+}
+
+registerEnumType(InquiryOrder, {
+  name: 'InquiryOrder',
+  description: 'The order of the inquiry list.',
+  valuesConfig: { DUE_AT_ASC: { description: 'Soonest running deadline first; lists only inquiries owed a response.' } },
+});
 
 @ArgsType()
 export class InquiriesArgs extends PageArgs {
@@ -466,6 +491,11 @@ export class InquiriesArgs extends PageArgs {
   @IsOptional()
   @ValidateNested()
   filter?: InquiryFilter;
+
+  @Field(() => InquiryOrder, { nullable: true, defaultValue: InquiryOrder.RECEIVED_AT_DESC, description: 'Newest first unless told otherwise.' })
+  @IsOptional()
+  @IsIn(Object.values(InquiryOrder))
+  orderBy?: InquiryOrder;
 }
 
 @InputType()

@@ -1,4 +1,4 @@
-import { byId, caller, type Clock, type Connection, ConnectionType, type RequestContext, RequestLoader } from '@carebridge/service-kit';
+import { byId, caller, type Clock, type Connection, ConnectionType, ListArgs, ListLoader, PersonalText, type RequestContext, RequestLoader } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { ContactDisclosure } from '../access-log/contact-disclosure';
 import { isLiveChannel } from '../channel/channel.enums';
@@ -17,6 +17,7 @@ import type { InquiryMerging } from './inquiry-merging';
 import type { InquiryQueries } from './inquiry-queries';
 import { Inquiry, InquiryHistoryEntry, InquiryMessage, Satisfaction } from './inquiry.entity';
 import { ComplaintProgress } from './inquiry.enums';
+import { INQUIRY_MESSAGES, INQUIRY_SATISFACTION } from '../access-log/personal-text';
 import {
   AddInquiryNoteInput,
   AnswerInquiryCallInput,
@@ -76,8 +77,8 @@ export interface InquiryUseCases {
 @Resolver(() => Inquiry)
 export class InquiryResolver {
   // What the items of a list show beside each inquiry, loaded for the whole page at once.
-  private readonly messageLoader = new RequestLoader((ids: readonly string[]) => this.useCases.inquiries.messagesOfEach(ids));
-  private readonly historyLoader = new RequestLoader((ids: readonly string[]) => this.useCases.inquiries.historyOfEach(ids));
+  private readonly messageLoader = new ListLoader((ids, first) => this.useCases.inquiries.messagesOfEach(ids, first));
+  private readonly historyLoader = new ListLoader((ids, first) => this.useCases.inquiries.historyOfEach(ids, first));
   private readonly inquiryLoader = new RequestLoader(async (ids: readonly string[]) => byId(await this.useCases.inquiries.findManyById(ids)));
 
   constructor(
@@ -258,20 +259,22 @@ export class InquiryResolver {
     return isLiveChannel(inquiry.channel) && seconds !== null ? ringsFor(seconds, this.useCases.policies.ringSeconds) : null;
   }
 
+  @PersonalText('Inquiry.satisfaction', INQUIRY_SATISFACTION)
   @FieldResolver(() => Satisfaction, { nullable: true, description: "The customer's satisfaction recorded at closing." })
   satisfaction(@Root() inquiry: Inquiry): Satisfaction | null {
     if (inquiry.satisfied === null || inquiry.satisfactionScore === null) return null;
     return { satisfied: inquiry.satisfied, score: inquiry.satisfactionScore, reason: inquiry.dissatisfactionReason };
   }
 
-  @FieldResolver(() => [InquiryMessage], { description: 'The conversation and internal notes, oldest first.' })
-  messages(@Root() inquiry: Inquiry, @Ctx() context: RequestContext): Promise<InquiryMessage[]> {
-    return this.messageLoader.load(context, inquiry.id);
+  @PersonalText('Inquiry.messages', INQUIRY_MESSAGES)
+  @FieldResolver(() => [InquiryMessage], { description: 'The conversation and internal notes, oldest first; at most `first` of them (bounded list).' })
+  messages(@Root() inquiry: Inquiry, @Args() list: ListArgs, @Ctx() context: RequestContext): Promise<InquiryMessage[]> {
+    return this.messageLoader.load(context, inquiry.id, list);
   }
 
-  @FieldResolver(() => [InquiryHistoryEntry], { description: 'Who did what and when, oldest first.' })
-  history(@Root() inquiry: Inquiry, @Ctx() context: RequestContext): Promise<InquiryHistoryEntry[]> {
-    return this.historyLoader.load(context, inquiry.id);
+  @FieldResolver(() => [InquiryHistoryEntry], { description: 'Who did what and when, oldest first; at most `first` entries (bounded list).' })
+  history(@Root() inquiry: Inquiry, @Args() list: ListArgs, @Ctx() context: RequestContext): Promise<InquiryHistoryEntry[]> {
+    return this.historyLoader.load(context, inquiry.id, list);
   }
 }
 

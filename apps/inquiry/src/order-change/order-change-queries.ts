@@ -1,5 +1,5 @@
 import { isUuid } from '@carebridge/domain';
-import { type Connection, findManyById, groupedBy, paginate, whereAnyOf } from '@carebridge/service-kit';
+import { type Connection, findManyById, groupedBy, paginate, paginateEach, whereAnyOf } from '@carebridge/service-kit';
 import type { DataSource } from 'typeorm';
 import { OrderChange } from './order-change.entity';
 import type { OrderChangesArgs } from './order-change.inputs';
@@ -37,5 +37,10 @@ export class OrderChangeQueries {
     if (filter.bookingReference) query.andWhere('change.bookingReference = :booking', { booking: filter.bookingReference.trim().toUpperCase() });
     if (filter.customerId) query.andWhere('change.customerId = :customerId', { customerId: filter.customerId });
     return paginate(query, args, { sortKey: 'requestedAt', direction: 'DESC' });
+  }
+
+  /** The first page of each of these customers' order changes, newest first, in one statement (`Customer.orderChanges` on a list). */
+  firstPagesForCustomers(customerIds: readonly string[], page: { first: number }, counted: boolean): Promise<Map<string, Connection<OrderChange>>> {
+    return paginateEach(this.dataSource.getRepository(OrderChange).createQueryBuilder('change'), 'customerId', customerIds, page, { sortKey: 'requestedAt', direction: 'DESC' }, counted);
   }
 }

@@ -59,8 +59,9 @@ export class ArticleQueries {
     return this.dataSource.getRepository(KnowledgeArticleVersion).findOneBy({ id: article.liveVersionId });
   }
 
-  versions(articleId: string): Promise<KnowledgeArticleVersion[]> {
-    return this.dataSource.getRepository(KnowledgeArticleVersion).find({ where: { articleId }, order: { number: 'DESC' } });
+  /** The newest `first` published versions (all when not given). */
+  versions(articleId: string, first?: number): Promise<KnowledgeArticleVersion[]> {
+    return this.dataSource.getRepository(KnowledgeArticleVersion).find({ where: { articleId }, order: { number: 'DESC' }, take: first });
   }
 
   translations(article: KnowledgeArticle): Promise<KnowledgeArticle[]> {

@@ -1,5 +1,5 @@
-import { caller, type RequestContext } from '@carebridge/service-kit';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { caller, ListArgs, listSize, type RequestContext } from '@carebridge/service-kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ArticleFeedbackGiving } from './article-feedback';
 import { ArticleFeedback } from './article-feedback.entity';
 import type { ArticleQueries } from './article-queries';
@@ -146,9 +146,9 @@ export class KnowledgeArticleResolver {
     return this.knowledge.queries.liveVersion(article);
   }
 
-  @FieldResolver(() => [KnowledgeArticleVersion], { description: 'Every published version, newest first.' })
-  versions(@Root() article: KnowledgeArticle): Promise<KnowledgeArticleVersion[]> {
-    return this.knowledge.queries.versions(article.id);
+  @FieldResolver(() => [KnowledgeArticleVersion], { description: 'The published versions, newest first; at most `first` of them (bounded list).' })
+  versions(@Root() article: KnowledgeArticle, @Args() list: ListArgs): Promise<KnowledgeArticleVersion[]> {
+    return this.knowledge.queries.versions(article.id, listSize(list));
   }
 
   @FieldResolver(() => [KnowledgeArticle], { description: 'The same article in the other languages.' })

@@ -94,13 +94,14 @@ export function registerInDockerfile(tree: Tree, n: SubgraphNames): void {
 
 export function registerInCompose(tree: Tree, n: SubgraphNames): void {
   const secret = `${n.name}-secret`;
-  insertAboveMarker(tree, COMPOSE, 'subgraph secrets', [`  ${n.name}: &${secret} \${${n.constantName}_SUBGRAPH_SECRET:-development-${n.name}-subgraph-secret}`]);
+  insertAboveMarker(tree, COMPOSE, 'subgraph secrets', [`  ${n.name}: &${secret} \${${n.constantName}_SUBGRAPH_SECRET:-compose-only-${n.name}-subgraph-secret-not-for-production}`]);
   insertAboveMarker(tree, COMPOSE, 'subgraph services', [
     `  ${n.name}:`,
     `    <<: *subgraph`,
     `    build: { <<: *build, args: { SERVICE: ${n.name} } }`,
     `    environment:`,
     `      <<: *subgraph-env`,
+    `      OTEL_SERVICE_NAME: ${n.name}`,
     `      SUBGRAPH_SECRET: *${secret}`,
     '',
   ]);
@@ -117,6 +118,9 @@ export function registerInKubernetes(tree: Tree, n: SubgraphNames): void {
   insertAboveMarker(tree, `${K8S_BASE}/config.env`, 'subgraph URLs', [`SUBGRAPH_${n.constantName}_URL=http://${n.name}:${n.port}/graphql`]);
   insertAboveMarker(tree, `${K8S_BASE}/gateway.yaml`, 'subgraph secrets', [
     `            - { name: SUBGRAPH_${n.constantName}_SECRET, valueFrom: { secretKeyRef: { name: carebridge-secrets, key: ${n.constantName}_SUBGRAPH_SECRET } } }`,
+  ]);
+  insertAboveMarker(tree, `${K8S_BASE}/secrets.example.yaml`, 'subgraph database URLs', [
+    `  ${n.constantName}_DATABASE_URL: postgres://carebridge_${n.snakeName}:<password>@postgres.example.internal:5432/?sslmode=verify-full`,
   ]);
   insertAboveMarker(tree, `${K8S_BASE}/secrets.example.yaml`, 'subgraph secrets', [`  ${n.constantName}_SUBGRAPH_SECRET: <random>`]);
   insertAboveMarker(tree, K8S_PRODUCTION, 'subgraph images', [

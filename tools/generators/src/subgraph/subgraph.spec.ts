@@ -127,9 +127,10 @@ describe('nx g @carebridge/tools:subgraph', () => {
       const compose = addedLines(tree, COMPOSE);
       expect(compose).toEqual(
         expect.arrayContaining([
-          '  lost-property: &lost-property-secret ${LOST_PROPERTY_SUBGRAPH_SECRET:-development-lost-property-subgraph-secret}',
+          '  lost-property: &lost-property-secret ${LOST_PROPERTY_SUBGRAPH_SECRET:-compose-only-lost-property-subgraph-secret-not-for-production}',
           '  lost-property:',
           '    build: { <<: *build, args: { SERVICE: lost-property } }',
+          '      OTEL_SERVICE_NAME: lost-property',
           '      SUBGRAPH_SECRET: *lost-property-secret',
           '      lost-property: { condition: service_healthy }',
           `      SUBGRAPH_LOST_PROPERTY_URL: http://lost-property:${nextPort}/graphql`,
@@ -145,7 +146,12 @@ describe('nx g @carebridge/tools:subgraph', () => {
       expect(addedLines(tree, `${K8S_BASE}/gateway.yaml`)).toEqual([
         '            - { name: SUBGRAPH_LOST_PROPERTY_SECRET, valueFrom: { secretKeyRef: { name: carebridge-secrets, key: LOST_PROPERTY_SUBGRAPH_SECRET } } }',
       ]);
-      expect(addedLines(tree, `${K8S_BASE}/secrets.example.yaml`)).toEqual(['  LOST_PROPERTY_SUBGRAPH_SECRET: <random>']);
+      expect(addedLines(tree, `${K8S_BASE}/secrets.example.yaml`)).toEqual([
+        '  LOST_PROPERTY_DATABASE_URL: postgres://carebridge_lost_property:<password>@postgres.example.internal:5432/?sslmode=verify-full',
+        '  LOST_PROPERTY_SUBGRAPH_SECRET: <random>',
+      ]);
+      expect(deployment).toContain('key: LOST_PROPERTY_DATABASE_URL');
+      expect(deployment).toContain('{ name: OTEL_SERVICE_NAME, value: lost-property }');
       expect(addedLines(tree, K8S_PRODUCTION)).toEqual([
         '  - { name: carebridge/lost-property, newName: registry.example.com/carebridge/lost-property, newTag: "0.1.0" }',
         '  - { name: lost-property, count: 2 }',
@@ -156,7 +162,7 @@ describe('nx g @carebridge/tools:subgraph', () => {
       const compose = parse(text(tree, COMPOSE), { merge: true }) as { services: Record<string, any> };
       expect(compose.services['lost-property']).toMatchObject({
         build: { context: '../..', dockerfile: 'infra/docker/Dockerfile', args: { SERVICE: 'lost-property' } },
-        environment: { KAFKA_BROKERS: 'kafka:9092', SUBGRAPH_SECRET: '${LOST_PROPERTY_SUBGRAPH_SECRET:-development-lost-property-subgraph-secret}' },
+        environment: { KAFKA_BROKERS: 'kafka:9092', OTEL_SERVICE_NAME: 'lost-property', OTEL_TRACES_SAMPLER: expect.any(String), SUBGRAPH_SECRET: '${LOST_PROPERTY_SUBGRAPH_SECRET:-compose-only-lost-property-subgraph-secret-not-for-production}' },
       });
       expect(compose.services.gateway.depends_on['lost-property']).toEqual({ condition: 'service_healthy' });
       expect(compose.services.gateway.environment.SUBGRAPH_LOST_PROPERTY_SECRET).toBe(compose.services['lost-property'].environment.SUBGRAPH_SECRET);
@@ -242,7 +248,8 @@ describe('the subgraphs of the topology, in this repository', () => {
       [`${K8S_BASE}/kustomization.yaml`, read(`${K8S_BASE}/kustomization.yaml`).includes(`  - ${name}.yaml\n`)],
       [`${K8S_BASE}/config.env`, read(`${K8S_BASE}/config.env`).includes(`SUBGRAPH_${variable}_URL=http://${name}:${port}/graphql`)],
       [`${K8S_BASE}/gateway.yaml`, read(`${K8S_BASE}/gateway.yaml`).includes(`key: ${variable}_SUBGRAPH_SECRET`)],
-      [`${K8S_BASE}/secrets.example.yaml`, read(`${K8S_BASE}/secrets.example.yaml`).includes(`${variable}_SUBGRAPH_SECRET:`)],
+      [`${K8S_BASE}/secrets.example.yaml`, read(`${K8S_BASE}/secrets.example.yaml`).includes(`${variable}_SUBGRAPH_SECRET:`) && read(`${K8S_BASE}/secrets.example.yaml`).includes(`  ${variable}_DATABASE_URL: `)],
+      [`${K8S_BASE}/${name}.yaml (traces)`, read(`${K8S_BASE}/${name}.yaml`).includes(`{ name: OTEL_SERVICE_NAME, value: ${name} }`)],
       [K8S_PRODUCTION, read(K8S_PRODUCTION).includes(`name: carebridge/${name},`)],
       [E2E_PROJECT, (JSON.parse(read(E2E_PROJECT)) as { implicitDependencies: string[] }).implicitDependencies.includes(name)],
     ];

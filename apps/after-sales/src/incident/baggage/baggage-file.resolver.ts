@@ -1,4 +1,4 @@
-import { caller, type RequestContext } from '@carebridge/service-kit';
+import { caller, ListArgs, listSize, type RequestContext } from '@carebridge/service-kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { COURIER_REPORTERS, INCIDENT_MANAGERS, INCIDENT_READERS } from '../incident-access';
 import type { IncidentDisclosure } from '../incident-disclosure';
@@ -114,9 +114,9 @@ export class BaggageDeliveryResolver {
     return this.disclosure.personal(context, delivery.incidentId, 'baggageDelivery.address', delivery.address);
   }
 
-  @FieldResolver(() => [BaggageDeliveryUpdate], { description: 'The courier’s updates, in the order they happened.' })
-  updates(@Root() delivery: BaggageDelivery): Promise<BaggageDeliveryUpdate[]> {
-    return this.files.updatesOf(delivery.id);
+  @FieldResolver(() => [BaggageDeliveryUpdate], { description: 'The courier’s updates, in the order they happened; at most `first` of them (bounded list).' })
+  updates(@Root() delivery: BaggageDelivery, @Args() list: ListArgs): Promise<BaggageDeliveryUpdate[]> {
+    return this.files.updatesOf(delivery.id, listSize(list));
   }
 }
 

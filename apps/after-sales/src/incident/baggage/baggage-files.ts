@@ -211,8 +211,9 @@ export class BaggageFiles {
     return this.dataSource.getRepository(BaggageDelivery).find({ where: { baggageFileId: fileId }, order: { orderedAt: 'ASC', id: 'ASC' } });
   }
 
-  updatesOf(deliveryId: string): Promise<BaggageDeliveryUpdate[]> {
-    return this.dataSource.getRepository(BaggageDeliveryUpdate).find({ where: { deliveryId }, order: { at: 'ASC', recordedAt: 'ASC' } });
+  /** The first `first` courier updates of a delivery (all when not given). */
+  updatesOf(deliveryId: string, first?: number): Promise<BaggageDeliveryUpdate[]> {
+    return this.dataSource.getRepository(BaggageDeliveryUpdate).find({ where: { deliveryId }, order: { at: 'ASC', recordedAt: 'ASC', id: 'ASC' }, take: first });
   }
 
   /** The file a passenger may read: the reference and the trip's booking reference must both match (else NOT_FOUND, revealing nothing). */

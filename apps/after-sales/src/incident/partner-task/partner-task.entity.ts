@@ -17,15 +17,15 @@ registerEnumType(PartnerTaskStatus, { name: 'PartnerTaskStatus' });
 @Entity('partner_task')
 @Index('partner_task_open_due_idx', ['dueAt'], { where: `status = 'OPEN'` })
 export class PartnerTask {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The partner task.' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The incident it is for.' })
   @Column({ name: 'incident_id', type: 'uuid' })
   incidentId: string;
 
-  @Field(() => PartnerKind)
+  @Field(() => PartnerKind, { description: 'Which kind of partner is asked: a hotel, a ground handler, a courier, an insurer, an airline…' })
   @Column({ name: 'partner_kind', type: 'enum', enum: PartnerKind, enumName: 'partner_kind' })
   partnerKind: PartnerKind;
 
@@ -41,11 +41,11 @@ export class PartnerTask {
   @Column({ type: 'text' })
   request: string;
 
-  @Field()
+  @Field({ description: 'When the partner is to answer.' })
   @Column({ name: 'due_at', type: 'timestamptz', precision: 3 })
   dueAt: Date;
 
-  @Field(() => PartnerTaskStatus)
+  @Field(() => PartnerTaskStatus, { description: 'Open, answered or cancelled.' })
   @Column({ type: 'text' })
   status: PartnerTaskStatus;
 
@@ -53,7 +53,7 @@ export class PartnerTask {
   @Column({ type: 'text', nullable: true })
   answer: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the partner answered.' })
   @Column({ name: 'answered_at', type: 'timestamptz', precision: 3, nullable: true })
   answeredAt: Date | null;
 
@@ -65,11 +65,11 @@ export class PartnerTask {
   @Column({ name: 'overdue_at', type: 'timestamptz', precision: 3, nullable: true })
   overdueAt: Date | null;
 
-  @Field()
+  @Field({ description: 'User id of who asked the partner.' })
   @Column({ name: 'created_by', type: 'text' })
   createdBy: string;
 
-  @Field()
+  @Field({ description: 'When the partner was asked.' })
   @Column({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }
