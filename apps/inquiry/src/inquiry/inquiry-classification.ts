@@ -1,10 +1,10 @@
 import type { Identity } from '@carebridge/auth';
+import { retagged } from '@carebridge/help-desk';
 import type { Clock } from '@carebridge/service-kit';
 import type { DataSource } from 'typeorm';
 import { recordHistory } from './inquiry-history';
 import { ensureStepAllowed, STEPS } from './inquiry-lifecycle';
 import { lockInquiry, reloadInquiry } from './inquiry-lock';
-import { normalizedTags } from './inquiry-tags';
 import { Inquiry } from './inquiry.entity';
 import { InquiryHistoryKind } from './inquiry.enums';
 import type { CorrectInquiryCategoryInput, SetInquiryPriorityInput, TagInquiryInput } from './inquiry.inputs';
@@ -44,10 +44,7 @@ export class InquiryClassification {
     return this.dataSource.transaction(async (manager) => {
       const inquiry = await lockInquiry(manager, input.inquiryId);
       ensureStepAllowed(inquiry, STEPS.classify);
-      const removed = new Set(normalizedTags(input.remove ?? []));
-      const tags = normalizedTags([...inquiry.tags, ...(input.add ?? [])]).filter((tag) => !removed.has(tag));
-      const added = tags.filter((tag) => !inquiry.tags.includes(tag));
-      const dropped = inquiry.tags.filter((tag) => !tags.includes(tag));
+      const { tags, added, removed: dropped } = retagged(inquiry.tags, input.add ?? [], input.remove ?? []);
       if (!added.length && !dropped.length) return inquiry;
       const now = this.clock.now();
       await manager.update(Inquiry, { id: inquiry.id }, { tags, updatedAt: now });

@@ -1,6 +1,7 @@
 import type { Identity } from '@carebridge/auth';
 import { BadUserInputError, ConflictError, ensureNotInFuture, normalizePhone } from '@carebridge/domain';
 import { inquiryCustomerWrote, inquiryReceived } from '@carebridge/event-contracts';
+import { normalizedTags } from '@carebridge/help-desk';
 import type { CustomerRecords } from '@carebridge/known-customers';
 import type { Outbox } from '@carebridge/messaging';
 import type { Clock } from '@carebridge/service-kit';
@@ -16,7 +17,6 @@ import { ensureStepAllowed, STEPS } from './inquiry-lifecycle';
 import { lockInquiry, reloadInquiry } from './inquiry-lock';
 import { Inquiry } from './inquiry.entity';
 import { InquiryHistoryKind, InquiryPriority, InquiryStatus, MessageDirection } from './inquiry.enums';
-import { normalizedTags } from './inquiry-tags';
 import type { AnswerInquiryCallInput, ReceiveInquiryInput, RecordCustomerMessageInput } from './inquiry.inputs';
 
 /**

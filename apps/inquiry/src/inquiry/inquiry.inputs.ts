@@ -1,5 +1,5 @@
 import { PHONE_PATTERN, PHONE_RULE } from '@carebridge/domain';
-import { CustomFieldCondition } from '@carebridge/help-desk';
+import { CustomFieldCondition, TAG_PATTERN, TAG_RULE } from '@carebridge/help-desk';
 import { PageArgs } from '@carebridge/service-kit';
 import {
   ArrayMaxSize,
@@ -42,8 +42,6 @@ export class InquiryContactInput {
   phone?: string | null;
 }
 
-const TAG_RULE = { each: true, message: 'must be tags of 1 to 40 letters, digits, "-" or "_"' };
-const TAG_PATTERN = /^\s*[\p{L}\p{N}_-]{1,40}\s*$/u;
 const CALL_ID_PATTERN = /^[\w.:@-]{1,120}$/;
 
 @InputType({ description: 'A call: when it started ringing and, if already, when it was answered (A-3.1.1).' })
